@@ -1,0 +1,8 @@
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
+  outdir: '.',
+  litelement: true,
+  dependencies: false,
+  packagejson: false,
+};

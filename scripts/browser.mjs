@@ -1,0 +1,59 @@
+// Finds a Chrome or Chromium for the browser tests: CHROME_PATH, then the usual places.
+// With --install, when none is found and this runs as root on Debian, installs Debian's chromium.
+import { existsSync, readFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/opt/google/chrome/chrome',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+];
+
+export function findBrowser() {
+  if (process.env.CHROME_PATH) {
+    if (existsSync(process.env.CHROME_PATH)) return process.env.CHROME_PATH;
+    throw new Error(`CHROME_PATH is set to ${process.env.CHROME_PATH}, which does not exist.`);
+  }
+  return CANDIDATES.find((p) => existsSync(p));
+}
+
+function isDebian() {
+  try {
+    return existsSync('/etc/debian_version') || /ID(_LIKE)?=.*debian/.test(readFileSync('/etc/os-release', 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+export function ensureBrowser() {
+  let found = findBrowser();
+  if (found) return found;
+  if (process.platform === 'linux' && process.getuid?.() === 0 && isDebian()) {
+    console.log('No Chrome or Chromium found: installing Debian\'s chromium package…');
+    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+    found = findBrowser();
+    if (found) return found;
+  }
+  return undefined;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    const path = ensureBrowser();
+    if (!path) {
+      console.error('No Chrome or Chromium found: install Chromium or Google Chrome, or set CHROME_PATH to its executable.');
+      process.exit(1);
+    }
+    console.log(`Browser: ${path}`);
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+}

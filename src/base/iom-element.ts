@@ -1,0 +1,152 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { DataController, type DataSpec, type IomErrorDetail } from '../data/data-controller.js';
+import { msg, type StringKey } from '../i18n/strings.js';
+import { resolveLocale, watchLanguage } from '../i18n/locale.js';
+import { IOM_WIDGET } from './define-element.js';
+import { reset, states, tokens } from '../styles/tokens.js';
+
+/**
+ * What every iom-widgets element shares: the four ways to take data, the states (loading, error,
+ * empty, ready), locale resolution and the design tokens. Each widget gives its data spec and
+ * renders its ready state.
+ */
+export abstract class IomElement<T> extends LitElement {
+  static [IOM_WIDGET] = true;
+
+  static override styles = [tokens, reset, states];
+
+  /** The data as a JavaScript object. Wins over every other source. */
+  @property({ attribute: false })
+  data?: unknown;
+
+  /** The data as a JSON string in the `data` attribute. Used when the `data` property is not set. */
+  @property({ attribute: 'data' })
+  dataJson?: string;
+
+  /**
+   * URL of a JSON (or HXL CSV) file, relative to the page. A fragment is a JSON Pointer into it:
+   * `/data/annual-report-2023.json#/objectives/0`. Used when no `data` and no inline
+   * `<script type="application/json">` are given.
+   */
+  @property({ reflect: true })
+  src?: string;
+
+  /** Milliseconds to wait for `src` before showing a timeout error. */
+  @property({ type: Number })
+  timeout = 15000;
+
+  /** Locale for numbers, dates and the widget's own words (`en`, `fr`, `es`, `ar`, `fr-CH`…). Defaults to the nearest `lang`. */
+  @property({ reflect: true })
+  locale?: string;
+
+  /** @internal */
+  protected readonly dataController: DataController<T>;
+
+  private unwatchLanguage?: () => void;
+
+  constructor() {
+    super();
+    this.dataController = new DataController<T>(this, this.dataSpec());
+  }
+
+  /** The widget's data shape and how to read it. Called once, in the constructor. */
+  protected abstract dataSpec(): DataSpec<T>;
+
+  /** Renders the ready state. */
+  protected abstract renderReady(data: T): TemplateResult | typeof nothing;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unwatchLanguage = watchLanguage(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unwatchLanguage?.();
+  }
+
+  /** The locale in force: `locale`, else the nearest `lang`, else the document's, else `en`. */
+  get resolvedLocale(): string {
+    return resolveLocale(this, this.locale);
+  }
+
+  /** The current state of the data: `idle`, `loading`, `ready`, `empty` or `error`. */
+  get status(): string {
+    return this.dataController.status;
+  }
+
+  /** Loads `src` again, bypassing the page's shared cache (the HTTP cache still applies). */
+  reload(): void {
+    this.dataController.retry();
+  }
+
+  /** Resolves once the current data load has settled and the element has rendered it. */
+  get loadComplete(): Promise<boolean> {
+    return this.dataController.complete.then(() => this.updateComplete);
+  }
+
+  /** A string from the shared table in the widget's language. @internal */
+  protected t(key: StringKey, params?: Record<string, string | number>): string {
+    return msg(this.resolvedLocale, key, params);
+  }
+
+  protected override render(): unknown {
+    const c = this.dataController;
+    switch (c.status) {
+      case 'loading':
+        // A reload keeps the last good data on screen, marked busy.
+        return c.value !== undefined ? this.renderFrame(this.renderReady(c.value), true) : this.renderFrame(this.renderSkeleton(), true);
+      case 'error':
+        return this.renderFrame(this.renderError(c.error!.message, c.fromUrl));
+      case 'empty':
+        return this.renderFrame(this.renderEmpty(c.value as T));
+      case 'ready':
+        return this.renderFrame(this.renderReady(c.value as T));
+      default:
+        return this.renderFrame(this.renderIdle());
+    }
+  }
+
+  /** The outer wrapper every state renders in. @internal */
+  protected renderFrame(content: unknown, busy = false): TemplateResult {
+    const lang = this.locale ? this.resolvedLocale : undefined;
+    return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'} lang=${lang ?? nothing}>${content}</div>`;
+  }
+
+  /** Placeholder while loading: grey lines that reserve the widget's size. Widgets override it to match their layout. @internal */
+  protected renderSkeleton(lines = 3): TemplateResult {
+    return html`<div class="skeleton" part="skeleton" role="status" aria-label=${this.t('loading')}>
+      ${Array.from({ length: lines }, () => html`<div class="skeleton-line"></div>`)}
+    </div>`;
+  }
+
+  /** @internal */
+  protected renderError(message: string, canRetry: boolean): TemplateResult {
+    return html`<div class="error" part="error">
+      <span class="error-title">${this.t('errorTitle')}</span>
+      <span class="error-message">${message}</span>
+      ${canRetry ? html`<button type="button" part="retry" @click=${() => this.reload()}>${this.t('retry')}</button>` : nothing}
+    </div>`;
+  }
+
+  /** @internal */
+  protected renderEmpty(_data: T): TemplateResult {
+    return html`<p class="empty" part="empty">${this.t('empty')}</p>`;
+  }
+
+  /** Shown when no data source is given at all. Widgets that can work from attributes override it. @internal */
+  protected renderIdle(): unknown {
+    return html`<div class="error" part="error">
+      <span class="error-title">${this.t('errorTitle')}</span>
+      <span class="error-message">${this.t('noData', { tag: this.localName })}</span>
+    </div>`;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'iom-load': CustomEvent<unknown>;
+    'iom-error': CustomEvent<IomErrorDetail>;
+  }
+}

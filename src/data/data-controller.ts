@@ -1,0 +1,231 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import type * as v from 'valibot';
+import { DataError } from './errors.js';
+import { fetchDocument, clearDataCache } from './fetch-cache.js';
+import { isHxlTable, mapHxl, type HxlMapping } from './hxl.js';
+import { pointerFromHash, resolvePointer } from './json-pointer.js';
+import { validate } from './validate.js';
+
+/** How a widget's data is read, checked and judged empty. One per widget. */
+export interface DataSpec<T> {
+  /** The valibot schema: the one definition of the shape (type, runtime check, JSON Schema). */
+  schema: v.GenericSchema<unknown, T>;
+  /** Name of the whole value in error messages (`donors[3].amount`, `data.value`). */
+  root?: string;
+  /** Accept shorthand forms before checking, such as a bare array for `{ donors: [...] }`. */
+  normalize?(raw: unknown): unknown;
+  /** How to read an HXL table (array of arrays with a hashtag row) into the widget's shape. */
+  hxl?: { mapping: HxlMapping; toData(records: Record<string, unknown>[]): unknown };
+  /** True when valid data has nothing to show (the empty state). */
+  isEmpty?(data: T): boolean;
+}
+
+/** Everything a data-reading element exposes to the controller. */
+export interface DataHost extends ReactiveControllerHost, HTMLElement {
+  data?: unknown;
+  dataJson?: string | null;
+  src?: string | null;
+  timeout: number;
+}
+
+export type DataStatus = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
+
+/** Detail of the `iom-error` event. */
+export interface IomErrorDetail {
+  message: string;
+  kind: DataError['kind'] | 'unknown';
+  cause: unknown;
+}
+
+type Outcome<T> = { ok: true; data: T } | { ok: false; error: DataError };
+
+const INLINE = ':scope > script[type="application/json"]';
+
+/**
+ * The shared data layer, as a reactive controller: picks the source (the `data` property, the
+ * `data` attribute, an inline JSON script, or `src` fetched with @lit/task), resolves the JSON
+ * Pointer in the URL fragment, maps HXL, validates, and reports a status the element renders.
+ * Fires `iom-load` and `iom-error` on the host and warns once in the console per error.
+ */
+export class DataController<T> implements ReactiveController {
+  private readonly task: Task<[string | undefined, number, number], T>;
+  private syncKey: unknown = undefined;
+  private syncOutcome: Outcome<T> | undefined;
+  private lastGood: T | undefined;
+  private announced: unknown;
+  private retries = 0;
+  private observer?: MutationObserver;
+
+  constructor(
+    private readonly host: DataHost,
+    private readonly spec: DataSpec<T>,
+  ) {
+    host.addController(this);
+    this.task = new Task(host, {
+      args: () => [this.syncSource() ? undefined : this.host.src?.trim() || undefined, this.host.timeout, this.retries] as [string | undefined, number, number],
+      task: async ([src, timeout], { signal }) => {
+        if (!src) return initialState;
+        const { url, shown, pointer } = splitSrc(src);
+        const doc = await fetchDocument(url, shown, signal, timeout);
+        const raw = pointer === undefined ? doc : resolvePointer(doc, pointer, shown);
+        return this.process(raw);
+      },
+    });
+  }
+
+  hostConnected(): void {
+    // An inline script may be added or edited after the element upgrades (CMS editors, scripts).
+    this.observer = new MutationObserver(() => this.host.requestUpdate());
+    this.observer.observe(this.host, { childList: true, subtree: true, characterData: true });
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+  }
+
+  /** The winning synchronous source, in precedence order, or undefined when `src` (or nothing) applies. */
+  private syncSource(): { key: unknown; read: () => unknown } | undefined {
+    const { data, dataJson } = this.host;
+    if (data !== undefined && data !== null) return { key: data, read: () => data };
+    if (typeof dataJson === 'string') return { key: `attr:${dataJson}`, read: () => parseJson(dataJson, 'data attribute') };
+    const script = this.host.querySelector(INLINE);
+    if (script) {
+      const text = script.textContent ?? '';
+      return { key: `inline:${text}`, read: () => parseJson(text, 'inline <script type="application/json">') };
+    }
+    return undefined;
+  }
+
+  private process(raw: unknown): T {
+    let value = raw;
+    if (this.spec.hxl && isHxlTable(value)) value = this.spec.hxl.toData(mapHxl(value, this.spec.hxl.mapping));
+    if (this.spec.normalize) value = this.spec.normalize(value);
+    return validate(this.spec.schema, value, this.spec.root ?? 'data');
+  }
+
+  hostUpdate(): void {
+    const source = this.syncSource();
+    if (!source) {
+      this.syncKey = undefined;
+      this.syncOutcome = undefined;
+      return;
+    }
+    if (source.key === this.syncKey && this.syncOutcome) return;
+    this.syncKey = source.key;
+    try {
+      this.syncOutcome = { ok: true, data: this.process(source.read()) };
+    } catch (error) {
+      this.syncOutcome = { ok: false, error: asDataError(error) };
+    }
+  }
+
+  hostUpdated(): void {
+    // Announce each new outcome once, after it has rendered.
+    const status = this.status;
+    if (status === 'ready' || status === 'empty') {
+      const data = this.value as T;
+      this.lastGood = data;
+      if (this.announced !== data) {
+        this.announced = data;
+        this.host.dispatchEvent(new CustomEvent('iom-load', { detail: data, bubbles: true, composed: true }));
+      }
+    } else if (status === 'error') {
+      const error = this.error!;
+      if (this.announced !== error) {
+        this.announced = error;
+        console.warn(`<${this.host.localName}>: ${error.message}`);
+        const detail: IomErrorDetail = { message: error.message, kind: error.kind, cause: error.cause ?? error };
+        this.host.dispatchEvent(new CustomEvent('iom-error', { detail, bubbles: true, composed: true }));
+      }
+    }
+  }
+
+  /** Whether the data comes from `src` (so a failure can be retried). */
+  get fromUrl(): boolean {
+    return !this.syncOutcome && !!this.host.src?.trim();
+  }
+
+  get status(): DataStatus {
+    if (this.syncOutcome) return this.syncOutcome.ok ? this.judge(this.syncOutcome.data) : 'error';
+    switch (this.task.status) {
+      case TaskStatus.PENDING:
+        return 'loading';
+      case TaskStatus.COMPLETE:
+        return this.judge(this.task.value as T);
+      case TaskStatus.ERROR:
+        return 'error';
+      default:
+        return 'idle';
+    }
+  }
+
+  /** True while a load is under way (first load or reload). */
+  get pending(): boolean {
+    return !this.syncOutcome && this.task.status === TaskStatus.PENDING;
+  }
+
+  /** The current data; while a reload is pending, the last good data. */
+  get value(): T | undefined {
+    if (this.syncOutcome) return this.syncOutcome.ok ? this.syncOutcome.data : undefined;
+    if (this.task.status === TaskStatus.COMPLETE) return this.task.value;
+    if (this.task.status === TaskStatus.PENDING) return this.lastGood;
+    return undefined;
+  }
+
+  get error(): DataError | undefined {
+    if (this.syncOutcome) return this.syncOutcome.ok ? undefined : this.syncOutcome.error;
+    return this.task.status === TaskStatus.ERROR ? asDataError(this.task.error) : undefined;
+  }
+
+  private judge(data: T): DataStatus {
+    return this.spec.isEmpty?.(data) ? 'empty' : 'ready';
+  }
+
+  /** Loads `src` again from the network (through the HTTP cache), for Retry and `reload()`. */
+  retry(): void {
+    const src = this.host.src?.trim();
+    if (src) {
+      try {
+        clearDataCache(splitSrc(src).url);
+      } catch {
+        // An invalid URL fails again in the task, with its message.
+      }
+    }
+    this.retries++;
+    this.host.requestUpdate();
+  }
+
+  /** Resolves when the current load has settled (for tests and scripts). */
+  get complete(): Promise<unknown> {
+    return this.task.taskComplete.catch(() => undefined);
+  }
+}
+
+function parseJson(text: string, where: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new DataError(`${where} is not valid JSON (${(error as Error).message.replace(/\s+/g, ' ')})`, 'json', { cause: error });
+  }
+}
+
+function asDataError(error: unknown): DataError {
+  if (error instanceof DataError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new DataError(message, 'validation', { cause: error });
+}
+
+/** `/data/r.json#/objectives/0` → absolute URL without fragment, the URL as written, and the pointer. */
+export function splitSrc(src: string): { url: string; shown: string; pointer: string | undefined } {
+  const hashAt = src.indexOf('#');
+  const shown = hashAt >= 0 ? src.slice(0, hashAt) : src;
+  let url: string;
+  try {
+    url = new URL(shown, document.baseURI).href;
+  } catch (error) {
+    throw new DataError(`src "${src}" is not a valid URL`, 'network', { cause: error });
+  }
+  const pointer = hashAt >= 0 ? pointerFromHash(src.slice(hashAt)) : undefined;
+  return { url, shown, pointer: pointer === '' ? undefined : pointer };
+}

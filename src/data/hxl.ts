@@ -1,0 +1,114 @@
+import { DataError, describeValue } from './errors.js';
+
+/**
+ * How a widget reads an HXL table (the Humanitarian Exchange Language: a header row, a row of
+ * hashtags such as `#org+name+funder`, then data rows). Each field names the hashtag pattern of
+ * its column; a column matches when it has the pattern's tag and at least its attributes, in any
+ * order (`#org+funder+name` matches `#org+name`).
+ */
+export interface HxlField {
+  tag: string;
+  type?: 'text' | 'number' | 'list';
+  required?: boolean;
+  /** Words for the error message when a required column is missing, e.g. "the donor's name". */
+  describes?: string;
+}
+export type HxlMapping = Record<string, HxlField>;
+
+interface HashTag {
+  tag: string;
+  attributes: Set<string>;
+}
+
+function parseHashtag(text: string): HashTag | undefined {
+  const m = /^\s*#([a-z][a-z0-9_]*)((?:\s*\+\s*[a-z][a-z0-9_]*)*)\s*$/i.exec(text);
+  if (!m) return undefined;
+  const attributes = new Set(
+    m[2]
+      .split('+')
+      .map((a) => a.trim().toLowerCase())
+      .filter(Boolean),
+  );
+  return { tag: m[1].toLowerCase(), attributes };
+}
+
+function matches(pattern: HashTag, column: HashTag | undefined): boolean {
+  if (!column || column.tag !== pattern.tag) return false;
+  for (const a of pattern.attributes) if (!column.attributes.has(a)) return false;
+  return true;
+}
+
+/** The index of the hashtag row: the first row whose non-empty cells are all hashtags (looked for in the first 25 rows). */
+function hashtagRow(rows: unknown[][]): number {
+  for (let i = 0; i < Math.min(rows.length, 25); i++) {
+    const cells = rows[i].filter((c) => typeof c === 'string' && c.trim() !== '');
+    if (cells.length > 0 && cells.every((c) => parseHashtag(c as string))) return i;
+  }
+  return -1;
+}
+
+/** True when `raw` is an array of arrays that contains an HXL hashtag row. */
+export function isHxlTable(raw: unknown): raw is unknown[][] {
+  return Array.isArray(raw) && raw.length > 0 && raw.every(Array.isArray) && hashtagRow(raw as unknown[][]) >= 0;
+}
+
+function convert(value: unknown, field: HxlField, where: string): unknown {
+  if (value === null || value === undefined) return undefined;
+  const text = typeof value === 'string' ? value.trim() : value;
+  if (text === '') return undefined;
+  switch (field.type) {
+    case 'number': {
+      if (typeof text === 'number') return text;
+      const n = typeof text === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : NaN;
+      if (!Number.isFinite(n)) throw new DataError(`${where} must be a number, got ${describeValue(value)}`, 'hxl');
+      return n;
+    }
+    case 'list':
+      return String(text)
+        .split(/[;,|]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+    default:
+      return String(text);
+  }
+}
+
+/**
+ * Turns an HXL table into plain records with the widget's field names. Extra columns are ignored;
+ * a missing required column is an error naming its hashtag.
+ */
+export function mapHxl(rows: unknown[][], mapping: HxlMapping): Record<string, unknown>[] {
+  const tagRow = hashtagRow(rows);
+  if (tagRow < 0) throw new DataError('HXL table has no hashtag row (a row such as #org+name, #value)', 'hxl');
+  const columns = rows[tagRow].map((c) => (typeof c === 'string' ? parseHashtag(c) : undefined));
+  const found = columns.filter(Boolean).map((c) => `#${c!.tag}${[...c!.attributes].map((a) => `+${a}`).join('')}`);
+
+  const indexOf: Record<string, number> = {};
+  for (const [name, field] of Object.entries(mapping)) {
+    const pattern = parseHashtag(field.tag);
+    if (!pattern) throw new DataError(`Bad HXL pattern ${field.tag}`, 'hxl');
+    const index = columns.findIndex((c) => matches(pattern, c));
+    if (index >= 0) indexOf[name] = index;
+    else if (field.required) {
+      throw new DataError(
+        `HXL table has no ${field.tag} column${field.describes ? ` (${field.describes})` : ''}; its columns are ${found.join(', ') || 'none'}`,
+        'hxl',
+      );
+    }
+  }
+
+  const records: Record<string, unknown>[] = [];
+  for (let r = tagRow + 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (row.every((c) => c === null || c === undefined || String(c).trim() === '')) continue;
+    const record: Record<string, unknown> = {};
+    for (const [name, index] of Object.entries(indexOf)) {
+      const field = mapping[name];
+      const value = convert(row[index], field, `row ${r + 1}, ${field.tag}`);
+      if (value !== undefined) record[name] = value;
+      else if (field.required) throw new DataError(`row ${r + 1}, ${field.tag} is empty`, 'hxl');
+    }
+    records.push(record);
+  }
+  return records;
+}

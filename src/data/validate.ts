@@ -1,0 +1,69 @@
+import * as v from 'valibot';
+import { DataError, describeValue } from './errors.js';
+
+/** `donors[3].amount` from a valibot issue path; `root` names the whole value when the path is empty. */
+function pathOf(issue: v.BaseIssue<unknown>, root: string): string {
+  let out = '';
+  for (const item of issue.path ?? []) {
+    const key = (item as { key: unknown }).key;
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || root;
+}
+
+const ARTICLE: Record<string, string> = {
+  number: 'a number',
+  string: 'text',
+  Object: 'an object',
+  Array: 'a list',
+  boolean: 'true or false',
+};
+
+function phrase(issue: v.BaseIssue<unknown>): string {
+  // Messages we wrote in the schemas are phrases already ("must not be negative").
+  if (!/^Invalid /.test(issue.message)) return issue.message;
+  if (issue.kind === 'schema') {
+    if (issue.input === undefined && issue.type !== 'never') return 'is required';
+    if (issue.type === 'never') return 'is not a field this widget reads';
+    const expected = issue.expected ?? '';
+    const wanted = ARTICLE[expected] ?? (expected.includes('|') ? `one of ${expected.replace(/\s*\|\s*/g, ', ')}` : expected);
+    return `must be ${wanted}, got ${describeValue(issue.input)}`;
+  }
+  return `is not valid: ${issue.message.replace(/^Invalid \w+: /, '')} (got ${describeValue(issue.input)})`;
+}
+
+/** The most specific issue: inside a union, the branch that got furthest. */
+function deepest(issue: v.BaseIssue<unknown>): v.BaseIssue<unknown> {
+  const nested = issue.issues;
+  if (!nested?.length) return issue;
+  return nested.map(deepest).sort((a, b) => (b.path?.length ?? 0) - (a.path?.length ?? 0))[0];
+}
+
+/**
+ * Checks `value` against a widget's schema and returns the parsed value, or throws a `DataError`
+ * whose message names the field path and what it got: `donors[3].amount must be a number, got "1,200"`.
+ */
+export function validate<S extends v.GenericSchema>(schema: S, value: unknown, root = 'data'): v.InferOutput<S> {
+  const result = v.safeParse(schema, value, { abortPipeEarly: true });
+  if (result.success) return result.output;
+  const issue = deepest(result.issues[0]);
+  const extra = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more problem${result.issues.length > 2 ? 's' : ''})` : '';
+  throw new DataError(`${pathOf(issue, root)} ${phrase(issue)}${extra}`, 'validation', { cause: result.issues });
+}
+
+/** Shared pieces of the widgets' data shapes. */
+export const SourceSchema = v.union([
+  v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty')),
+  v.object({
+    title: v.pipe(v.string(), v.nonEmpty('must not be empty')),
+    publisher: v.optional(v.string()),
+    year: v.optional(v.pipe(v.number(), v.integer('must be a whole year'))),
+    url: v.optional(v.string()),
+    accessed: v.optional(v.string()),
+  }),
+]);
+export type Source = v.InferOutput<typeof SourceSchema>;
+
+/** A finite number (JSON can't hold NaN, but a `data` property can). */
+export const FiniteNumber = v.pipe(v.number(), v.finite('must be a finite number'));

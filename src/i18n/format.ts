@@ -1,0 +1,59 @@
+// Intl formatters are costly to build and are asked for on every render and animation frame:
+// keep one per (locale, options).
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    try {
+      f = new Intl.NumberFormat(locale, options);
+    } catch {
+      // An unknown currency code or option value: fall back to plain formatting rather than throw.
+      f = new Intl.NumberFormat(locale);
+    }
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
+export function formatNumber(value: number, locale: string, options?: Intl.NumberFormatOptions): string {
+  return numberFormat(locale, options).format(value);
+}
+
+/** Compact form for people figures in lists: "31.6M" style is ambiguous to readers, so use long compact. */
+export function formatCompact(value: number, locale: string, maximumFractionDigits = 1): string {
+  return formatNumber(value, locale, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits });
+}
+
+export function formatCurrency(
+  value: number,
+  locale: string,
+  currency = 'USD',
+  compact = true,
+): string {
+  return formatNumber(value, locale, {
+    style: 'currency',
+    currency,
+    currencyDisplay: 'code',
+    ...(compact ? { notation: 'compact', compactDisplay: 'short', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 }),
+  });
+}
+
+/** Percent points (18 means 18 %), the way report figures are written. */
+export function formatPercent(points: number, locale: string, maximumFractionDigits = 0): string {
+  return formatNumber(points / 100, locale, { style: 'percent', maximumFractionDigits });
+}
+
+export function formatDate(value: string | number | Date, locale: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(key, f);
+  }
+  return f.format(date);
+}

@@ -1,0 +1,7 @@
+// The all-in-one entry: importing it registers every element. Built to dist/iom-widgets.js.
+export { defineElement } from './base/define-element.js';
+export { IomElement } from './base/iom-element.js';
+export { DataError } from './data/errors.js';
+export type { DataErrorKind } from './data/errors.js';
+export type { IomErrorDetail, DataStatus } from './data/data-controller.js';
+export { clearDataCache } from './data/fetch-cache.js';

@@ -1,0 +1,164 @@
+import { css } from 'lit';
+
+/**
+ * The design tokens. A site sets the public `--iom-*` properties on `:root` or any ancestor; each
+ * widget reads them through private `--_*` properties with IOM's defaults. Colours use
+ * `light-dark()`, so a host page with `color-scheme: dark` gets dark widgets without setting a token.
+ * Sizes are in `em`, never `rem`: the host page owns the root font size.
+ */
+export const tokens = css`
+  :host {
+    --_primary: var(--iom-color-primary, light-dark(#0033a0, #8fb3ff));
+    --_on-primary: var(--iom-color-on-primary, light-dark(#ffffff, #0b1020));
+    --_text: var(--iom-color-text, light-dark(#1b1f24, #eef1f5));
+    --_muted: var(--iom-color-text-muted, light-dark(#545b64, #b4bcc8));
+    --_surface: var(--iom-color-surface, light-dark(#ffffff, #151a22));
+    --_surface-alt: var(--iom-color-surface-alt, light-dark(#f2f5fa, #1f2631));
+    --_border: var(--iom-color-border, light-dark(#d5dbe3, #3a4452));
+    --_accent: var(--iom-color-accent, light-dark(#00a0dc, #5cc8f0));
+    --_success: var(--iom-color-success, light-dark(#1e7b34, #6fd08a));
+    --_warning: var(--iom-color-warning, light-dark(#8a5a00, #f2c14e));
+    --_danger: var(--iom-color-danger, light-dark(#b3261e, #ff8a80));
+    --_objective-1: var(--iom-objective-1, light-dark(#0033a0, #8fb3ff));
+    --_objective-2: var(--iom-objective-2, light-dark(#0e6b5c, #6fd3c1));
+    --_objective-3: var(--iom-objective-3, light-dark(#8c3b00, #ffb27a));
+    --_font: var(--iom-font-family, inherit);
+    --_size-sm: var(--iom-font-size-small, 0.875em);
+    --_size-lg: var(--iom-font-size-large, 1.25em);
+    --_size-xl: var(--iom-font-size-display, 2.5em);
+    --_weight: var(--iom-font-weight, 400);
+    --_weight-bold: var(--iom-font-weight-bold, 700);
+    --_space: var(--iom-space, 1em);
+    --_space-sm: calc(var(--_space) / 2);
+    --_space-xs: calc(var(--_space) / 4);
+    --_radius: var(--iom-radius, 0.375em);
+    --_focus: var(--iom-color-focus, var(--_primary));
+  }
+`;
+
+/**
+ * A clean slate inside the host page: undo the inheritable text styles that CMS themes often set
+ * globally (odd line-height, letter-spacing, text-align, text-transform), and use border-box.
+ */
+export const reset = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--_font);
+    font-weight: var(--_weight);
+    line-height: 1.4;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    white-space: normal;
+    color: var(--_text);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  :focus-visible {
+    outline: 0.125em solid var(--_focus);
+    outline-offset: 0.125em;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+`;
+
+/** The shared state pieces: skeleton, error box, empty message, buttons. */
+export const states = css`
+  .skeleton {
+    display: grid;
+    gap: var(--_space-sm);
+    min-block-size: var(--_skeleton-height, 4em);
+  }
+  .skeleton-line {
+    block-size: 1em;
+    border-radius: var(--_radius);
+    background: linear-gradient(90deg, var(--_surface-alt) 25%, var(--_border) 50%, var(--_surface-alt) 75%);
+    background-size: 200% 100%;
+    animation: iom-shimmer 1.4s ease-in-out infinite;
+  }
+  .skeleton-line:nth-child(3n + 2) {
+    inline-size: 80%;
+  }
+  .skeleton-line:nth-child(3n) {
+    inline-size: 60%;
+  }
+  @keyframes iom-shimmer {
+    from {
+      background-position: 200% 0;
+    }
+    to {
+      background-position: -200% 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton-line {
+      animation: none;
+    }
+  }
+  .error {
+    display: grid;
+    gap: var(--_space-xs);
+    justify-items: start;
+    padding: var(--_space-sm) var(--_space);
+    border: 1px solid var(--_danger);
+    border-inline-start-width: 0.3em;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font-size: var(--_size-sm);
+  }
+  .error-title {
+    font-weight: var(--_weight-bold);
+    color: var(--_danger);
+  }
+  .error-message {
+    overflow-wrap: anywhere;
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+  }
+  .empty {
+    padding: var(--_space-sm) var(--_space);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    color: var(--_muted);
+  }
+  button {
+    font: inherit;
+    font-size: var(--_size-sm);
+    cursor: pointer;
+    padding: var(--_space-xs) var(--_space-sm);
+    border: 1px solid var(--_primary);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_primary);
+    line-height: 1.4;
+  }
+  button:hover {
+    background: var(--_surface-alt);
+  }
+  @media print {
+    .skeleton-line {
+      animation: none;
+    }
+    button {
+      display: none;
+    }
+  }
+`;

@@ -1,0 +1,467 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import './fixtures/test-widget.js';
+import type { TestWidget } from './fixtures/test-widget.js';
+import { clearDataCache } from '../src/data/fetch-cache.js';
+import { resolvePointer, parsePointer } from '../src/data/json-pointer.js';
+import { mapHxl, isHxlTable } from '../src/data/hxl.js';
+import { parseCsv } from '../src/data/csv.js';
+import { safeUrl } from '../src/data/safe-url.js';
+import { defineElement } from '../src/base/define-element.js';
+import { resolveLocale, languageOf } from '../src/i18n/locale.js';
+import { msg } from '../src/i18n/strings.js';
+
+const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+const errorText = (el: Element) => el.shadowRoot!.querySelector('[part="error"] .error-message')?.textContent ?? '';
+const requests = (fragment: string) =>
+  performance.getEntriesByType('resource').filter((e) => e.name.includes(fragment)).length;
+
+async function settled(el: TestWidget) {
+  await el.loadComplete;
+  await el.updateComplete;
+  return el;
+}
+
+let unique = 0;
+/** A fresh URL per test so the browser's own cache and our shared cache never carry over. */
+const fresh = (path: string) => `${path}?t=${Date.now()}-${unique++}`;
+
+// The runner loads many modules; make room so our requests are always recorded.
+performance.setResourceTimingBufferSize(100000);
+
+describe('data layer', () => {
+  beforeEach(() => {
+    clearDataCache();
+    performance.clearResourceTimings();
+  });
+
+  describe('input ways and precedence', () => {
+    it('renders data from the data property', async () => {
+      const el = await fixture<TestWidget>(html`<iom-test-widget .data=${{ items: [{ name: 'From property' }] }}></iom-test-widget>`);
+      expect(text(el)).to.contain('From property');
+      expect(el.status).to.equal('ready');
+    });
+
+    it('renders data from the data attribute (JSON)', async () => {
+      const el = await fixture<TestWidget>(html`<iom-test-widget data='{"items":[{"name":"From attribute"}]}'></iom-test-widget>`);
+      expect(text(el)).to.contain('From attribute');
+    });
+
+    it('renders data from an inline JSON script', async () => {
+      const el = await fixture<TestWidget>(html`<iom-test-widget><script type="application/json">{"items":[{"name":"From script"}]}</script></iom-test-widget>`);
+      expect(text(el)).to.contain('From script');
+    });
+
+    it('renders data from src with a JSON Pointer fragment', async () => {
+      const el = await settled(await fixture<TestWidget>(html`<iom-test-widget src="/test/fixtures/report.json#/funding/topDonors"></iom-test-widget>`));
+      expect(text(el)).to.contain('Top donors');
+      expect(text(el)).to.contain('Donor A: 1,200');
+    });
+
+    it('follows the precedence property > attribute > inline script > src', async () => {
+      const el = await fixture<TestWidget>(html`<iom-test-widget
+        src="/test/fixtures/report.json#/funding/topDonors"
+        data='{"items":[{"name":"attr"}]}'
+        .data=${{ items: [{ name: 'prop' }] }}
+        ><script type="application/json">{"items":[{"name":"script"}]}</script></iom-test-widget
+      >`);
+      expect(text(el)).to.contain('prop');
+      el.data = undefined;
+      await el.updateComplete;
+      expect(text(el)).to.contain('attr');
+      el.removeAttribute('data');
+      await el.updateComplete;
+      expect(text(el)).to.contain('script');
+      el.querySelector('script')!.remove();
+      await waitUntil(() => text(el).includes('Donor A'), 'falls back to src');
+    });
+
+    it('follows edits to the inline script', async () => {
+      const el = await fixture<TestWidget>(html`<iom-test-widget><script type="application/json">{"items":[{"name":"Before"}]}</script></iom-test-widget>`);
+      el.querySelector('script')!.textContent = '{"items":[{"name":"After"}]}';
+      await waitUntil(() => text(el).includes('After'), 'inline edit rendered');
+    });
+
+    it('accepts a bare array through the widget normaliser', async () => {
+      const el = await fixture<TestWidget>(html`<iom-test-widget .data=${[{ name: 'Bare' }]}></iom-test-widget>`);
+      expect(text(el)).to.contain('Bare');
+    });
+
+    it('says what to add when no data is given at all', async () => {
+      const el = await fixture<TestWidget>(html`<iom-test-widget></iom-test-widget>`);
+      expect(errorText(el)).to.contain('add a src attribute');
+      expect(errorText(el)).to.contain('<iom-test-widget>');
+    });
+  });
+
+  describe('JSON Pointer', () => {
+    const doc = { a: { 'b/c': [1, { '~x': 'deep' }] }, '': 'empty key' };
+    it('resolves tokens, array indexes and the ~0 / ~1 escapes', () => {
+      expect(resolvePointer(doc, '/a/b~1c/1/~0x', 'doc')).to.equal('deep');
+      expect(resolvePointer(doc, '', 'doc')).to.equal(doc);
+      expect(resolvePointer(doc, '/', 'doc')).to.equal('empty key');
+      expect(parsePointer('/a~01')).to.deep.equal(['a~1']);
+    });
+    it('names the pointer and the file when nothing is there', () => {
+      expect(() => resolvePointer(doc, '/funding/topDonors', '/data/report.json')).to.throw('/funding/topDonors not found in /data/report.json');
+      expect(() => resolvePointer(doc, '/a/b~1c/7', 'f.json')).to.throw('that list has 2 items');
+      expect(() => resolvePointer(doc, 'a', 'f.json')).to.throw('must start with "/"');
+    });
+    it('resolves escaped keys from a src fragment (percent-encoded too)', async () => {
+      const el = await settled(await fixture<TestWidget>(html`<iom-test-widget src="/test/fixtures/report.json#/funding/a~1b"></iom-test-widget>`));
+      expect(text(el)).to.contain('Slash');
+      el.src = '/test/fixtures/report.json#/funding/m~0n';
+      await settled(el);
+      expect(text(el)).to.contain('Tilde');
+      el.src = '/test/fixtures/report.json#%2Flists%2F0';
+      await settled(el);
+      expect(text(el)).to.contain('First');
+    });
+  });
+
+  describe('network', () => {
+    it('makes one request per file for many widgets, in flight and after', async () => {
+      const url = fresh('/__test__/delay/150/test/fixtures/report.json');
+      const container = await fixture(html`<div>
+        <iom-test-widget src="${url}#/funding/topDonors"></iom-test-widget>
+        <iom-test-widget src="${url}#/lists/0"></iom-test-widget>
+        <iom-test-widget src="${url}#/funding/a~1b"></iom-test-widget>
+      </div>`);
+      const els = [...container.querySelectorAll<TestWidget>('iom-test-widget')];
+      await Promise.all(els.map(settled));
+      const late = await settled(await fixture<TestWidget>(html`<iom-test-widget src="${url}#/funding/m~0n"></iom-test-widget>`));
+      expect(text(late)).to.contain('Tilde');
+      expect(els.map(text).join(' ')).to.contain('Donor A').and.contain('First').and.contain('Slash');
+      expect(requests(url.split('?')[1])).to.equal(1);
+    });
+
+    it('aborts the old request when src changes and shows only the newest result', async () => {
+      const slow = fresh('/__test__/delay/400/test/fixtures/report.json');
+      const el = await fixture<TestWidget>(html`<iom-test-widget src="${slow}#/funding/topDonors"></iom-test-widget>`);
+      expect(el.status).to.equal('loading');
+      el.src = '/test/fixtures/report.json#/funding/a~1b';
+      await settled(el);
+      expect(text(el)).to.contain('Slash');
+      await new Promise((r) => setTimeout(r, 500));
+      await el.updateComplete;
+      expect(text(el)).to.contain('Slash');
+      expect(text(el)).not.to.contain('Donor A');
+    });
+
+    it('drops an in-flight request when a data property arrives', async () => {
+      const slow = fresh('/__test__/delay/300/test/fixtures/report.json');
+      const el = await fixture<TestWidget>(html`<iom-test-widget src="${slow}#/funding/topDonors"></iom-test-widget>`);
+      el.data = { items: [{ name: 'Pushed' }] };
+      await el.updateComplete;
+      await new Promise((r) => setTimeout(r, 400));
+      await el.updateComplete;
+      expect(text(el)).to.contain('Pushed');
+      expect(text(el)).not.to.contain('Donor A');
+    });
+
+    it('keeps the last good data on screen, marked busy, while a reload is pending', async () => {
+      const el = await settled(await fixture<TestWidget>(html`<iom-test-widget src="/test/fixtures/report.json#/funding/topDonors"></iom-test-widget>`));
+      el.src = fresh('/__test__/delay/300/test/fixtures/report.json') + '#/funding/a~1b';
+      await el.updateComplete;
+      const base = el.shadowRoot!.querySelector('[part="base"]')!;
+      expect(base.getAttribute('aria-busy')).to.equal('true');
+      expect(text(el)).to.contain('Donor A');
+      await settled(el);
+      expect(base.getAttribute('aria-busy')).to.equal('false');
+      expect(text(el)).to.contain('Slash');
+    });
+
+    it('shows a loading skeleton marked aria-busy on a first load', async () => {
+      const el = await fixture<TestWidget>(html`<iom-test-widget src="${fresh('/__test__/delay/200/test/fixtures/report.json')}#/funding/topDonors"></iom-test-widget>`);
+      const base = el.shadowRoot!.querySelector('[part="base"]')!;
+      expect(base.getAttribute('aria-busy')).to.equal('true');
+      expect(el.shadowRoot!.querySelector('[part="skeleton"]')).to.exist;
+      expect(el.shadowRoot!.querySelector('[part="skeleton"]')!.getAttribute('aria-label')).to.equal('Loading…');
+      await expect(el).to.be.accessible();
+      await settled(el);
+    });
+
+    it('turns a hung request into a timeout error', async () => {
+      const el = await fixture<TestWidget>(html`<iom-test-widget timeout="200" src="${fresh('/__test__/hang')}"></iom-test-widget>`);
+      const ev = await oneEvent(el, 'iom-error');
+      expect(ev.detail.kind).to.equal('timeout');
+      await el.updateComplete;
+      expect(errorText(el)).to.match(/no answer after 0\.2 s \(timeout\)/);
+    });
+
+    it('reports a 404 with the URL and status, and Retry refetches', async () => {
+      const el = await fixture<TestWidget>(html`<iom-test-widget src="/test/fixtures/missing.json"></iom-test-widget>`);
+      const ev = await oneEvent(el, 'iom-error');
+      await el.updateComplete;
+      expect(ev.detail.message).to.equal('Could not load /test/fixtures/missing.json: 404 Not Found');
+      expect(errorText(el)).to.equal('Could not load /test/fixtures/missing.json: 404 Not Found');
+      await waitUntil(() => requests('/test/fixtures/missing.json') === 1, 'one request');
+      const before = 1;
+      const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!;
+      expect(retry.textContent).to.equal('Retry');
+      retry.click();
+      await oneEvent(el, 'iom-error');
+      await waitUntil(() => requests('/test/fixtures/missing.json') === before + 1, 'Retry made one new request');
+    });
+
+    it('reports a server error', async () => {
+      const el = await fixture<TestWidget>(html`<iom-test-widget src="/__test__/status/500"></iom-test-widget>`);
+      await oneEvent(el, 'iom-error');
+      await el.updateComplete;
+      expect(errorText(el)).to.match(/^Could not load \/__test__\/status\/500: 500/);
+    });
+
+    it('reports a file that is not valid JSON', async () => {
+      const el = await fixture<TestWidget>(html`<iom-test-widget src="/test/fixtures/broken.json"></iom-test-widget>`);
+      await oneEvent(el, 'iom-error');
+      await el.updateComplete;
+      expect(errorText(el)).to.match(/^\/test\/fixtures\/broken\.json is not valid JSON \(.+\)$/);
+    });
+
+    it('reports a JSON Pointer that is not in the file', async () => {
+      const el = await fixture<TestWidget>(html`<iom-test-widget src="/test/fixtures/report.json#/funding/nothing"></iom-test-widget>`);
+      const ev = await oneEvent(el, 'iom-error');
+      expect(ev.detail.kind).to.equal('pointer');
+      expect(ev.detail.message).to.equal('/funding/nothing not found in /test/fixtures/report.json');
+    });
+
+    it('never caches a failure', async () => {
+      const url = fresh('/test/fixtures/missing.json');
+      const a = await fixture<TestWidget>(html`<iom-test-widget src="${url}"></iom-test-widget>`);
+      await oneEvent(a, 'iom-error');
+      const b = await fixture<TestWidget>(html`<iom-test-widget src="${url}"></iom-test-widget>`);
+      await oneEvent(b, 'iom-error');
+      await waitUntil(() => requests(url.split('?')[1]) === 2, 'each widget made its own request');
+    });
+  });
+
+  describe('errors and events', () => {
+    it('names the data attribute and the parser message for bad JSON', async () => {
+      const el = await fixture<TestWidget>(html`<iom-test-widget data='{"items": [}'></iom-test-widget>`);
+      expect(errorText(el)).to.match(/^data attribute is not valid JSON \(.+\)$/);
+      expect(el.shadowRoot!.querySelector('[part="retry"]')).to.be.null;
+    });
+
+    it('names the inline script for bad JSON', async () => {
+      const el = await fixture<TestWidget>(html`<iom-test-widget><script type="application/json">{nope}</script></iom-test-widget>`);
+      expect(errorText(el)).to.match(/^inline <script type="application\/json"> is not valid JSON/);
+    });
+
+    it('gives the field path and the value received', async () => {
+      const el = await settled(await fixture<TestWidget>(html`<iom-test-widget src="/test/fixtures/report.json#/bad"></iom-test-widget>`));
+      expect(errorText(el)).to.equal('items[3].amount must be a number, got "1,200"');
+    });
+
+    it('reports missing fields, wrong types and custom rules', async () => {
+      const el = await fixture<TestWidget>(html`<iom-test-widget .data=${{ title: 'x' }}></iom-test-widget>`);
+      expect(errorText(el)).to.equal('items is required');
+      el.data = { items: 'nope' };
+      await el.updateComplete;
+      expect(errorText(el)).to.equal('items must be a list, got "nope"');
+      el.data = { items: [{ name: 'a', amount: -5 }] };
+      await el.updateComplete;
+      expect(errorText(el)).to.equal('items[0].amount must not be negative');
+      el.data = { items: [{ name: 'a', amount: Number.NaN }] };
+      await el.updateComplete;
+      expect(errorText(el)).to.equal('items[0].amount must be a number, got NaN');
+      el.data = { items: [{ name: 'a', amount: Infinity }] };
+      await el.updateComplete;
+      expect(errorText(el)).to.equal('items[0].amount must be a finite number');
+      el.data = 42;
+      await el.updateComplete;
+      expect(errorText(el)).to.equal('data must be an object, got 42');
+    });
+
+    it('fires iom-error with message and cause, and warns once naming the element', async () => {
+      const warnings: string[] = [];
+      const original = console.warn;
+      console.warn = (m: string) => warnings.push(m);
+      try {
+        const el = document.createElement('iom-test-widget') as TestWidget;
+        const event = oneEvent(el, 'iom-error');
+        el.setAttribute('data', '{');
+        document.body.append(el);
+        const { detail } = await event;
+        expect(detail.message).to.match(/^data attribute is not valid JSON/);
+        expect(detail.cause).to.be.instanceOf(SyntaxError);
+        el.requestUpdate();
+        await el.updateComplete;
+        expect(warnings.filter((w) => w.startsWith('<iom-test-widget>: data attribute is not valid JSON'))).to.have.length(1);
+        el.remove();
+      } finally {
+        console.warn = original;
+      }
+    });
+
+    it('fires iom-load with the data, bubbling and composed', async () => {
+      const el = document.createElement('iom-test-widget') as TestWidget;
+      const wrapper = await fixture(html`<div></div>`);
+      const event = oneEvent(wrapper, 'iom-load');
+      el.src = '/test/fixtures/report.json#/funding/topDonors';
+      wrapper.append(el);
+      const ev = await event;
+      expect(ev.composed).to.be.true;
+      expect((ev.detail as { items: unknown[] }).items).to.have.length(2);
+    });
+
+    it('renders data as text, never as markup', async () => {
+      const el = await fixture<TestWidget>(html`<iom-test-widget .data=${{ items: [{ name: '<img src=x onerror="window.__pwned=1">' }] }}></iom-test-widget>`);
+      expect(el.shadowRoot!.querySelector('img')).to.be.null;
+      expect(text(el)).to.contain('<img src=x');
+      expect((window as unknown as { __pwned?: number }).__pwned).to.be.undefined;
+    });
+
+    it('shows the empty state for valid data with nothing in it', async () => {
+      const el = await fixture<TestWidget>(html`<iom-test-widget .data=${{ items: [] }}></iom-test-widget>`);
+      expect(el.status).to.equal('empty');
+      expect(el.shadowRoot!.querySelector('[part="empty"]')!.textContent).to.equal('No data to show.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible in the error state', async () => {
+      const el = await fixture<TestWidget>(html`<iom-test-widget data="{"></iom-test-widget>`);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('HXL and CSV', () => {
+    const table = [
+      ['Name', 'Extra', 'Funding'],
+      ['#value +usd', '#meta', '#org+funder+name'],
+      ['12', 'x', 'Alpha'],
+      ['', '', ''],
+      [null, 'y', 'Beta'],
+    ];
+    it('maps columns by hashtag, attributes in any order, extra columns ignored', () => {
+      expect(isHxlTable(table)).to.be.true;
+      expect(mapHxl(table, { name: { tag: '#org+name', required: true }, amount: { tag: '#value+usd', type: 'number' } })).to.deep.equal([
+        { name: 'Alpha', amount: 12 },
+        { name: 'Beta' },
+      ]);
+    });
+    it('names a missing required hashtag and the columns it found', () => {
+      expect(() => mapHxl(table, { name: { tag: '#country+name', required: true, describes: 'the country' } })).to.throw(
+        'HXL table has no #country+name column (the country); its columns are #value+usd, #meta, #org+funder+name',
+      );
+    });
+    it('names the row and column of a bad number', () => {
+      const bad = [['#org+name', '#value+usd'], ['A', '1,200']];
+      expect(() => mapHxl(bad, { name: { tag: '#org+name' }, amount: { tag: '#value', type: 'number' } })).to.throw('row 2, #value must be a number, got "1,200"');
+    });
+    it('is not fooled by an ordinary table', () => {
+      expect(isHxlTable([['a', 'b'], ['1', '2']])).to.be.false;
+      expect(isHxlTable({})).to.be.false;
+    });
+    it('parses CSV with quotes, commas and CRLF', () => {
+      expect(parseCsv('\ufeffa,"b, c"\r\n"say ""hi""",d\n')).to.deep.equal([
+        ['a', 'b, c'],
+        ['say "hi"', 'd'],
+      ]);
+    });
+    it('reads an HXL CSV file from src', async () => {
+      const el = await settled(await fixture<TestWidget>(html`<iom-test-widget src="/test/fixtures/hxl.csv"></iom-test-widget>`));
+      expect(text(el)).to.contain('Donor, with comma: 1,500');
+      expect(text(el)).to.contain('Donor B');
+    });
+    it('reads an HXL table given as JSON', async () => {
+      const el = await fixture<TestWidget>(html`<iom-test-widget .data=${[['#org+name'], ['Gamma']]}></iom-test-widget>`);
+      expect(text(el)).to.contain('Gamma');
+    });
+  });
+
+  describe('language and direction', () => {
+    it('resolves locale from the attribute, then the nearest lang, then the document', async () => {
+      const host = await fixture(html`<section lang="fr"><div><iom-test-widget .data=${{ items: [{ name: 'n', amount: 1234.5 }] }}></iom-test-widget></div></section>`);
+      const el = host.querySelector('iom-test-widget')!;
+      expect(el.resolvedLocale).to.equal('fr');
+      expect(text(el)).to.match(/1\s234,5/);
+      el.locale = 'es';
+      await el.updateComplete;
+      expect(el.resolvedLocale).to.equal('es');
+      el.locale = undefined;
+      host.removeAttribute('lang');
+      document.documentElement.lang = 'ar';
+      try {
+        await el.updateComplete;
+        expect(resolveLocale(el)).to.equal('ar');
+      } finally {
+        document.documentElement.lang = 'en';
+      }
+    });
+
+    it('re-renders when an ancestor lang changes (language switch)', async () => {
+      const host = await fixture(html`<div lang="en"><iom-test-widget data="{"></iom-test-widget></div>`);
+      const el = host.querySelector('iom-test-widget')!;
+      expect(el.shadowRoot!.querySelector('.error-title')!.textContent).to.equal('This widget could not show its data');
+      host.setAttribute('lang', 'es');
+      await waitUntil(() => el.shadowRoot!.querySelector('.error-title')!.textContent === 'Este módulo no pudo mostrar sus datos');
+    });
+
+    it('finds lang across a shadow root', async () => {
+      const outer = await fixture(html`<div lang="ar"><div id="h"></div></div>`);
+      const shadowHost = outer.querySelector('#h')!;
+      const root = shadowHost.attachShadow({ mode: 'open' });
+      const el = document.createElement('iom-test-widget');
+      root.append(el);
+      expect(resolveLocale(el)).to.equal('ar');
+    });
+
+    it('ignores an invalid locale instead of throwing', async () => {
+      const el = await fixture<TestWidget>(html`<iom-test-widget locale="not a locale!" .data=${{ items: [] }}></iom-test-widget>`);
+      expect(el.resolvedLocale).to.equal('en');
+    });
+
+    it('has every word in the four languages', () => {
+      expect(languageOf('fr-CH')).to.equal('fr');
+      expect(languageOf('de')).to.equal('en');
+      expect(msg('ar', 'retry')).to.equal('إعادة المحاولة');
+      expect(msg('fr', 'showAll', { count: 20 })).to.equal('Afficher les 20');
+    });
+
+    it('lays out right to left under dir="rtl"', async () => {
+      const host = await fixture(html`<div dir="rtl" lang="ar"><iom-test-widget data="{"></iom-test-widget></div>`);
+      const el = host.querySelector('iom-test-widget')!;
+      const box = el.shadowRoot!.querySelector('[part="error"]')!;
+      const style = getComputedStyle(box);
+      expect(style.direction).to.equal('rtl');
+      // The thick accent border is on the inline start: the right in RTL.
+      expect(parseFloat(style.borderRightWidth)).to.be.greaterThan(parseFloat(style.borderLeftWidth));
+      expect(box.querySelector('.error-title')!.textContent).to.equal('تعذّر على هذه الأداة عرض بياناتها');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('safety and registration', () => {
+    it('follows only http(s) and relative links', () => {
+      expect(safeUrl('https://www.iom.int/')).to.equal('https://www.iom.int/');
+      expect(safeUrl('/relative/page')).to.equal('/relative/page');
+      expect(safeUrl('page#x')).to.equal('page#x');
+      expect(safeUrl('javascript:alert(1)')).to.be.undefined;
+      expect(safeUrl(' JaVa\tScRiPt:alert(1)')).to.be.undefined;
+      expect(safeUrl('data:text/html,x')).to.be.undefined;
+      expect(safeUrl(42)).to.be.undefined;
+      expect(safeUrl('')).to.be.undefined;
+    });
+
+    it('does not throw when the library registers twice, and warns once for a foreign element', () => {
+      const warnings: string[] = [];
+      const original = console.warn;
+      console.warn = (m: string) => warnings.push(m);
+      try {
+        const Widget = customElements.get('iom-test-widget')!;
+        expect(() => defineElement('iom-test-widget', Widget)).not.to.throw();
+        // A second copy of the library: another class, with our marker.
+        class SecondCopy extends (Widget as unknown as typeof HTMLElement) {}
+        expect(() => defineElement('iom-test-widget', SecondCopy)).not.to.throw();
+        class Foreign extends HTMLElement {}
+        customElements.define('iom-foreign-taken', Foreign);
+        class Ours extends HTMLElement {}
+        defineElement('iom-foreign-taken', Ours);
+        defineElement('iom-foreign-taken', Ours);
+        expect(warnings).to.have.length(1);
+        expect(warnings[0]).to.contain('<iom-foreign-taken> is already defined');
+      } finally {
+        console.warn = original;
+      }
+    });
+  });
+});
