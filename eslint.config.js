@@ -4,7 +4,7 @@ import wc from 'eslint-plugin-wc';
 import litA11y from 'eslint-plugin-lit-a11y';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'storybook-static/', 'node_modules/', 'custom-elements.json', '.storybook-cache/'] },
+  { ignores: ['dist/', 'dist-demo/', 'coverage/', 'storybook-static/', 'node_modules/', 'custom-elements.json', '.storybook-cache/'] },
   ...tseslint.configs.recommended,
   wc.configs['flat/recommended'],
   lit.configs['flat/recommended'],

@@ -70,6 +70,8 @@ export default {
     report: true,
   },
   // The widgets warn once per data error, by design; the tests that provoke them check that warning.
-  filterBrowserLogs: ({ type, args }) => !(type === 'warn' && typeof args[0] === 'string' && /^<[a-z0-9-]+>: /.test(args[0])),
+  filterBrowserLogs: ({ type, args }) =>
+    !(type === 'warn' && typeof args[0] === 'string' && /^<[a-z0-9-]+>: /.test(args[0])) &&
+    !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')),
   reporters: [defaultReporter(), summaryReporter()],
 };

@@ -1,10 +1,11 @@
 // Fails when the committed custom-elements.json is not what the analyzer makes from the code now.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const out = mkdtempSync(join(tmpdir(), 'cem-'));
+// The analyzer takes --outdir relative to the working directory.
+const out = 'node_modules/.cache/cem-check';
+mkdirSync(out, { recursive: true });
 execFileSync(
   process.execPath,
   ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', out, '--quiet'],

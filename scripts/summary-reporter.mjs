@@ -9,7 +9,12 @@ function count(suite, totals) {
 }
 
 export function summaryReporter() {
+  let line = '';
   return {
+    // Printed in stop(), after the default reporter's own closing lines.
+    stop() {
+      if (line) process.stdout.write(`\n${line}\n`);
+    },
     onTestRunFinished({ sessions }) {
       const totals = { passed: 0, failed: 0, skipped: 0 };
       let sessionErrors = 0;
@@ -19,7 +24,7 @@ export function summaryReporter() {
       }
       // A file that failed to load ran no tests but must still count as a failure.
       const failed = totals.failed + sessionErrors;
-      process.stdout.write(`\n${totals.passed} passed, ${failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}\n`);
+      line = `${totals.passed} passed, ${failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`;
     },
   };
 }
