@@ -1,3 +1,5 @@
+import { writeSync } from 'node:fs';
+
 // Prints "N passed, N failed" alone on the last line, so CI can read the count.
 function count(suite, totals) {
   for (const test of suite?.tests ?? []) {
@@ -11,9 +13,11 @@ function count(suite, totals) {
 export function summaryReporter() {
   let line = '';
   return {
-    // Printed in stop(), after the default reporter's own closing lines.
-    stop() {
-      if (line) process.stdout.write(`\n${line}\n`);
+    start() {
+      // Printed as the process exits, after the default reporter's own closing lines.
+      process.once('exit', () => {
+        if (line) writeSync(1, `\n${line}\n`);
+      });
     },
     onTestRunFinished({ sessions }) {
       const totals = { passed: 0, failed: 0, skipped: 0 };
