@@ -31,7 +31,6 @@ for (const file of files) {
     const meta = mod[`${name}Meta`];
     const json = {
       $schema: 'http://json-schema.org/draft-07/schema#',
-      $id: `https://github.com/iom-widgets/iom-widgets/data/schema/${kebab(name)}.schema.json`,
       title: meta.title,
       description: meta.description,
       ...toJsonSchema(schema, { errorMode: 'ignore' }),

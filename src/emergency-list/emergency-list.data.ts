@@ -1,0 +1,68 @@
+import * as v from 'valibot';
+import { FiniteNumber, SourceSchema } from '../data/validate.js';
+import type { HxlMapping } from '../data/hxl.js';
+
+const Text = v.pipe(v.string(), v.trim());
+const Name = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
+const Count = v.pipe(FiniteNumber, v.minValue(0, 'must not be negative'));
+const Iso3 = v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be an ISO 3166 alpha-3 code such as SDN'));
+const IsoDate = v.pipe(v.string(), v.isoDate('must be a date written YYYY-MM-DD'));
+
+/** One emergency (a crisis IOM responds to). Only `name` is required. */
+export const EmergencySchema = v.object({
+  name: Name,
+  country: v.optional(v.union([Name, v.array(Name)])),
+  iso3: v.optional(v.union([Iso3, v.array(Iso3)])),
+  region: v.optional(Text),
+  /** IOM's scale (`L3`, `L2`, `L1`) or a response category such as "Significant crisis response". */
+  level: v.optional(Text),
+  /** conflict, disaster, displacement, epidemic, … */
+  type: v.optional(Text),
+  peopleAffected: v.optional(Count),
+  peopleInNeed: v.optional(Count),
+  peopleTargeted: v.optional(Count),
+  peopleReached: v.optional(Count),
+  /** Amount appealed for, in USD. */
+  appeal: v.optional(Count),
+  /** Amount received, in USD. */
+  funded: v.optional(Count),
+  updated: v.optional(IsoDate),
+  url: v.optional(v.string()),
+  summary: v.optional(Text),
+  source: v.optional(SourceSchema),
+});
+export type Emergency = v.InferOutput<typeof EmergencySchema>;
+
+/** The data of `<emergency-list>`: an object with `emergencies`, or (normalised to it) a bare array. */
+export const EmergencyListSchema = v.object({
+  title: v.optional(Text),
+  /** Date the list describes, YYYY-MM-DD or a year. */
+  asOf: v.optional(v.union([IsoDate, v.pipe(v.number(), v.integer())])),
+  year: v.optional(v.pipe(v.number(), v.integer())),
+  emergencies: v.array(EmergencySchema),
+  source: v.optional(SourceSchema),
+});
+export type EmergencyListData = v.InferOutput<typeof EmergencyListSchema>;
+export const EmergencyListSchemaMeta = {
+  title: 'emergency-list data',
+  description: 'Ongoing emergencies for <emergency-list>: { title?, asOf?, emergencies: [...], source? } (a bare array of emergencies is accepted too).',
+};
+
+/** The HXL hashtags `<emergency-list>` reads from an HDX table. */
+export const EMERGENCY_HXL: HxlMapping = {
+  name: { tag: '#crisis+name', describes: 'the emergency name' },
+  country: { tag: '#country+name', type: 'list' },
+  iso3: { tag: '#country+code', type: 'list' },
+  region: { tag: '#region+name' },
+  level: { tag: '#status+level' },
+  type: { tag: '#crisis+type' },
+  peopleAffected: { tag: '#affected', type: 'number' },
+  peopleInNeed: { tag: '#inneed', type: 'number' },
+  peopleTargeted: { tag: '#targeted', type: 'number' },
+  peopleReached: { tag: '#reached', type: 'number' },
+  appeal: { tag: '#value+funding+required', type: 'number' },
+  funded: { tag: '#value+funding+total', type: 'number' },
+  updated: { tag: '#date+updated' },
+  url: { tag: '#meta+url' },
+  summary: { tag: '#description' },
+};

@@ -1,0 +1,37 @@
+import * as v from 'valibot';
+import { FiniteNumber, SourceSchema } from '../data/validate.js';
+
+export const STAT_FORMATS = ['standard', 'compact', 'percent', 'currency'] as const;
+
+const Text = v.pipe(v.string(), v.trim());
+export const CurrencyCode = v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as USD'));
+const Year = v.pipe(v.number(), v.integer('must be a whole year'), v.minValue(1900, 'must be a year'), v.maxValue(2200, 'must be a year'));
+
+/**
+ * One figure: the data of `<stat-counter>`, and of each figure of an `<objective-card>` and of the
+ * report files. `value` is a plain number (31600000, not "31.6 million"); with `format: "percent"`
+ * it is in percent points (18 means 18 %).
+ */
+export const StatCounterSchema = v.object({
+  value: FiniteNumber,
+  label: v.optional(Text),
+  description: v.optional(Text),
+  prefix: v.optional(Text),
+  suffix: v.optional(Text),
+  format: v.optional(v.picklist(STAT_FORMATS)),
+  currency: v.optional(CurrencyCode),
+  maximumFractionDigits: v.optional(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0, 'must be 0 to 20'), v.maxValue(20, 'must be 0 to 20'))),
+  previous: v.optional(FiniteNumber),
+  previousLabel: v.optional(Text),
+  /** What the figure counts: people, countries, USD, percent, staff, partnerships… */
+  unit: v.optional(Text),
+  /** The year the figure refers to. */
+  year: v.optional(Year),
+  source: v.optional(SourceSchema),
+});
+export type StatCounterData = v.InferOutput<typeof StatCounterSchema>;
+export const StatCounterSchemaMeta = {
+  title: 'stat-counter data',
+  description: 'One headline figure for <stat-counter>: a number with its label, format, unit, year and source.',
+};
+export { Year };
