@@ -430,6 +430,30 @@ describe('data layer', () => {
     });
   });
 
+  describe('host page styles', () => {
+    it('resets the text styles a CMS theme sets globally', async () => {
+      const host = await fixture(html`<div style="line-height: 4; letter-spacing: 0.5em; text-align: right; text-transform: uppercase; word-spacing: 2em; font-size: 20px">
+        <iom-test-widget .data=${{ title: 'Heading', items: [{ name: 'item' }] }}></iom-test-widget>
+      </div>`);
+      const el = host.querySelector('iom-test-widget')!;
+      const style = getComputedStyle(el);
+      expect(style.letterSpacing).to.equal('normal');
+      expect(style.textAlign).to.equal('start');
+      expect(style.textTransform).to.equal('none');
+      expect(style.lineHeight).to.equal('28px');
+      // The widget still follows the page's font size (em, never rem).
+      expect(style.fontSize).to.equal('20px');
+      expect(text(el)).to.contain('item');
+    });
+
+    it('uses border-box sizing inside whatever the page sets', async () => {
+      const host = await fixture(html`<div><style>* { box-sizing: content-box !important; }</style>
+        <iom-test-widget data="{"></iom-test-widget></div>`);
+      const box = host.querySelector('iom-test-widget')!.shadowRoot!.querySelector('[part="error"]')!;
+      expect(getComputedStyle(box).boxSizing).to.equal('border-box');
+    });
+  });
+
   describe('safety and registration', () => {
     it('follows only http(s) and relative links', () => {
       expect(safeUrl('https://www.iom.int/')).to.equal('https://www.iom.int/');

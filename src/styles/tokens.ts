@@ -58,10 +58,11 @@ export const reset = css`
   :host([hidden]) {
     display: none;
   }
+  /* Not inherit: a page rule such as * { box-sizing: content-box !important } reaches the host. */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   :focus-visible {
     outline: 0.125em solid var(--_focus);
