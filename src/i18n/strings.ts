@@ -17,6 +17,12 @@ const en = {
   sourceLabel: 'Source',
   notAvailable: 'not available',
   noData: 'No data given: add a src attribute, a data attribute or a <script type="application/json"> inside <{tag}>.',
+  // objective-card
+  objectiveCardNumber: 'Objective {number}',
+  objectiveCardLearnMore: 'Learn more',
+  objectiveCardLearnMoreAbout: 'Learn more about {title}',
+  objectiveCardLinkAbout: '{label}: {title}',
+  objectiveCardFigures: 'Key figures',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -33,6 +39,12 @@ const fr: Table = {
   sourceLabel: 'Source',
   notAvailable: 'non disponible',
   noData: 'Aucune donnée fournie : ajoutez un attribut src, un attribut data ou un <script type="application/json"> dans <{tag}>.',
+  // objective-card
+  objectiveCardNumber: 'Objectif {number}',
+  objectiveCardLearnMore: 'En savoir plus',
+  objectiveCardLearnMoreAbout: 'En savoir plus sur {title}',
+  objectiveCardLinkAbout: '{label} : {title}',
+  objectiveCardFigures: 'Chiffres clés',
 };
 
 const es: Table = {
@@ -46,6 +58,12 @@ const es: Table = {
   sourceLabel: 'Fuente',
   notAvailable: 'no disponible',
   noData: 'No se proporcionaron datos: añada un atributo src, un atributo data o un <script type="application/json"> dentro de <{tag}>.',
+  // objective-card
+  objectiveCardNumber: 'Objetivo {number}',
+  objectiveCardLearnMore: 'Más información',
+  objectiveCardLearnMoreAbout: 'Más información sobre {title}',
+  objectiveCardLinkAbout: '{label}: {title}',
+  objectiveCardFigures: 'Cifras clave',
 };
 
 const ar: Table = {
@@ -59,6 +77,12 @@ const ar: Table = {
   sourceLabel: 'المصدر',
   notAvailable: 'غير متاح',
   noData: 'لم تُقدَّم بيانات: أضف السمة src أو السمة data أو <script type="application/json"> داخل <{tag}>.',
+  // objective-card
+  objectiveCardNumber: 'الهدف {number}',
+  objectiveCardLearnMore: 'اعرف المزيد',
+  objectiveCardLearnMoreAbout: 'اعرف المزيد عن {title}',
+  objectiveCardLinkAbout: '{label}: {title}',
+  objectiveCardFigures: 'أرقام رئيسية',
 };
 
 export const STRINGS: Record<'en' | 'fr' | 'es' | 'ar', Table> = { en, fr, es, ar };
