@@ -28,6 +28,8 @@ export const StatCounterSchema = v.object({
   /** The year the figure refers to. */
   year: v.optional(Year),
   source: v.optional(SourceSchema),
+  /** The words of the source this figure is taken from, verbatim (kept for checking; not shown). */
+  quote: v.optional(Text),
 });
 export type StatCounterData = v.InferOutput<typeof StatCounterSchema>;
 export const StatCounterSchemaMeta = {
