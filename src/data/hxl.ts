@@ -12,6 +12,8 @@ export interface HxlField {
   required?: boolean;
   /** Words for the error message when a required column is missing, e.g. "the donor's name". */
   describes?: string;
+  /** A second pattern, read when no column matches `tag` (e.g. `#country+name` for an emergency's name). */
+  fallback?: string;
 }
 export type HxlMapping = Record<string, HxlField>;
 
@@ -84,14 +86,21 @@ export function mapHxl(rows: unknown[][], mapping: HxlMapping): Record<string, u
   const found = columns.filter(Boolean).map((c) => `#${c!.tag}${[...c!.attributes].map((a) => `+${a}`).join('')}`);
 
   const indexOf: Record<string, number> = {};
+  const tagOf: Record<string, string> = {};
   for (const [name, field] of Object.entries(mapping)) {
-    const pattern = parseHashtag(field.tag);
-    if (!pattern) throw new DataError(`Bad HXL pattern ${field.tag}`, 'hxl');
-    const index = columns.findIndex((c) => matches(pattern, c));
+    let index = -1;
+    for (const tag of field.fallback ? [field.tag, field.fallback] : [field.tag]) {
+      const pattern = parseHashtag(tag);
+      if (!pattern) throw new DataError(`Bad HXL pattern ${tag}`, 'hxl');
+      index = columns.findIndex((c) => matches(pattern, c));
+      tagOf[name] = tag;
+      if (index >= 0) break;
+    }
     if (index >= 0) indexOf[name] = index;
     else if (field.required) {
+      const wanted = field.fallback ? `${field.tag} (or ${field.fallback})` : field.tag;
       throw new DataError(
-        `HXL table has no ${field.tag} column${field.describes ? ` (${field.describes})` : ''}; its columns are ${found.join(', ') || 'none'}`,
+        `HXL table has no ${wanted} column${field.describes ? ` (${field.describes})` : ''}; its columns are ${found.join(', ') || 'none'}`,
         'hxl',
       );
     }
@@ -104,9 +113,9 @@ export function mapHxl(rows: unknown[][], mapping: HxlMapping): Record<string, u
     const record: Record<string, unknown> = {};
     for (const [name, index] of Object.entries(indexOf)) {
       const field = mapping[name];
-      const value = convert(row[index], field, `row ${r + 1}, ${field.tag}`);
+      const value = convert(row[index], field, `row ${r + 1}, ${tagOf[name]}`);
       if (value !== undefined) record[name] = value;
-      else if (field.required) throw new DataError(`row ${r + 1}, ${field.tag} is empty`, 'hxl');
+      else if (field.required) throw new DataError(`row ${r + 1}, ${tagOf[name]} is empty`, 'hxl');
     }
     records.push(record);
   }
