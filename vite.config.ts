@@ -1,5 +1,5 @@
-import { defineConfig } from 'vite';
-import { existsSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
+import { cpSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const ELEMENTS = ['stat-counter', 'emergency-list', 'donor-ranking', 'objective-card'];
@@ -15,11 +15,20 @@ for (const name of ELEMENTS) {
 
 export default defineConfig(({ mode }) => {
   if (mode === 'demo') {
-    // The demo report page, built as a static site (dist-demo/), with data/ copied beside it.
+    // The demo report page, built as a static site (dist-demo/), with data/ copied beside it. The
+    // page reads its data with relative URLs (data/…), so it works published under any path.
+    const copyData: Plugin = {
+      name: 'iom-copy-data',
+      apply: 'build',
+      closeBundle() {
+        cpSync(resolve(root, 'data'), resolve(root, 'dist-demo/data'), { recursive: true });
+      },
+    };
     return {
       root,
       base: './',
       publicDir: false,
+      plugins: [copyData],
       build: {
         outDir: 'dist-demo',
         emptyOutDir: true,

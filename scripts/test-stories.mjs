@@ -1,0 +1,277 @@
+// Story smoke test: builds Storybook (offline), serves it, opens every story in headless Chromium
+// and fails on a console error, a page error, a widget that rendered nothing, or an axe violation.
+// Docs pages are opened too and must load without errors.
+//
+//   node scripts/test-stories.mjs                 build, then test every story
+//   node scripts/test-stories.mjs --no-build      test the existing storybook-static/
+//   node scripts/test-stories.mjs --filter=donor  only the stories whose id contains "donor"
+//
+// Widgets that show an error state on purpose log their own warning (console.warn "<tag>: …"):
+// warnings are reported, not failures. Stories tagged `http-error` may also log the browser's own
+// "Failed to load resource" error for the request they expect to fail.
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import puppeteer from 'puppeteer-core';
+import { findBrowser } from './browser.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'storybook-static');
+const WIDGETS = ['stat-counter', 'emergency-list', 'donor-ranking', 'objective-card'];
+const CONCURRENCY = Number(process.env.STORY_CONCURRENCY ?? 3);
+const STORY_TIMEOUT = 20_000;
+
+const args = process.argv.slice(2);
+const skipBuild = args.includes('--no-build');
+const filter = args.find((a) => a.startsWith('--filter='))?.slice('--filter='.length);
+const started = performance.now();
+const seconds = (from) => ((performance.now() - from) / 1000).toFixed(1);
+
+function fail(message) {
+  console.error(message);
+  process.exit(1);
+}
+
+// 1. Build.
+if (!skipBuild) {
+  const t = performance.now();
+  console.log('Building Storybook (storybook build -o storybook-static --quiet)…');
+  const result = spawnSync(join(ROOT, 'node_modules/.bin/storybook'), ['build', '-o', 'storybook-static', '--quiet'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1', CI: 'true' },
+  });
+  if (result.status !== 0) fail(`Storybook build failed (exit ${result.status ?? result.signal}).`);
+  console.log(`Built in ${seconds(t)} s.`);
+}
+if (!existsSync(join(OUT, 'index.json'))) fail('storybook-static/index.json not found: build Storybook first (drop --no-build).');
+
+// 2. Serve storybook-static on a free local port.
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.map': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+const server = createServer((req, res) => {
+  const pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+  if (pathname === '/favicon.ico') {
+    res.writeHead(204).end();
+    return;
+  }
+  let file = normalize(join(OUT, pathname));
+  if (file !== OUT && !file.startsWith(OUT + sep)) {
+    res.writeHead(403).end('Forbidden');
+    return;
+  }
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (!existsSync(file)) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
+    return;
+  }
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(res);
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+// 3. The stories (and docs pages) from index.json.
+const index = JSON.parse(readFileSync(join(OUT, 'index.json'), 'utf8'));
+const entries = Object.values(index.entries).filter((e) => !filter || e.id.includes(filter));
+const stories = entries.filter((e) => e.type === 'story');
+const docs = entries.filter((e) => e.type === 'docs');
+if (stories.length === 0) fail(filter ? `No story id contains "${filter}".` : 'Storybook has no stories.');
+
+// 4. Open each one in headless Chromium.
+const executablePath = findBrowser();
+if (!executablePath) fail('No Chrome or Chromium found: install Chromium or set CHROME_PATH.');
+const browser = await puppeteer.launch({
+  executablePath,
+  headless: true,
+  args: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--no-first-run',
+    '--lang=en-US',
+  ],
+});
+const axeSource = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Waits for Storybook to show the story, then for every widget to settle (or to hold its loading state). */
+async function settle(page, entry) {
+  await page.waitForFunction(
+    () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay') || document.body.classList.contains('sb-show-nopreview'),
+    { timeout: STORY_TIMEOUT },
+  );
+  const storybookError = await page.evaluate(() =>
+    document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message, .sb-errordisplay')?.textContent?.trim() || 'error display shown' : undefined,
+  );
+  if (storybookError) return [`Storybook could not render the story: ${storybookError.slice(0, 400)}`];
+  const holdsLoading = entry.tags?.includes('loading');
+  try {
+    await page.waitForFunction(
+      (tags, holds) => {
+        const els = [...document.querySelectorAll('#storybook-root *')].filter((el) => tags.includes(el.localName));
+        return els.every((el) => el.shadowRoot && el.updateComplete !== undefined && (holds || el.status !== 'loading'));
+      },
+      { timeout: STORY_TIMEOUT, polling: 50 },
+      WIDGETS,
+      !!holdsLoading,
+    );
+  } catch {
+    return ['a widget was still loading after 20 s (tag the story "loading" if that is the point)'];
+  }
+  // Let pending renders, count-up animations' first frame and late console output happen.
+  await page.evaluate(async (tags) => {
+    const els = [...document.querySelectorAll('#storybook-root *')].filter((el) => tags.includes(el.localName));
+    await Promise.all(els.map((el) => el.updateComplete));
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  }, WIDGETS);
+  return [];
+}
+
+/** The console text, with the URL when it is the browser's own "Failed to load resource". */
+function resourceText(msg) {
+  const text = msg.text();
+  return text.startsWith('Failed to load resource') && msg.location()?.url ? `${text}: ${msg.location().url}` : text;
+}
+
+async function checkStory(entry) {
+  const problems = [];
+  const warnings = [];
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  if (entry.tags?.includes('reduced-motion')) await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+  const allowHttpError = entry.tags?.includes('http-error');
+  page.on('console', (msg) => {
+    const text = resourceText(msg);
+    if (msg.type() === 'error') {
+      if (allowHttpError && text.startsWith('Failed to load resource')) warnings.push(`expected: ${text}`);
+      else problems.push(`console.error: ${text}`);
+    } else if (msg.type() === 'warn') {
+      // The widgets' own error warnings are part of their error states; anything else is reported.
+      if (!/^<?[a-z]+-[a-z-]+>?: /.test(text)) problems.push(`console.warn: ${text}`);
+      else warnings.push(text);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  try {
+    const url = `${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=story`;
+    await page.goto(url, { waitUntil: 'load', timeout: STORY_TIMEOUT });
+    problems.push(...(await settle(page, entry)));
+    if (problems.length === 0) {
+      const render = await page.evaluate((tags) => {
+        const els = [...document.querySelectorAll('#storybook-root *')].filter((el) => tags.includes(el.localName));
+        return {
+          count: els.length,
+          empty: els.filter((el) => !el.shadowRoot || (el.shadowRoot.childElementCount === 0 && !el.shadowRoot.textContent.trim())).map((el) => el.localName),
+          unregistered: els.filter((el) => !customElements.get(el.localName)).map((el) => el.localName),
+        };
+      }, WIDGETS);
+      if (render.count === 0) problems.push('no widget in the story');
+      for (const tag of render.unregistered) problems.push(`<${tag}> is not registered`);
+      for (const tag of render.empty) problems.push(`<${tag}> rendered nothing (empty shadow root)`);
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const result = await window.axe.run('#storybook-root', { resultTypes: ['violations'] });
+        return result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' > ')}${n.failureSummary ? ` (${n.failureSummary.split('\n').slice(1).join(' ').trim()})` : ''}`),
+        }));
+      });
+      for (const v of violations) problems.push(`axe ${v.id} (${v.impact}): ${v.help}\n        ${v.nodes.join('\n        ')}`);
+    }
+  } catch (error) {
+    problems.push(`could not open the story: ${error.message.split('\n')[0]}`);
+  } finally {
+    await page.close();
+  }
+  return { entry, problems, warnings };
+}
+
+async function checkDocs(entry) {
+  const problems = [];
+  const page = await browser.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console.error: ${resourceText(msg)}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  try {
+    await page.goto(`${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=docs`, { waitUntil: 'load', timeout: STORY_TIMEOUT });
+    await page.waitForFunction(() => document.querySelector('#storybook-docs .sbdocs-content') || document.body.classList.contains('sb-show-errordisplay'), {
+      timeout: STORY_TIMEOUT,
+    });
+    if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'))) problems.push('the docs page did not render');
+    // Let the stories embedded in the page load their data and report any error.
+    await page.waitForNetworkIdle({ idleTime: 300, timeout: STORY_TIMEOUT }).catch(() => undefined);
+  } catch (error) {
+    problems.push(`could not open the docs page: ${error.message.split('\n')[0]}`);
+  } finally {
+    await page.close();
+  }
+  return { entry, problems, warnings: [] };
+}
+
+async function runAll(items, check) {
+  const results = [];
+  let next = 0;
+  async function worker() {
+    while (next < items.length) {
+      const item = items[next++];
+      const result = await check(item);
+      results.push(result);
+      const mark = result.problems.length ? 'FAIL' : 'ok  ';
+      console.log(`${mark} ${item.title} › ${item.name}`);
+      for (const p of result.problems) console.log(`     - ${p}`);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+  return results;
+}
+
+const t = performance.now();
+let storyResults = [];
+let docsResults = [];
+try {
+  console.log(`\nOpening ${stories.length} stories and ${docs.length} docs pages (${CONCURRENCY} at a time)…`);
+  storyResults = await runAll(stories, checkStory);
+  docsResults = await runAll(docs, checkDocs);
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const failed = [...storyResults, ...docsResults].filter((r) => r.problems.length);
+const warned = storyResults.reduce((n, r) => n + r.warnings.length, 0);
+console.log(`\nChecked in ${seconds(t)} s; ${warned} expected widget warning(s) from error-state stories.`);
+if (failed.length) {
+  console.log(`\nFailures:`);
+  for (const r of failed) {
+    console.log(`  ${r.entry.id}`);
+    for (const p of r.problems) console.log(`     - ${p}`);
+  }
+}
+const okStories = storyResults.filter((r) => !r.problems.length).length;
+const okDocs = docsResults.filter((r) => !r.problems.length).length;
+console.log(
+  `\nStories: ${okStories}/${stories.length} passed; docs pages: ${okDocs}/${docs.length} passed; total ${seconds(started)} s.`,
+);
+process.exit(failed.length ? 1 : 0);
