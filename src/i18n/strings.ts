@@ -80,6 +80,13 @@ const en = {
   objectiveCardLearnMoreAbout: 'Learn more about {title}',
   objectiveCardLinkAbout: '{label}: {title}',
   objectiveCardFigures: 'Key figures',
+  // stat-counter
+  statCounterNoValue: 'No value given: add a value attribute (such as value="31600000"), a data attribute, a <script type="application/json"> or a src attribute to <{tag}>.',
+  statCounterUp: '{change} increase from {from}',
+  statCounterDown: '{change} decrease from {from}',
+  statCounterSame: 'No change from {from}',
+  statCounterPoint: '{n} percentage point',
+  statCounterPoints: '{n} percentage points',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -159,6 +166,13 @@ const fr: Table = {
   objectiveCardLearnMoreAbout: 'En savoir plus sur {title}',
   objectiveCardLinkAbout: '{label} : {title}',
   objectiveCardFigures: 'Chiffres clés',
+  // stat-counter
+  statCounterNoValue: 'Aucune valeur fournie : ajoutez à <{tag}> un attribut value (par exemple value="31600000"), un attribut data, un <script type="application/json"> ou un attribut src.',
+  statCounterUp: 'Hausse de {change} par rapport à {from}',
+  statCounterDown: 'Baisse de {change} par rapport à {from}',
+  statCounterSame: 'Aucune variation par rapport à {from}',
+  statCounterPoint: '{n} point de pourcentage',
+  statCounterPoints: '{n} points de pourcentage',
 };
 
 const es: Table = {
@@ -235,6 +249,13 @@ const es: Table = {
   objectiveCardLearnMoreAbout: 'Más información sobre {title}',
   objectiveCardLinkAbout: '{label}: {title}',
   objectiveCardFigures: 'Cifras clave',
+  // stat-counter
+  statCounterNoValue: 'No se proporcionó ningún valor: añada a <{tag}> un atributo value (por ejemplo value="31600000"), un atributo data, un <script type="application/json"> o un atributo src.',
+  statCounterUp: 'Aumento de {change} respecto a {from}',
+  statCounterDown: 'Disminución de {change} respecto a {from}',
+  statCounterSame: 'Sin cambios respecto a {from}',
+  statCounterPoint: '{n} punto porcentual',
+  statCounterPoints: '{n} puntos porcentuales',
 };
 
 const ar: Table = {
@@ -311,6 +332,13 @@ const ar: Table = {
   objectiveCardLearnMoreAbout: 'اعرف المزيد عن {title}',
   objectiveCardLinkAbout: '{label}: {title}',
   objectiveCardFigures: 'أرقام رئيسية',
+  // stat-counter
+  statCounterNoValue: 'لم تُقدَّم قيمة: أضف إلى <{tag}> السمة value (مثل value="31600000") أو السمة data أو <script type="application/json"> أو السمة src.',
+  statCounterUp: 'زيادة بمقدار {change} مقارنةً مع {from}',
+  statCounterDown: 'انخفاض بمقدار {change} مقارنةً مع {from}',
+  statCounterSame: 'دون تغيير مقارنةً مع {from}',
+  statCounterPoint: '{n} نقطة مئوية',
+  statCounterPoints: '{n} نقطة مئوية',
 };
 
 export const STRINGS: Record<'en' | 'fr' | 'es' | 'ar', Table> = { en, fr, es, ar };
