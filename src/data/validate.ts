@@ -24,6 +24,8 @@ function phrase(issue: v.BaseIssue<unknown>): string {
   // Messages we wrote in the schemas are phrases already ("must not be negative").
   if (!/^Invalid /.test(issue.message)) return issue.message;
   if (issue.kind === 'schema') {
+    // An unknown key in a strict object (the report files): most often a misspelt field.
+    if (issue.expected === 'never' && issue.type.startsWith('strict_')) return 'is not a known field (check its spelling)';
     if (issue.input === undefined && issue.type !== 'never') return 'is required';
     if (issue.type === 'never') return 'is not a field this widget reads';
     const expected = issue.expected ?? '';
@@ -37,7 +39,9 @@ function phrase(issue: v.BaseIssue<unknown>): string {
 function deepest(issue: v.BaseIssue<unknown>): v.BaseIssue<unknown> {
   const nested = issue.issues;
   if (!nested?.length) return issue;
-  return nested.map(deepest).sort((a, b) => (b.path?.length ?? 0) - (a.path?.length ?? 0))[0];
+  const best = nested.map(deepest).sort((a, b) => (b.path?.length ?? 0) - (a.path?.length ?? 0))[0];
+  // A branch that failed at the union's own level carries no path: keep the union's.
+  return (best.path?.length ?? 0) < (issue.path?.length ?? 0) ? { ...best, path: issue.path } : best;
 }
 
 /**
