@@ -22,30 +22,46 @@ export type Donor = v.InferOutput<typeof DonorSchema>;
  * The data of `<donor-ranking>`. `donors` is in rank order. `order: "alphabetical"` marks a list
  * that is not a ranking (such as the contributors of unearmarked funding): it is shown unnumbered.
  */
-export const DonorRankingSchema = v.object({
-  title: v.optional(Text),
-  year: v.optional(v.pipe(v.number(), v.integer())),
-  currency: v.optional(CurrencyCode),
-  total: v.optional(Amount),
-  order: v.optional(v.picklist(['rank', 'alphabetical'])),
-  donors: v.pipe(
-    v.array(DonorSchema),
-    v.rawCheck(({ dataset, addIssue }) => {
-      if (!dataset.typed) return;
-      const seen = new Map<string, number>();
-      dataset.value.forEach((donor, i) => {
-        const key = donor.name.toLocaleLowerCase();
-        if (seen.has(key)) {
-          addIssue({
-            message: `is "${donor.name}" again (already donors[${seen.get(key)}]): each donor once`,
-            path: [{ type: 'array', origin: 'value', input: dataset.value, key: i, value: donor }],
-          });
-        } else seen.set(key, i);
+export const DonorRankingSchema = v.pipe(
+  v.object({
+    title: v.optional(Text),
+    year: v.optional(v.pipe(v.number(), v.integer('must be a whole year'))),
+    /** ISO 4217 code of every amount (default USD). */
+    currency: v.optional(CurrencyCode),
+    /** The total of all contributions (all donors, not only those listed), for each donor's share. */
+    total: v.optional(Amount),
+    order: v.optional(v.picklist(['rank', 'alphabetical'])),
+    donors: v.pipe(
+      v.array(DonorSchema),
+      v.rawCheck(({ dataset, addIssue }) => {
+        if (!dataset.typed) return;
+        const seen = new Map<string, number>();
+        dataset.value.forEach((donor, i) => {
+          const key = donor.name.toLocaleLowerCase();
+          if (seen.has(key)) {
+            addIssue({
+              message: `is "${donor.name}" again (already donors[${seen.get(key)}]): each donor once`,
+              path: [{ type: 'array', origin: 'value', input: dataset.value, key: i, value: donor }],
+            });
+          } else seen.set(key, i);
+        });
+      }),
+    ),
+    source: v.optional(SourceSchema),
+  }),
+  // The listed donors are part of the total, so their amounts cannot add up to more than it.
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed || dataset.value.total === undefined) return;
+    const { total, donors } = dataset.value;
+    const sum = donors.reduce((s, d) => s + (d.amount ?? 0), 0);
+    if (sum > total * (1 + 1e-9)) {
+      addIssue({
+        message: `is ${total}, less than the donors' amounts added up (${sum}): total is the sum over all donors`,
+        path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'total', value: total }],
       });
-    }),
-  ),
-  source: v.optional(SourceSchema),
-});
+    }
+  }),
+);
 export type DonorRankingData = v.InferOutput<typeof DonorRankingSchema>;
 export const DonorRankingSchemaMeta = {
   title: 'donor-ranking data',
@@ -54,9 +70,24 @@ export const DonorRankingSchemaMeta = {
 
 /** The HXL hashtags `<donor-ranking>` reads from an HDX table. */
 export const DONOR_HXL: HxlMapping = {
-  name: { tag: '#org+name+funder', required: true, describes: "the donor's name" },
+  name: { tag: '#org+name+funder', fallback: '#org+name', required: true, describes: "the donor's name" },
   amount: { tag: '#value+funding+total+usd', type: 'number' },
   previousAmount: { tag: '#value+funding+previous+usd', type: 'number' },
   type: { tag: '#org+type+funder' },
   url: { tag: '#meta+url' },
+  /** Read to put the rows in rank order; not part of the data shape. */
+  rank: { tag: '#meta+rank', type: 'number' },
 };
+
+/** HXL records (from `DONOR_HXL`) to `<donor-ranking>` data: rows in `#meta+rank` order when the table has it, amounts in USD. */
+export function donorsFromHxl(records: Record<string, unknown>[]): unknown {
+  const rank = (r: Record<string, unknown>) => (typeof r.rank === 'number' ? r.rank : Infinity);
+  const donors = records
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
+    .map(({ r }) => {
+      const { rank: _rank, ...donor } = r;
+      return donor;
+    });
+  return { currency: 'USD', donors };
+}

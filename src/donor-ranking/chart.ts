@@ -1,0 +1,164 @@
+// The chart view of <donor-ranking>, drawn by chart.js. This module is only ever reached through a
+// dynamic import() (see chart-controller.ts), so a page that never shows a chart never downloads
+// chart.js: the library build puts it in a chunk of its own.
+import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip, type ChartConfiguration, type ScriptableScaleContext } from 'chart.js';
+
+// Only what a horizontal bar chart with tooltips needs: chart.js tree-shakes the rest away.
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+
+/** What to draw: one bar per donor, in display order. Formatting is done by the element, in its locale. */
+export interface ChartInput {
+  /** Changes whenever anything drawn changes: the chart is only updated when it does. */
+  key: string;
+  /** Full donor names (axis labels wrap them onto two lines and cut the rest; the tooltip shows them whole). */
+  labels: string[];
+  /** Amounts; `null` for a donor without one (no bar). */
+  values: (number | null)[];
+  /** Index of the highlighted donor, or -1. */
+  highlighted: number;
+  rtl: boolean;
+  reducedMotion: boolean;
+  /** Axis tick text for an amount (compact currency). */
+  tick: (value: number) => string;
+  /** Tooltip lines for donor `index` (amount, share, change). */
+  tooltip: (index: number) => string[];
+}
+
+/** Colours and type, read from the element's CSS tokens (see readTheme in chart-controller.ts). */
+export interface ChartTheme {
+  bar: string;
+  highlight: string;
+  text: string;
+  muted: string;
+  grid: string;
+  surface: string;
+  fontFamily: string;
+  /** px */
+  fontSize: number;
+  /** px */
+  barThickness: number;
+}
+
+export interface DonorChart {
+  update(input: ChartInput, theme: ChartTheme): void;
+  resize(width: number, height: number): void;
+  destroy(): void;
+}
+
+/** Splits a long name onto at most two lines of about `max` characters, ending in "…" when cut. */
+export function wrapLabel(name: string, max: number): string | string[] {
+  if (name.length <= max) return name;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of name.split(/\s+/)) {
+    if (!line) line = word;
+    else if (line.length + 1 + word.length <= max) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  const cut = (s: string) => (s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
+  return lines.length <= 2 ? lines.map(cut) : [cut(lines[0]), cut(lines.slice(1).join(' '))];
+}
+
+function options(input: ChartInput, theme: ChartTheme, maxChars: () => number): ChartConfiguration<'bar'>['options'] {
+  const font = { family: theme.fontFamily, size: theme.fontSize };
+  return {
+    indexAxis: 'y',
+    // We size the canvas ourselves (chart-controller.ts): chart.js's responsive mode watches
+    // `document` with a MutationObserver, which cannot see inside a shadow root.
+    responsive: false,
+    maintainAspectRatio: false,
+    animation: input.reducedMotion ? false : { duration: 400 },
+    layout: { padding: { top: 4, bottom: 4, left: 4, right: 4 } },
+    scales: {
+      x: {
+        // RTL: bars grow from the right, the amount axis runs right to left.
+        reverse: input.rtl,
+        beginAtZero: true,
+        grid: { color: theme.grid },
+        border: { color: theme.grid },
+        ticks: { color: theme.muted, font, maxTicksLimit: 6, callback: (value) => input.tick(Number(value)) },
+      },
+      y: {
+        position: input.rtl ? 'right' : 'left',
+        grid: { display: false },
+        border: { color: theme.grid },
+        ticks: {
+          color: theme.text,
+          autoSkip: false,
+          // The highlighted donor's label is bold: a cue that does not rely on colour.
+          font: (ctx: ScriptableScaleContext) => ({ ...font, weight: ctx.index === input.highlighted ? 'bold' : 'normal' }),
+          callback: (_value, index) => wrapLabel(input.labels[index] ?? '', maxChars()),
+        },
+      },
+    },
+    plugins: {
+      tooltip: {
+        rtl: input.rtl,
+        textDirection: input.rtl ? 'rtl' : 'ltr',
+        backgroundColor: theme.text,
+        titleColor: theme.surface,
+        bodyColor: theme.surface,
+        titleFont: { ...font, weight: 'bold' },
+        bodyFont: font,
+        displayColors: false,
+        callbacks: {
+          title: (items) => input.labels[items[0]?.dataIndex ?? 0] ?? '',
+          label: (item) => input.tooltip(item.dataIndex),
+        },
+      },
+    },
+  };
+}
+
+function dataset(input: ChartInput, theme: ChartTheme): ChartConfiguration<'bar'>['data']['datasets'][number] {
+  const isHi = (i: number) => i === input.highlighted;
+  return {
+    data: input.values,
+    backgroundColor: input.values.map((_, i) => (isHi(i) ? theme.highlight : theme.bar)),
+    // The highlighted bar also gets an outline in the text colour.
+    borderColor: input.values.map((_, i) => (isHi(i) ? theme.text : 'transparent')),
+    borderWidth: input.values.map((_, i) => (isHi(i) ? 2 : 0)),
+    borderSkipped: false,
+    barThickness: theme.barThickness,
+    borderRadius: 2,
+  };
+}
+
+/** Draws the chart on `canvas` at `width` × `height` CSS pixels. */
+export function createDonorChart(canvas: HTMLCanvasElement, width: number, height: number, input: ChartInput, theme: ChartTheme): DonorChart {
+  let current = input;
+  let currentTheme = theme;
+  let chartWidth = width;
+  // Characters per axis label line: about 38 % of the width for the labels.
+  const maxChars = () => Math.max(10, Math.floor((chartWidth * 0.38) / (currentTheme.fontSize * 0.55)));
+  canvas.width = Math.round(width);
+  canvas.height = Math.round(height);
+  const chart = new Chart(canvas, {
+    type: 'bar',
+    data: { labels: input.labels, datasets: [dataset(input, theme)] },
+    options: options(input, theme, maxChars),
+  });
+  chart.resize(width, height);
+  return {
+    update(next, nextTheme) {
+      current = next;
+      currentTheme = nextTheme;
+      chart.data.labels = current.labels;
+      // Mutate the dataset rather than replace it, so chart.js animates from the old bars.
+      Object.assign(chart.data.datasets[0], dataset(current, currentTheme));
+      chart.options = options(current, currentTheme, maxChars)!;
+      chart.update(current.reducedMotion ? 'none' : undefined);
+    },
+    resize(w, h) {
+      chartWidth = w;
+      chart.resize(w, h);
+    },
+    destroy() {
+      chart.destroy();
+    },
+  };
+}

@@ -1,0 +1,414 @@
+import { css } from 'lit';
+
+export const donorRankingStyles = css`
+  :host {
+    --_bar-color: var(--iom-donor-ranking-bar-color, var(--_primary));
+    --_highlight-color: var(--iom-donor-ranking-highlight-color, var(--_accent));
+    --_bar-thickness: var(--iom-donor-ranking-bar-thickness, 0.625em);
+    --_track-color: var(--iom-donor-ranking-track-color, var(--_surface-alt));
+    --_rank-width: 2.25em;
+    --_marker: 0.25em;
+  }
+
+  .head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space-sm);
+    margin-block-end: var(--_space-sm);
+  }
+  .head:empty {
+    display: none;
+  }
+  .title {
+    margin: 0;
+    font-size: var(--_size-lg);
+    font-weight: var(--_weight-bold);
+    line-height: 1.25;
+  }
+  .note,
+  .total,
+  .source {
+    margin-block: var(--_space-sm) 0;
+    font-size: var(--_size-sm);
+    color: var(--_muted);
+  }
+  .note {
+    margin-block: 0 var(--_space-sm);
+  }
+  .total {
+    font-weight: var(--_weight-bold);
+    color: var(--_text);
+  }
+  a {
+    color: inherit;
+    text-decoration-color: var(--_primary);
+    text-underline-offset: 0.15em;
+  }
+  a:hover {
+    color: var(--_primary);
+  }
+
+  /* The view switch: native radio buttons (arrow keys move between them), drawn as a segmented control. */
+  .views {
+    display: inline-flex;
+    margin: 0;
+    padding: 0;
+    border: 1px solid var(--_primary);
+    border-radius: var(--_radius);
+    overflow: hidden;
+    min-inline-size: 0;
+  }
+  .view-option {
+    position: relative;
+    padding: var(--_space-xs) var(--_space-sm);
+    font-size: var(--_size-sm);
+    color: var(--_primary);
+    background: var(--_surface);
+    cursor: pointer;
+  }
+  .view-option + .view-option {
+    border-inline-start: 1px solid var(--_primary);
+  }
+  .view-option input {
+    position: absolute;
+    inset: 0;
+    inline-size: 100%;
+    block-size: 100%;
+    margin: 0;
+    opacity: 0;
+    cursor: pointer;
+  }
+  .view-option:has(input:checked) {
+    background: var(--_primary);
+    color: var(--_on-primary);
+    font-weight: var(--_weight-bold);
+  }
+  .view-option:has(input:focus-visible) {
+    outline: 0.125em solid var(--_focus);
+    outline-offset: -0.25em;
+  }
+
+  /* The list. */
+  .list {
+    display: grid;
+    gap: var(--_space-sm);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  /* Names only: two columns where there is room (1-10, then 11-20). */
+  .list.rank-only {
+    display: block;
+    columns: 2 16em;
+    column-gap: calc(var(--_space) * 2);
+  }
+  .list.rank-only .row {
+    break-inside: avoid;
+    margin-block-end: var(--_space-xs);
+  }
+  .row {
+    display: grid;
+    grid-template-columns: var(--_rank-width) minmax(0, 1fr);
+    column-gap: var(--_space-sm);
+    row-gap: var(--_space-xs);
+    align-items: baseline;
+    padding-inline-start: var(--_space-xs);
+    border-inline-start: var(--_marker) solid transparent;
+  }
+  .unranked .row {
+    grid-template-columns: minmax(0, 1fr);
+  }
+  .rank {
+    text-align: end;
+    font-weight: var(--_weight-bold);
+    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
+  }
+  .main {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    column-gap: var(--_space-sm);
+    min-inline-size: 0;
+  }
+  /* Long names ("United Kingdom of Great Britain and Northern Ireland") wrap: the full name is always there. */
+  .name {
+    flex: 1 1 12em;
+    min-inline-size: 0;
+    overflow-wrap: break-word;
+    hyphens: auto;
+  }
+  .figures {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    column-gap: var(--_space-sm);
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .amount {
+    font-weight: var(--_weight-bold);
+  }
+  .amount.na,
+  td.na {
+    font-weight: var(--_weight);
+    font-style: italic;
+    color: var(--_muted);
+  }
+  .share,
+  .change {
+    font-size: var(--_size-sm);
+    color: var(--_muted);
+  }
+  .change.up {
+    color: var(--_success);
+  }
+  .change.down {
+    color: var(--_danger);
+  }
+  .track {
+    grid-column: -2;
+    display: block;
+    block-size: var(--_bar-thickness);
+    border-radius: calc(var(--_bar-thickness) / 2);
+    background: var(--_track-color);
+    overflow: hidden;
+  }
+  .bar {
+    display: block;
+    block-size: 100%;
+    inline-size: var(--_pct, 0%);
+    min-inline-size: 2px;
+    border-radius: inherit;
+    background: var(--_bar-color);
+  }
+  /* The highlighted donor: a marker on the leading edge and a bold name, as well as the colour. */
+  .row.highlighted {
+    border-inline-start-color: var(--_highlight-color);
+  }
+  .row.highlighted .name,
+  tr.highlighted th {
+    font-weight: var(--_weight-bold);
+  }
+  .row.highlighted .bar {
+    background: var(--_highlight-color);
+  }
+  /* The highlighted donor shown past the limit, set apart from the top of the list. */
+  .row.beyond {
+    margin-block-start: var(--_space-sm);
+    padding-block-start: var(--_space-sm);
+    border-block-start: 1px dashed var(--_border);
+  }
+
+  /* Groups by donor type. */
+  .groups {
+    display: grid;
+    gap: var(--_space);
+  }
+  .group-head {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: var(--_space-xs) var(--_space-sm);
+    margin: 0 0 var(--_space-sm);
+    padding-block-end: var(--_space-xs);
+    border-block-end: 1px solid var(--_border);
+  }
+  .group-name {
+    font-weight: var(--_weight-bold);
+  }
+  .subtotal {
+    font-size: var(--_size-sm);
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+
+  .more,
+  .table-toggle {
+    margin-block-start: var(--_space-sm);
+  }
+  .table-toggle[aria-pressed='true'] {
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+
+  /* The table. */
+  .table-scroll {
+    overflow-x: auto;
+  }
+  table {
+    inline-size: 100%;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  caption {
+    text-align: start;
+  }
+  caption.caption {
+    margin-block-end: var(--_space-sm);
+    font-size: var(--_size-lg);
+    font-weight: var(--_weight-bold);
+    line-height: 1.25;
+  }
+  th,
+  td {
+    padding: var(--_space-xs) var(--_space-sm);
+    text-align: start;
+    vertical-align: baseline;
+    border-block-end: 1px solid var(--_border);
+  }
+  thead th {
+    font-size: var(--_size-sm);
+    color: var(--_muted);
+    border-block-end-width: 2px;
+  }
+  tbody th {
+    font-weight: var(--_weight);
+  }
+  .num {
+    text-align: end;
+    white-space: nowrap;
+  }
+  .group-row th,
+  .group-row td,
+  tfoot th,
+  tfoot td {
+    font-weight: var(--_weight-bold);
+    background: var(--_surface-alt);
+  }
+  .group-count {
+    font-weight: var(--_weight);
+    color: var(--_muted);
+  }
+  tr.highlighted > :first-child {
+    border-inline-start: var(--_marker) solid var(--_highlight-color);
+  }
+  tr.beyond > * {
+    border-block-start: 1px dashed var(--_border);
+  }
+
+  /* The chart: its height follows the number of bars, its width the container. */
+  .chart {
+    position: relative;
+    block-size: calc(var(--_rows, 10) * max(2.4em, var(--_bar-thickness) * 2) + 2.5em);
+    inline-size: 100%;
+    font-size: var(--_size-sm);
+  }
+  .chart canvas {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline-start: 0;
+    display: block;
+  }
+  .chart[data-state='loading'],
+  .chart[data-state='idle'] {
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+  .chart[data-state='error'] {
+    display: none;
+  }
+  .table-wrap {
+    margin-block-start: var(--_space-sm);
+  }
+  /* Out of sight, not out of reach: screen readers read the figures from this table. */
+  .offscreen {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .offscreen .table-scroll {
+    overflow: visible;
+  }
+  /* Hidden elements that carry the tokens for the chart: a token change ends a tiny transition,
+     which tells the element to redraw the chart with the new colours (see onThemeProbe). */
+  .probes {
+    position: absolute;
+    inline-size: 0;
+    block-size: 0;
+    overflow: hidden;
+    visibility: hidden;
+    pointer-events: none;
+  }
+  .probe {
+    display: block;
+    transition:
+      color 1ms,
+      font-size 1ms,
+      block-size 1ms,
+      font-family 1ms allow-discrete;
+  }
+  .probe[data-token='bar'] {
+    color: var(--_bar-color);
+  }
+  .probe[data-token='highlight'] {
+    color: var(--_highlight-color);
+  }
+  .probe[data-token='text'] {
+    color: var(--_text);
+  }
+  .probe[data-token='muted'] {
+    color: var(--_muted);
+  }
+  .probe[data-token='grid'] {
+    color: var(--_border);
+  }
+  .probe[data-token='surface'] {
+    color: var(--_surface);
+  }
+  .probe[data-token='font'] {
+    font-family: var(--_font);
+    font-size: var(--_size-sm);
+  }
+  .probe[data-token='thickness'] {
+    block-size: var(--_bar-thickness);
+  }
+
+  /* Windows high contrast: backgrounds are dropped, so draw the bars in system colours. */
+  @media (forced-colors: active) {
+    .bar {
+      forced-color-adjust: none;
+      background: CanvasText;
+    }
+    .row.highlighted .bar {
+      background: Highlight;
+    }
+    .track {
+      border: 1px solid CanvasText;
+    }
+  }
+
+  /* Print the figures, not a canvas: the table replaces the chart, controls disappear. */
+  @media print {
+    .chart,
+    .probes,
+    .views,
+    .table-toggle,
+    .more {
+      display: none;
+    }
+    .offscreen {
+      position: static;
+      inline-size: auto;
+      block-size: auto;
+      margin: var(--_space-sm) 0 0;
+      overflow: visible;
+      clip-path: none;
+      white-space: normal;
+    }
+    .table-scroll {
+      overflow: visible;
+    }
+    .bar,
+    .track {
+      print-color-adjust: exact;
+    }
+  }
+`;

@@ -1,0 +1,740 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import '../src/donor-ranking/define.js';
+import type { DonorRanking } from '../src/donor-ranking/donor-ranking.js';
+import { wrapLabel } from '../src/donor-ranking/chart.js';
+import { clearDataCache } from '../src/data/fetch-cache.js';
+import { exampleDonors, threeDonors, LONG_NAME } from './fixtures/donors.js';
+
+// This file imports chart.ts (for wrapLabel), so chart.js is loaded on this page from the start:
+// the network test of the lazy chart lives in donor-ranking-lazy.test.ts, on a page of its own.
+import type { Chart as ChartType } from 'chart.js';
+const { Chart } = (await import('chart.js')) as { Chart: typeof ChartType };
+
+const SEED = '/data/annual-report-2023.json#/funding/topDonors';
+const SEED_ALPHABETICAL = '/data/annual-report-2023.json#/funding/unearmarkedContributors';
+const SEED_HXL = '/data/hxl/top-donors-2023.hxl.csv';
+
+const shadow = (el: Element) => el.shadowRoot!;
+const $ = <E extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<E>(selector);
+const $$ = <E extends Element = HTMLElement>(el: Element, selector: string) => [...shadow(el).querySelectorAll<E>(selector)];
+const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+const text = (el: Element) => clean(shadow(el).textContent);
+const names = (el: Element) => $$(el, '[part~="row"] [part="name"]').map((n) => clean(n.textContent));
+const errorText = (el: Element) => clean($(el, '[part="error"] .error-message')?.textContent);
+const chartOf = (el: Element) => Chart.getChart($<HTMLCanvasElement>(el, '.chart canvas')!);
+/** Intl's own output, to check the widget formats for the right locale without hard-coding ICU data. */
+const compactUsd = (value: number, locale: string) =>
+  new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', currencyDisplay: 'code', notation: 'compact', compactDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+
+async function settled(el: DonorRanking) {
+  await el.loadComplete;
+  await el.updateComplete;
+  return el;
+}
+
+async function chartReady(el: DonorRanking) {
+  await el.updateComplete;
+  await waitUntil(() => $(el, '.chart')?.dataset.state === 'ready' && chartOf(el), 'chart drawn', { timeout: 5000 });
+  return chartOf(el)!;
+}
+
+let unique = 0;
+const fresh = (src: string) => {
+  const [path, hash] = src.split('#');
+  return `${path}?t=${Date.now()}-${unique++}${hash ? `#${hash}` : ''}`;
+};
+
+describe('donor-ranking', () => {
+  beforeEach(() => clearDataCache());
+
+  describe('rank order alone (the 2023 top 20 of the annual report)', () => {
+    it('shows a clean numbered ranking without bars or amounts', async () => {
+      const el = await settled(await fixture<DonorRanking>(html`<donor-ranking src=${fresh(SEED)}></donor-ranking>`));
+      expect(el.status).to.equal('ready');
+      expect(clean($(el, '[part="title"]')?.textContent)).to.equal('Top 20 donors: voluntary contributions, 2023');
+      const list = $(el, '[part="list"]')!;
+      expect(list.localName).to.equal('ol');
+      expect(list.getAttribute('aria-labelledby')).to.equal('title');
+      expect($$(el, '[part="rank"]').map((r) => r.textContent)).to.deep.equal(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+      expect(names(el).slice(0, 3)).to.deep.equal(['United States of America', 'European Commission', 'Germany']);
+      expect($$(el, '[part="bar"]')).to.have.length(0);
+      expect($$(el, '[part="amount"]')).to.have.length(0);
+      expect(text(el)).to.contain('Source: IOM Annual Report 2023, International Organization for Migration (IOM), 2023');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows all 20 on request, and fewer again', async () => {
+      const el = await settled(await fixture<DonorRanking>(html`<donor-ranking src=${fresh(SEED)}></donor-ranking>`));
+      const more = $<HTMLButtonElement>(el, '[part="more"]')!;
+      expect(clean(more.textContent)).to.equal('Show all 20');
+      more.click();
+      await el.updateComplete;
+      expect(names(el)).to.have.length(20);
+      expect(names(el)[19]).to.equal('Belgium');
+      expect(clean($(el, '[part="more"]')!.textContent)).to.equal('Show fewer');
+      $<HTMLButtonElement>(el, '[part="more"]')!.click();
+      await el.updateComplete;
+      expect(names(el)).to.have.length(10);
+    });
+
+    it('shows everything with limit="0" and has no button then', async () => {
+      const el = await settled(await fixture<DonorRanking>(html`<donor-ranking limit="0" src=${fresh(SEED)}></donor-ranking>`));
+      expect(names(el)).to.have.length(20);
+      expect($(el, '[part="more"]')).to.equal(null);
+    });
+
+    it('falls back to the list in chart view, says why, and offers no chart in the switch', async () => {
+      const el = await settled(await fixture<DonorRanking>(html`<donor-ranking view="chart" switchable src=${fresh(SEED)}></donor-ranking>`));
+      expect($(el, 'canvas')).to.equal(null);
+      expect($(el, '[part="list"]')).to.exist;
+      expect(clean($(el, '[part="note"]')?.textContent)).to.contain('without amounts, so there is no chart to draw');
+      const options = $$<HTMLInputElement>(el, '[part="views"] input').map((i) => i.value);
+      expect(options).to.deep.equal(['list', 'table']);
+      expect($<HTMLInputElement>(el, 'input[value="list"]')!.checked).to.be.true;
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows an alphabetical list unnumbered, never as a ranking', async () => {
+      const el = await settled(await fixture<DonorRanking>(html`<donor-ranking src=${fresh(SEED_ALPHABETICAL)}></donor-ranking>`));
+      expect($(el, '[part="list"]')!.localName).to.equal('ul');
+      expect($$(el, '[part="rank"]')).to.have.length(0);
+      expect(clean($(el, '[part="note"]')?.textContent)).to.equal('Listed alphabetically, not ranked');
+      el.view = 'table';
+      await el.updateComplete;
+      const headers = $$(el, 'thead th').map((th) => clean(th.textContent));
+      expect(headers).to.deep.equal(['Donor']);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('with amounts (fictitious example data)', () => {
+    it('draws bars proportional to the largest amount, with compact currency values', async () => {
+      const el = await fixture<DonorRanking>(html`<donor-ranking .data=${exampleDonors()}></donor-ranking>`);
+      const rows = $$(el, '[part~="row"]');
+      expect(rows).to.have.length(10);
+      const amounts = $$(el, '[part="amount"]').map((a) => clean(a.textContent));
+      expect(amounts.slice(0, 3)).to.deep.equal(['USD 500M', 'USD 250M', 'USD 125M']);
+      const width = (i: number) => rows[i].querySelector<HTMLElement>('[part="bar"]')!.getBoundingClientRect().width;
+      const track = rows[0].querySelector('.track')!.getBoundingClientRect().width;
+      expect(width(0)).to.be.closeTo(track, 1);
+      expect(width(1) / width(0)).to.be.closeTo(0.5, 0.01);
+      expect(width(2) / width(0)).to.be.closeTo(0.25, 0.01);
+      // The bars are drawing, not content: the figures are in the text.
+      expect(rows[0].querySelector('.track')!.getAttribute('aria-hidden')).to.equal('true');
+      await expect(el).to.be.accessible();
+    });
+
+    it('formats amounts as compact currency in French, Spanish and Arabic', async () => {
+      for (const locale of ['fr', 'es', 'ar']) {
+        const el = await fixture<DonorRanking>(html`<donor-ranking locale=${locale} .data=${exampleDonors()}></donor-ranking>`);
+        expect(clean($(el, '[part="amount"]')!.textContent)).to.equal(clean(compactUsd(500_000_000, locale)));
+        expect(clean($(el, '[part="more"]')!.textContent)).to.contain(new Intl.NumberFormat(locale).format(12));
+      }
+      const fr = await fixture<DonorRanking>(html`<donor-ranking locale="fr" .data=${exampleDonors()}></donor-ranking>`);
+      expect(clean($(fr, '[part="amount"]')!.textContent)).to.match(/500 M\S* USD|500 M USD/);
+    });
+
+    it("gives each donor's share of the total, and the total", async () => {
+      const el = await fixture<DonorRanking>(html`<donor-ranking .data=${exampleDonors()}></donor-ranking>`);
+      const shares = $$(el, '[part="share"]').map((s) => clean(s.textContent));
+      expect(shares[0]).to.equal('25% of total');
+      expect(shares[2]).to.equal('6% of total');
+      expect(clean($(el, '[part="total"]')!.textContent)).to.equal('Total: USD 2B');
+      const noTotal = exampleDonors();
+      delete noTotal.total;
+      const el2 = await fixture<DonorRanking>(html`<donor-ranking .data=${noTotal}></donor-ranking>`);
+      expect($$(el2, '[part="share"]')).to.have.length(0);
+      expect($(el2, '[part="total"]')).to.equal(null);
+    });
+
+    it('gives shares under 1 % with a decimal', async () => {
+      const el = await fixture<DonorRanking>(html`<donor-ranking limit="0" .data=${exampleDonors()}></donor-ranking>`);
+      expect(clean($$(el, '[part="share"]')[10].textContent)).to.equal('0.1% of total');
+    });
+
+    it('shows the change from the previous year, in words for screen readers and not by colour alone', async () => {
+      const el = await fixture<DonorRanking>(html`<donor-ranking .data=${exampleDonors()}></donor-ranking>`);
+      const changes = $$(el, '[part="change"]');
+      const visible = changes.map((c) => clean(c.querySelector('[aria-hidden="true"]')!.textContent));
+      const spoken = changes.map((c) => clean(c.querySelector('.visually-hidden')!.textContent));
+      expect(visible).to.deep.equal(['▲ +25%', '▼ -17%', '0%', 'new', '▲ +5.3%']);
+      expect(spoken).to.deep.equal(['up 25% from 2022', 'down 17% from 2022', 'unchanged from 2022', 'new compared with 2022', 'up 5.3% from 2022']);
+      expect(changes[0].classList.contains('up')).to.be.true;
+      expect(changes[1].classList.contains('down')).to.be.true;
+    });
+
+    it('says "the previous year" when the data has no year, and translates it', async () => {
+      const data = exampleDonors();
+      delete data.year;
+      const el = await fixture<DonorRanking>(html`<donor-ranking .data=${data}></donor-ranking>`);
+      expect(clean($(el, '[part="change"] .visually-hidden')!.textContent)).to.equal('up 25% from the previous year');
+      el.locale = 'fr';
+      await el.updateComplete;
+      expect(clean($(el, '[part="change"] .visually-hidden')!.textContent)).to.match(/^en hausse de 25\s?% par rapport à l’année précédente$/);
+    });
+
+    it('marks a donor without an amount as not available, with no bar', async () => {
+      const data = threeDonors();
+      delete data.donors[1].amount;
+      const el = await fixture<DonorRanking>(html`<donor-ranking .data=${data}></donor-ranking>`);
+      const row = $$(el, '[part~="row"]')[1];
+      expect(clean(row.querySelector('[part="amount"]')!.textContent)).to.equal('not available');
+      expect(row.querySelector('[part="bar"]')).to.equal(null);
+    });
+
+    it('keeps a long name whole, wrapping it onto more lines', async () => {
+      const el = await fixture<DonorRanking>(html`<div style="inline-size: 20em"><donor-ranking .data=${exampleDonors()}></donor-ranking></div>`);
+      const widget = el.querySelector('donor-ranking')!;
+      const name = $$(widget, '[part="name"]')[3];
+      expect(clean(name.textContent)).to.equal(LONG_NAME);
+      expect(name.getBoundingClientRect().height).to.be.greaterThan(parseFloat(getComputedStyle(name).lineHeight) * 1.5);
+      expect(name.scrollWidth).to.be.at.most(name.clientWidth + 1);
+    });
+
+    it('links a donor name only to a safe URL', async () => {
+      const data = threeDonors();
+      data.donors[0].url = 'https://example.org/a';
+      data.donors[1].url = 'javascript:alert(1)';
+      const el = await fixture<DonorRanking>(html`<donor-ranking .data=${data}></donor-ranking>`);
+      const links = $$<HTMLAnchorElement>(el, '[part="name"] a');
+      expect(links).to.have.length(1);
+      expect(links[0].href).to.equal('https://example.org/a');
+      expect(names(el)[1]).to.equal('Example donor B');
+    });
+  });
+
+  describe('table view', () => {
+    it('is a real table: caption, column headers, row headers, locale-formatted amounts and a total row', async () => {
+      const el = await fixture<DonorRanking>(html`<donor-ranking view="table" .data=${exampleDonors()}></donor-ranking>`);
+      const table = $<HTMLTableElement>(el, 'table[part="table"]')!;
+      expect(clean(table.caption?.textContent)).to.equal('Top donors (fictitious example), 2023');
+      // The caption is the title in this view: no second title above it.
+      expect($(el, '[part="title"]')).to.equal(null);
+      const headers = [...table.tHead!.rows[0].cells];
+      expect(headers.map((th) => [th.localName, th.getAttribute('scope'), clean(th.textContent)])).to.deep.equal([
+        ['th', 'col', 'Rank'],
+        ['th', 'col', 'Donor'],
+        ['th', 'col', 'Type'],
+        ['th', 'col', 'Amount (USD)'],
+        ['th', 'col', 'Share of total'],
+        ['th', 'col', 'Change from 2022'],
+      ]);
+      const first = [...table.tBodies[0].rows[0].cells];
+      expect(first.map((c) => clean(c.textContent))).to.deep.equal(['1', 'Example donor A', 'Government', '500,000,000', '25%', '+25%']);
+      expect(first[1].localName).to.equal('th');
+      expect(first[1].getAttribute('scope')).to.equal('row');
+      expect(table.tBodies[0].rows).to.have.length(10);
+      const foot = [...table.tFoot!.rows[0].cells].map((c) => clean(c.textContent));
+      expect(foot).to.deep.equal(['Total', '2,000,000,000', '100%', '']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('formats the table for the locale', async () => {
+      const el = await fixture<DonorRanking>(html`<donor-ranking view="table" locale="fr" .data=${exampleDonors()}></donor-ranking>`);
+      const cells = [...$<HTMLTableElement>(el, 'table')!.tBodies[0].rows[0].cells].map((c) => c.textContent!.trim());
+      expect(cells[3]).to.equal(new Intl.NumberFormat('fr', { maximumFractionDigits: 0 }).format(500_000_000));
+      expect(clean($(el, 'thead')!.textContent)).to.contain('Montant (USD)');
+    });
+
+    it('scrolls sideways as a named, focusable region when it is the visible view', async () => {
+      const el = await fixture<DonorRanking>(html`<donor-ranking view="table" .data=${exampleDonors()}></donor-ranking>`);
+      const region = $(el, '.table-scroll')!;
+      expect(region.getAttribute('role')).to.equal('region');
+      expect(region.getAttribute('tabindex')).to.equal('0');
+      expect(region.getAttribute('aria-labelledby')).to.equal('caption');
+    });
+  });
+
+  describe('chart view', () => {
+    it('draws a horizontal bar chart on an aria-hidden canvas, with the same figures in a table', async () => {
+      const el = await fixture<DonorRanking>(html`<donor-ranking view="chart" .data=${exampleDonors()}></donor-ranking>`);
+      const chart = await chartReady(el);
+      expect(chart.options.indexAxis).to.equal('y');
+      expect(chart.data.labels).to.have.length(10);
+      expect(chart.data.datasets[0].data.slice(0, 2)).to.deep.equal([500_000_000, 250_000_000]);
+      expect($(el, 'canvas')!.getAttribute('aria-hidden')).to.equal('true');
+      // The table is out of sight but in the accessibility tree.
+      const wrap = $(el, '.table-wrap')!;
+      expect(wrap.classList.contains('offscreen')).to.be.true;
+      expect(wrap.getBoundingClientRect().width).to.be.at.most(1);
+      expect($(el, 'table caption')!.textContent).to.contain('Top donors');
+      expect($$(el, 'table tbody tr')).to.have.length(10);
+      await expect(el).to.be.accessible();
+    });
+
+    it('reveals the table with the "Show as table" toggle', async () => {
+      const el = await fixture<DonorRanking>(html`<donor-ranking view="chart" .data=${exampleDonors()}></donor-ranking>`);
+      await chartReady(el);
+      const toggle = $<HTMLButtonElement>(el, '[part="table-toggle"]')!;
+      expect(clean(toggle.textContent)).to.equal('Show as table');
+      expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+      toggle.click();
+      await el.updateComplete;
+      expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+      expect($(el, '.table-wrap')!.classList.contains('offscreen')).to.be.false;
+      expect($(el, 'table')!.getBoundingClientRect().height).to.be.greaterThan(100);
+      await expect(el).to.be.accessible();
+      toggle.click();
+      await el.updateComplete;
+      expect($(el, '.table-wrap')!.classList.contains('offscreen')).to.be.true;
+    });
+
+    it('formats the axis and the tooltip for the locale', async () => {
+      const el = await fixture<DonorRanking>(html`<donor-ranking view="chart" locale="es" .data=${exampleDonors()}></donor-ranking>`);
+      const chart = await chartReady(el);
+      const ticks = chart.scales.x.ticks.map((t) => String(t.label));
+      expect(ticks).to.include(compactUsd(0, 'es'));
+      const tooltip = chart.options.plugins!.tooltip!.callbacks!;
+      const item = { dataIndex: 0 } as never;
+      expect((tooltip.label as (i: unknown) => string[]).call(chart.tooltip, item)).to.deep.equal([
+        compactUsd(500_000_000, 'es'),
+        `${new Intl.NumberFormat('es', { style: 'percent' }).format(0.25)} del total`,
+        `${new Intl.NumberFormat('es', { style: 'percent' }).format(0.25)} más que en 2022`,
+      ]);
+    });
+
+    it('wraps long axis labels onto two lines, cuts the rest, and names the donor whole in the tooltip', async () => {
+      const el = await fixture<DonorRanking>(html`<div style="inline-size: 30em"><donor-ranking view="chart" .data=${exampleDonors()}></donor-ranking></div>`);
+      const widget = el.querySelector('donor-ranking')!;
+      const chart = await chartReady(widget);
+      const label = chart.scales.y.ticks[3].label as string[];
+      expect(label).to.be.an('array').with.length(2);
+      expect(label[1].endsWith('…')).to.be.true;
+      const title = chart.options.plugins!.tooltip!.callbacks!.title as (items: unknown[]) => string;
+      expect(title.call(chart.tooltip, [{ dataIndex: 3 }])).to.equal(LONG_NAME);
+      expect(wrapLabel('Short', 20)).to.equal('Short');
+      expect(wrapLabel('United Kingdom of Great Britain and Northern Ireland', 30)).to.deep.equal(['United Kingdom of Great', 'Britain and Northern Ireland']);
+      expect(wrapLabel('Supercalifragilisticexpialidocious', 10)).to.deep.equal(['Supercali…']);
+    });
+
+    it('updates the same chart in place when the data changes', async () => {
+      const el = await fixture<DonorRanking>(html`<donor-ranking view="chart" .data=${exampleDonors()}></donor-ranking>`);
+      const chart = await chartReady(el);
+      const id = chart.id;
+      el.data = threeDonors();
+      await el.updateComplete;
+      const after = chartOf(el)!;
+      expect(after).to.equal(chart);
+      expect(after.id).to.equal(id);
+      expect(after.data.labels).to.deep.equal(['Example donor A', 'Example donor B', 'Example donor C']);
+      expect(after.data.datasets[0].data).to.deep.equal([300, 150, 75]);
+      expect(Object.keys(Chart.instances)).to.have.length(1);
+    });
+
+    it('resizes the chart with its container, and its height with the number of bars', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: 600px"><donor-ranking view="chart" .data=${exampleDonors()}></donor-ranking></div>`);
+      const el = wrapper.querySelector('donor-ranking')!;
+      const chart = await chartReady(el);
+      expect(chart.width).to.be.closeTo(600, 1);
+      const tall = chart.height;
+      wrapper.style.inlineSize = '400px';
+      await waitUntil(() => Math.abs(chart.width - 400) < 1, 'chart follows the container');
+      el.data = threeDonors();
+      await waitUntil(() => chart.height < tall * 0.6, 'fewer bars, lower chart');
+    });
+
+    it('destroys the chart when the view changes, and draws a new one when it comes back', async () => {
+      const el = await fixture<DonorRanking>(html`<donor-ranking view="chart" .data=${exampleDonors()}></donor-ranking>`);
+      const first = await chartReady(el);
+      el.view = 'list';
+      await el.updateComplete;
+      expect($(el, 'canvas')).to.equal(null);
+      expect(Object.keys(Chart.instances)).to.have.length(0);
+      expect(first.canvas).to.equal(null); // destroyed
+      el.view = 'chart';
+      const second = await chartReady(el);
+      expect(second).to.not.equal(first);
+      expect(Object.keys(Chart.instances)).to.have.length(1);
+    });
+
+    it('waits for a size: a chart in a hidden box is drawn when the box is shown', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div hidden><donor-ranking view="chart" .data=${exampleDonors()}></donor-ranking></div>`);
+      const el = wrapper.querySelector('donor-ranking')!;
+      await el.updateComplete;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      expect(chartOf(el)).to.equal(undefined);
+      wrapper.hidden = false;
+      const chart = await chartReady(el);
+      expect(chart.width).to.be.greaterThan(0);
+    });
+
+    it('takes its colours from the CSS tokens and follows a theme change on an ancestor', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div><donor-ranking view="chart" highlight="Example donor B" .data=${exampleDonors()}></donor-ranking></div>`);
+      const el = wrapper.querySelector('donor-ranking')!;
+      const chart = await chartReady(el);
+      const colours = () => chart.data.datasets[0].backgroundColor as string[];
+      expect(colours()[0]).to.equal('rgb(0, 51, 160)'); // --iom-color-primary, IOM blue
+      expect(colours()[1]).to.equal('rgb(0, 160, 220)'); // the highlight: --iom-color-accent
+      wrapper.style.setProperty('--iom-donor-ranking-bar-color', 'rgb(200, 30, 30)');
+      await waitUntil(() => colours()[0] === 'rgb(200, 30, 30)', 'bar colour re-read');
+      wrapper.style.setProperty('--iom-color-text', 'rgb(10, 20, 30)');
+      await waitUntil(() => chart.options.scales!.y!.ticks!.color === 'rgb(10, 20, 30)', 'text colour re-read');
+    });
+
+    it('redraws in the dark colours when the page switches to a dark colour scheme', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="color-scheme: light dark"><donor-ranking view="chart" .data=${exampleDonors()}></donor-ranking></div>`);
+      const el = wrapper.querySelector('donor-ranking')!;
+      const chart = await chartReady(el);
+      const bar = () => (chart.data.datasets[0].backgroundColor as string[])[0];
+      try {
+        await emulateMedia({ colorScheme: 'light' });
+        await waitUntil(() => bar() === 'rgb(0, 51, 160)', 'light bars');
+        await emulateMedia({ colorScheme: 'dark' });
+        await waitUntil(() => bar() === 'rgb(143, 179, 255)', 'dark bars after the colour scheme changed');
+      } finally {
+        await emulateMedia({ colorScheme: 'light' });
+      }
+      // And a site's own dark theme set with a class or attribute on an ancestor.
+      wrapper.style.colorScheme = 'dark';
+      await emulateMedia({ colorScheme: 'light' });
+      await waitUntil(() => bar() === 'rgb(143, 179, 255)', 'dark bars from color-scheme: dark');
+    });
+
+    it('mirrors the chart in RTL: bars from the right, names on the right', async () => {
+      const el = await fixture<DonorRanking>(html`<donor-ranking dir="rtl" locale="ar" view="chart" .data=${exampleDonors()}></donor-ranking>`);
+      const chart = await chartReady(el);
+      expect(chart.options.scales!.x!.reverse).to.be.true;
+      expect(chart.options.scales!.y!.position).to.equal('right');
+      expect(chart.options.plugins!.tooltip!.rtl).to.be.true;
+      el.removeAttribute('dir');
+      await waitUntil(() => chart.options.scales!.x!.reverse === false, 'back to left to right');
+      expect(chartOf(el)).to.equal(chart);
+      expect(chart.options.scales!.x!.reverse).to.be.false;
+      expect(chart.options.scales!.y!.position).to.equal('left');
+    });
+
+    it('prints the table, not the canvas', async () => {
+      const el = await fixture<DonorRanking>(html`<donor-ranking view="chart" switchable .data=${exampleDonors()}></donor-ranking>`);
+      await chartReady(el);
+      try {
+        await emulateMedia({ media: 'print' });
+        expect(getComputedStyle($(el, '.chart')!).display).to.equal('none');
+        expect(getComputedStyle($(el, '[part="views"]')!).display).to.equal('none');
+        expect(getComputedStyle($(el, '[part="table-toggle"]')!).display).to.equal('none');
+        expect($(el, '.table-wrap')!.getBoundingClientRect().height).to.be.greaterThan(100);
+      } finally {
+        await emulateMedia({ media: 'screen' });
+      }
+      expect($(el, '.table-wrap')!.getBoundingClientRect().height).to.be.at.most(1);
+    });
+
+    it('creates and destroys its chart and observers cleanly over 100 connect/disconnect cycles', async function () {
+      this.timeout(60000);
+      const live = { resize: new Set<object>(), mutation: new Set<object>() };
+      const OriginalResize = window.ResizeObserver;
+      const OriginalMutation = window.MutationObserver;
+      window.ResizeObserver = class extends OriginalResize {
+        override observe(target: Element, options?: ResizeObserverOptions) {
+          live.resize.add(this);
+          super.observe(target, options);
+        }
+        override disconnect() {
+          live.resize.delete(this);
+          super.disconnect();
+        }
+      };
+      window.MutationObserver = class extends OriginalMutation {
+        override observe(target: Node, options?: MutationObserverInit) {
+          live.mutation.add(this);
+          super.observe(target, options);
+        }
+        override disconnect() {
+          live.mutation.delete(this);
+          super.disconnect();
+        }
+      };
+      try {
+        const box = await fixture<HTMLDivElement>(html`<div></div>`);
+        const baseline = { resize: live.resize.size, mutation: live.mutation.size, charts: Object.keys(Chart.instances).length };
+        const el = document.createElement('donor-ranking');
+        el.view = 'chart';
+        el.data = exampleDonors();
+        for (let i = 0; i < 100; i++) {
+          box.append(el);
+          if (i % 2 === 0) {
+            // Half the cycles wait for the chart, half leave while it is still being set up.
+            await chartReady(el);
+            expect(Object.keys(Chart.instances).length).to.equal(baseline.charts + 1);
+          } else {
+            await el.updateComplete;
+          }
+          el.remove();
+        }
+        await new Promise((r) => setTimeout(r, 50));
+        expect(Object.keys(Chart.instances).length, 'chart instances').to.equal(baseline.charts);
+        expect(live.resize.size, 'ResizeObservers').to.equal(baseline.resize);
+        expect(live.mutation.size, 'MutationObservers').to.equal(baseline.mutation);
+        // And it still works after all that.
+        box.append(el);
+        await chartReady(el);
+        expect(live.resize.size).to.equal(baseline.resize + 1);
+        el.remove();
+        expect(live.resize.size).to.equal(baseline.resize);
+        expect(Object.keys(Chart.instances).length).to.equal(baseline.charts);
+      } finally {
+        window.ResizeObserver = OriginalResize;
+        window.MutationObserver = OriginalMutation;
+      }
+    });
+  });
+
+  describe('view switch', () => {
+    it('is a labelled group of radio buttons that switches the view and reports it', async () => {
+      const el = await fixture<DonorRanking>(html`<donor-ranking switchable .data=${exampleDonors()}></donor-ranking>`);
+      const group = $(el, 'fieldset[part="views"]')!;
+      expect(clean(group.querySelector('legend')!.textContent)).to.equal('View');
+      const radios = $$<HTMLInputElement>(el, '[part="views"] input[type="radio"]');
+      expect(radios.map((r) => clean(r.closest('label')!.textContent))).to.deep.equal(['List', 'Chart', 'Table']);
+      expect(radios[0].checked).to.be.true;
+      setTimeout(() => radios[2].click());
+      const event = await oneEvent(el, 'iom-view-change');
+      expect(event.detail).to.deep.equal({ view: 'table' });
+      await el.updateComplete;
+      expect(el.getAttribute('view')).to.equal('table');
+      expect($(el, 'table')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
+    it('works with the keyboard: arrow keys move between views', async () => {
+      const el = await fixture<DonorRanking>(html`<donor-ranking switchable .data=${exampleDonors()}></donor-ranking>`);
+      $<HTMLInputElement>(el, 'input[value="list"]')!.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await el.updateComplete;
+      expect(el.view).to.equal('chart');
+      await chartReady(el);
+      expect(shadow(el).activeElement).to.equal($(el, 'input[value="chart"]'));
+      await sendKeys({ press: 'ArrowRight' });
+      await el.updateComplete;
+      expect(el.view).to.equal('table');
+      expect(Object.keys(Chart.instances)).to.have.length(0);
+      await sendKeys({ press: 'ArrowLeft' });
+      await sendKeys({ press: 'ArrowLeft' });
+      await el.updateComplete;
+      expect(el.view).to.equal('list');
+    });
+
+    it('shows the list for an unknown view, and warns the webmaster once', async () => {
+      const warnings: string[] = [];
+      const original = console.warn;
+      console.warn = (m: string) => warnings.push(m);
+      try {
+        const el = await fixture<DonorRanking>(html`<donor-ranking view="bars" .data=${threeDonors()}></donor-ranking>`);
+        el.requestUpdate();
+        await el.updateComplete;
+        expect($(el, '[part="list"]')).to.exist;
+        expect(warnings).to.deep.equal(['<donor-ranking>: view="bars" is not one of list, chart, table; showing the list.']);
+      } finally {
+        console.warn = original;
+      }
+    });
+  });
+
+  describe('highlight', () => {
+    it('emphasises one donor with more than colour, and says so to screen readers', async () => {
+      const el = await fixture<DonorRanking>(html`<donor-ranking highlight="example donor b" .data=${exampleDonors()}></donor-ranking>`);
+      const rows = $$(el, '[part~="row"]');
+      const hi = rows.filter((r) => r.getAttribute('part')!.split(' ').includes('highlighted'));
+      expect(hi).to.have.length(1);
+      expect(clean(hi[0].querySelector('[part="name"]')!.textContent)).to.equal('Example donor B (highlighted)');
+      expect(getComputedStyle(hi[0].querySelector('[part="name"]')!).fontWeight).to.equal('700');
+      expect(getComputedStyle(hi[0]).borderInlineStartColor).to.equal('rgb(0, 160, 220)');
+      expect(getComputedStyle(rows[0]).borderInlineStartColor).to.equal('rgba(0, 0, 0, 0)');
+      expect(getComputedStyle(hi[0].querySelector('[part="bar"]')!).backgroundColor).to.equal('rgb(0, 160, 220)');
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps the highlighted donor in view past the limit, after the top of the list', async () => {
+      const el = await settled(await fixture<DonorRanking>(html`<donor-ranking highlight="Somalia" src=${fresh(SEED)}></donor-ranking>`));
+      expect(names(el)).to.have.length(11);
+      expect(names(el)[10]).to.equal('Somalia (highlighted)');
+      expect($$(el, '[part="rank"]')[10].textContent).to.equal('18');
+      el.view = 'table';
+      await el.updateComplete;
+      const last = $$<HTMLTableRowElement>(el, 'tbody tr').at(-1)!;
+      expect(last.classList.contains('highlighted')).to.be.true;
+      expect(clean(last.cells[1].textContent)).to.equal('Somalia (highlighted)');
+    });
+
+    it('makes the highlighted bar stand out in the chart: colour, outline and a bold label', async () => {
+      const el = await fixture<DonorRanking>(html`<donor-ranking view="chart" highlight="Example donor A" .data=${exampleDonors()}></donor-ranking>`);
+      const chart = await chartReady(el);
+      const ds = chart.data.datasets[0];
+      expect((ds.borderWidth as number[])[0]).to.equal(2);
+      expect((ds.borderWidth as number[])[1]).to.equal(0);
+      // The scriptable option as configured (chart.options resolves it).
+      const font = (chart.config.options as { scales: { y: { ticks: { font: (ctx: { index: number }) => { weight: string } } } } }).scales.y.ticks.font;
+      expect(font({ index: 0 }).weight).to.equal('bold');
+      expect(font({ index: 1 }).weight).to.equal('normal');
+    });
+
+    it('warns when the highlighted name matches no donor', async () => {
+      const warnings: string[] = [];
+      const original = console.warn;
+      console.warn = (m: string) => warnings.push(m);
+      try {
+        await fixture<DonorRanking>(html`<donor-ranking highlight="Nowhere" .data=${threeDonors()}></donor-ranking>`);
+        expect(warnings).to.deep.equal(['<donor-ranking>: highlight="Nowhere" matches no donor in the data.']);
+      } finally {
+        console.warn = original;
+      }
+    });
+  });
+
+  describe('group by type', () => {
+    it('groups the list by donor type with counts, subtotals and shares over all donors', async () => {
+      const el = await fixture<DonorRanking>(html`<donor-ranking group-by-type .data=${exampleDonors()}></donor-ranking>`);
+      const groups = $$(el, '[part="group"]');
+      const heads = groups.map((g) => clean(g.querySelector('.group-head')!.textContent));
+      expect(heads).to.deep.equal([
+        'Government Donors: 7 · USD 833.5M · 42% of total',
+        'UN and pooled funds Donors: 2 · USD 145M · 7% of total',
+        'Vertical funds Donors: 1 · USD 100M · 5% of total',
+        'Private sector Donors: 1 · USD 50M · 3% of total',
+        'Other Donors: 1 · USD 5M · 0.3% of total',
+      ]);
+      expect(groups[0].getAttribute('role')).to.equal('group');
+      // The ranks stay those of the whole ranking.
+      expect([...groups[0].querySelectorAll('[part="rank"]')].map((r) => r.textContent)).to.deep.equal(['1', '2', '6', '7', '9']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('groups the table with row-group headers and subtotal cells', async () => {
+      const el = await fixture<DonorRanking>(html`<donor-ranking group-by-type view="table" limit="0" .data=${exampleDonors()}></donor-ranking>`);
+      const bodies = $$<HTMLTableSectionElement>(el, 'tbody');
+      expect(bodies).to.have.length(5);
+      const head = bodies[0].rows[0];
+      expect(head.cells[0].localName).to.equal('th');
+      expect(head.cells[0].getAttribute('scope')).to.equal('rowgroup');
+      expect([...head.cells].map((c) => clean(c.textContent))).to.deep.equal(['Government (Donors: 7)', '833,500,000', '42%', '']);
+      expect(bodies[0].rows).to.have.length(8);
+      // No type column when grouped: the group says it.
+      expect($$(el, 'thead th').map((th) => clean(th.textContent))).to.not.include('Type');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('right to left', () => {
+    it('mirrors the list: ranks on the right, bars growing from the right', async () => {
+      const el = await fixture<DonorRanking>(html`<div dir="rtl" lang="ar"><donor-ranking .data=${exampleDonors()}></donor-ranking></div>`);
+      const widget = el.querySelector('donor-ranking')!;
+      await widget.updateComplete;
+      const row = $$(widget, '[part~="row"]')[1];
+      const rank = row.querySelector('[part="rank"]')!.getBoundingClientRect();
+      const name = row.querySelector('[part="name"]')!.getBoundingClientRect();
+      expect(rank.left).to.be.greaterThan(name.left);
+      const track = row.querySelector('.track')!.getBoundingClientRect();
+      const bar = row.querySelector('[part="bar"]')!.getBoundingClientRect();
+      expect(bar.right).to.be.closeTo(track.right, 1);
+      expect(bar.left).to.be.greaterThan(track.left + 10);
+      expect(clean(row.querySelector('[part="share"]')!.textContent)).to.contain('من المجموع');
+      await expect(widget).to.be.accessible();
+    });
+  });
+
+  describe('bad data', () => {
+    const cases: [string, unknown, string][] = [
+      ['a negative amount', { donors: [{ name: 'Example donor A', amount: -5 }] }, 'donors[0].amount must not be negative'],
+      ['a text amount', { donors: [{ name: 'Example donor A', amount: 1 }, { name: 'Example donor B', amount: '1,200' }] }, 'donors[1].amount must be a number, got "1,200"'],
+      ['a duplicate name', [{ name: 'Example donor A' }, { name: 'Example donor B' }, { name: 'example donor a' }], 'donors[2] is "example donor a" again (already donors[0]): each donor once'],
+      ['a nameless donor', [{ name: '  ' }], 'donors[0].name must not be empty'],
+      ['a total below the sum', { total: 100, donors: [{ name: 'Example donor A', amount: 80 }, { name: 'Example donor B', amount: 40 }] }, "total is 100, less than the donors' amounts added up (120)"],
+      ['no donors list', { title: 'x' }, 'donors'],
+    ];
+    for (const [what, data, message] of cases) {
+      it(`says what is wrong with ${what}, and draws no chart`, async () => {
+        const el = await fixture<DonorRanking>(html`<donor-ranking view="chart" .data=${data}></donor-ranking>`);
+        expect(el.status).to.equal('error');
+        expect(errorText(el)).to.contain(message);
+        expect($(el, 'canvas')).to.equal(null);
+        expect(Object.keys(Chart.instances)).to.have.length(0);
+      });
+    }
+
+    it('fires iom-error and shows the error box accessibly', async () => {
+      const el = document.createElement('donor-ranking');
+      const error = oneEvent(el, 'iom-error');
+      el.dataJson = '{"donors": [{"name": "Example donor A", "amount": "lots"}]}';
+      document.body.append(el);
+      try {
+        expect((await error).detail.message).to.equal('donors[0].amount must be a number, got "lots"');
+        await el.updateComplete;
+        await expect(el).to.be.accessible();
+      } finally {
+        el.remove();
+      }
+    });
+
+    it('shows the empty state for an empty list', async () => {
+      const el = await fixture<DonorRanking>(html`<donor-ranking view="chart" .data=${{ donors: [] }}></donor-ranking>`);
+      expect(el.status).to.equal('empty');
+      expect(clean($(el, '[part="empty"]')!.textContent)).to.equal('No data to show.');
+      expect($(el, 'canvas')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('data sources', () => {
+    it('reads an HXL table with amounts, in #meta+rank order', async () => {
+      const el = await settled(await fixture<DonorRanking>(html`<donor-ranking view="table" src=${fresh('/test/fixtures/donors-example.hxl.csv')}></donor-ranking>`));
+      expect(el.status).to.equal('ready');
+      const rows = $$<HTMLTableRowElement>(el, 'tbody tr').map((r) => [...r.cells].map((c) => clean(c.textContent)));
+      expect(rows).to.deep.equal([
+        ['1', 'Example donor A (fictitious)', 'Government', '500,000,000', '+25%'],
+        ['2', 'Example donor B (fictitious)', 'Government', '250,000,000', '-17%'],
+        ['3', 'Example fund C (fictitious)', 'UN and pooled funds', '125,000,000', ''],
+      ]);
+    });
+
+    it("reads the annual report's HXL export of the top 20 (names and rank only)", async () => {
+      const el = await settled(await fixture<DonorRanking>(html`<donor-ranking limit="0" src=${fresh(SEED_HXL)}></donor-ranking>`));
+      expect(names(el)).to.have.length(20);
+      expect(names(el)[13]).to.equal('The Global Fund to Fight AIDS, Tuberculosis and Malaria');
+      expect($$(el, '[part="bar"]')).to.have.length(0);
+    });
+
+    it('accepts a bare array of donors in an inline script', async () => {
+      const el = await fixture<DonorRanking>(html`<donor-ranking
+        ><script type="application/json">
+          [{ "name": "Example donor A" }, { "name": "Example donor B" }]
+        </script></donor-ranking
+      >`);
+      expect(names(el)).to.deep.equal(['Example donor A', 'Example donor B']);
+      expect(clean($(el, '[part="title"]')!.textContent)).to.equal('Donors');
+    });
+
+    it('keeps the last list on screen, busy, while a new src loads, and shows a skeleton before the first', async () => {
+      const el = await fixture<DonorRanking>(html`<donor-ranking src=${`/__test__/delay/300${fresh(SEED)}`}></donor-ranking>`);
+      expect(el.status).to.equal('loading');
+      expect($(el, '[part="skeleton"]')).to.exist;
+      expect($(el, '[part="base"]')!.getAttribute('aria-busy')).to.equal('true');
+      await expect(el).to.be.accessible();
+      await settled(el);
+      expect(names(el)).to.have.length(10);
+      el.src = `/__test__/delay/300${fresh(SEED_ALPHABETICAL)}`;
+      await el.updateComplete;
+      expect(names(el)[0]).to.equal('United States of America');
+      expect($(el, '[part="base"]')!.getAttribute('aria-busy')).to.equal('true');
+      await settled(el);
+      expect(names(el)[0]).to.equal('Australia');
+    });
+
+    it('re-renders in the page language when lang changes', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><donor-ranking view="table" .data=${exampleDonors()}></donor-ranking></div>`);
+      const el = wrapper.querySelector('donor-ranking')!;
+      expect(clean($(el, 'thead')!.textContent)).to.contain('Donor');
+      wrapper.lang = 'es';
+      await waitUntil(() => clean($(el, 'thead')!.textContent).includes('Donante'), 'Spanish headers');
+    });
+  });
+
+  describe('layout on a phone', () => {
+    afterEach(() => setViewport({ width: 800, height: 600 }));
+    it('fits a 320px screen without sideways scrolling in list view', async () => {
+      await setViewport({ width: 320, height: 640 });
+      const el = await fixture<DonorRanking>(html`<donor-ranking switchable highlight="Example donor B" .data=${exampleDonors()}></donor-ranking>`);
+      expect(el.scrollWidth).to.be.at.most(el.clientWidth + 1);
+      expect(shadow(el).querySelector('[part="base"]')!.scrollWidth).to.be.at.most(el.clientWidth + 1);
+    });
+  });
+});
