@@ -5,3 +5,5 @@ export { DataError } from './data/errors.js';
 export type { DataErrorKind } from './data/errors.js';
 export type { IomErrorDetail, DataStatus } from './data/data-controller.js';
 export { clearDataCache } from './data/fetch-cache.js';
+export { DonorRanking } from './donor-ranking/define.js';
+export type { DonorView, DonorViewChangeDetail, DonorRankingData, Donor } from './donor-ranking/define.js';
