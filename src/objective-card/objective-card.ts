@@ -1,0 +1,221 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { IomElement } from '../base/iom-element.js';
+import type { DataSpec } from '../data/data-controller.js';
+import { safeUrl } from '../data/safe-url.js';
+import type { Source } from '../data/validate.js';
+import { formatNumber } from '../i18n/format.js';
+import { ObjectiveCardSchema, type ObjectiveCardData } from './objective-card.data.js';
+import { objectiveCardStyles } from './objective-card.styles.js';
+
+export const OBJECTIVE_CARD_VARIANTS = ['card', 'plain', 'banner'] as const;
+export type ObjectiveCardVariant = (typeof OBJECTIVE_CARD_VARIANTS)[number];
+
+/** The objectives that have an accent token (`--iom-objective-1` … `-3`). */
+const ACCENTS = ['1', '2', '3'];
+
+// Heading tags as static literals: a real <h1>…<h6>, with no string from outside ever becoming a tag.
+const HEADINGS: Record<number, StaticValue> = {
+  1: literal`h1`,
+  2: literal`h2`,
+  3: literal`h3`,
+  4: literal`h4`,
+  5: literal`h5`,
+  6: literal`h6`,
+};
+
+/** Whether a slot holds something to show (an inline JSON script or whitespace does not count). */
+function hasContent(slot: HTMLSlotElement): boolean {
+  return slot.assignedNodes({ flatten: true }).some((node) =>
+    node instanceof Element ? node.localName !== 'script' : !!node.textContent?.trim(),
+  );
+}
+
+/**
+ * One of IOM's strategic objectives as a card: its number and title as a heading, its summary,
+ * its key figures (each one a `<stat-counter>`), and a "Learn more" link.
+ *
+ * @summary A strategic objective with its summary, key figures and a link, as a card, an inline block or a banner.
+ *
+ * @slot icon - A pictogram shown beside the heading (an `<img>` or `<svg>`; `currentColor` takes the accent).
+ * @slot - Extra content shown under the summary.
+ * @slot footer - Actions or notes shown at the bottom, beside the link.
+ *
+ * @csspart base - The wrapper of every state.
+ * @csspart card - The card itself (background, border, padding).
+ * @csspart icon - The box around the `icon` slot.
+ * @csspart title - The heading (holds the number and the title).
+ * @csspart number - "Objective 1", above the title.
+ * @csspart summary - The summary paragraph.
+ * @csspart figures - The list of figures.
+ * @csspart figure - One item of the list of figures (holds a `<stat-counter>`).
+ * @csspart link - The "Learn more" link.
+ * @csspart footer - The bottom row (link, `footer` slot and source).
+ * @csspart source - The source line.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart error - The error box.
+ * @csspart retry - The Retry button in the error box.
+ *
+ * @cssprop --iom-objective-1 - Accent of objective 1 (global token; default IOM blue `#0033a0`, dark `#8fb3ff`).
+ * @cssprop --iom-objective-2 - Accent of objective 2 (global token; default `#0e6b5c`, dark `#6fd3c1`).
+ * @cssprop --iom-objective-3 - Accent of objective 3 (global token; default `#8c3b00`, dark `#ffb27a`).
+ * @cssprop --iom-objective-card-accent - Accent of this card, whatever its number (default: the objective's token).
+ * @cssprop --iom-objective-card-on-accent - Text colour on the accent, used by the banner (default: `--iom-color-on-primary`).
+ * @cssprop --iom-objective-card-background - Background (default: surface; plain: transparent; banner: the accent).
+ * @cssprop --iom-objective-card-color - Text colour (default: `--iom-color-text`; banner: on-accent).
+ * @cssprop --iom-objective-card-border-color - Border colour of the card variant (default: `--iom-color-border`).
+ * @cssprop --iom-objective-card-shadow - Box shadow of the card (default: none).
+ * @cssprop --iom-objective-card-padding - Inner padding (default: 1.25 × `--iom-space`).
+ * @cssprop --iom-objective-card-radius - Corner radius (default: `--iom-radius`).
+ * @cssprop --iom-objective-card-bar-size - Thickness of the accent bar (default: 0.375em).
+ * @cssprop --iom-objective-card-gap - Space between the card's blocks and between figures (default: `--iom-space`).
+ * @cssprop --iom-objective-card-number-color - Colour of "Objective 1" (default: the accent).
+ * @cssprop --iom-objective-card-title-color - Colour of the title (default: the text colour).
+ * @cssprop --iom-objective-card-title-size - Font size of the title (default: `--iom-font-size-large`; banner: 1.6em).
+ * @cssprop --iom-objective-card-link-color - Colour of the link (default: the accent).
+ * @cssprop --iom-objective-card-icon-size - Width of the icon (default: 3em).
+ * @cssprop --iom-objective-card-figure-min-width - Narrowest a figure column gets before the figures wrap to fewer columns (default: 11em).
+ * @cssprop --iom-objective-card-figure-size - Font size of the figures' numbers (default: 1.75em).
+ *
+ * @fires iom-load - The data loaded and is valid. `detail`: the data.
+ * @fires iom-error - The data could not be loaded or is not valid. `detail`: `{ message, kind, cause }`.
+ */
+export class ObjectiveCard extends IomElement<ObjectiveCardData> {
+  static override styles = [...IomElement.styles, objectiveCardStyles];
+
+  /** Level of the heading that holds the number and title, 1 to 6 (`<h3>` by default): pick the one that fits the page's outline. */
+  @property({ type: Number, attribute: 'heading-level' })
+  headingLevel = 3;
+
+  /** Most columns of figures on a wide card (1 to 6). Narrow cards (phones, cards in a row) show fewer, down to one. */
+  @property({ type: Number })
+  columns = 3;
+
+  /** Look: `card` (a box with an accent bar, for a row of cards), `plain` (an inline block with an accent rule) or `banner` (a wide header on the accent colour). */
+  @property({ reflect: true })
+  variant: ObjectiveCardVariant = 'card';
+
+  /** Use the accent of objective 1, 2 or 3 whatever the card's number. By default the card's number picks it. */
+  @property({ reflect: true })
+  accent?: string;
+
+  /** Share row tracks with the parent CSS grid, so headings, summaries and figures line up across a row of cards (each card spans 5 rows of the parent grid). */
+  @property({ type: Boolean, reflect: true })
+  subgrid = false;
+
+  /** @internal */
+  @state() private hasIcon = false;
+  /** @internal */
+  @state() private hasExtra = false;
+  /** @internal */
+  @state() private hasFooter = false;
+
+  protected dataSpec(): DataSpec<ObjectiveCardData> {
+    return { schema: ObjectiveCardSchema };
+  }
+
+  /** The accent in use: the `accent` attribute when it names an objective, else the card's number, else none (primary colour). @internal */
+  protected accentKey(data?: ObjectiveCardData): string | undefined {
+    const chosen = this.accent?.trim();
+    if (chosen && ACCENTS.includes(chosen)) return chosen;
+    const own = data ? String(data.number) : undefined;
+    return own && ACCENTS.includes(own) ? own : undefined;
+  }
+
+  /** @internal */
+  protected get headingTag(): StaticValue {
+    const level = Math.trunc(Number(this.headingLevel));
+    return HEADINGS[level] ?? HEADINGS[3];
+  }
+
+  /** @internal */
+  protected get columnCount(): number {
+    const n = Math.trunc(Number(this.columns));
+    return Number.isFinite(n) ? Math.min(6, Math.max(1, n)) : 3;
+  }
+
+  /** @internal */
+  protected onSlotChange(event: Event): void {
+    const slot = event.target as HTMLSlotElement;
+    const filled = hasContent(slot);
+    if (slot.name === 'icon') this.hasIcon = filled;
+    else if (slot.name === 'footer') this.hasFooter = filled;
+    else this.hasExtra = filled;
+  }
+
+  protected renderReady(data: ObjectiveCardData): TemplateResult {
+    const locale = this.resolvedLocale;
+    const number = this.t('objectiveCardNumber', { number: formatNumber(data.number, locale) });
+    const figures = data.figures ?? [];
+    const href = safeUrl(data.url);
+    const hasBody = !!data.summary || this.hasExtra;
+    const hasFoot = !!href || this.hasFooter || data.source !== undefined;
+    return html`<article class="card" part="card" data-accent=${this.accentKey(data) ?? nothing} aria-labelledby="title">
+      <div class="head">
+        <div class="icon ${this.hasIcon ? '' : 'is-empty'}" part="icon">
+          <slot name="icon" @slotchange=${this.onSlotChange}></slot>
+        </div>
+        ${staticHtml`<${this.headingTag} class="title" part="title" id="title"
+          ><span class="number" part="number">${number}</span
+          ><span class="visually-hidden">: </span
+          ><span class="title-text">${data.title}</span></${this.headingTag}>`}
+      </div>
+      <div class="body ${hasBody ? '' : 'is-empty'}">
+        ${data.summary ? html`<p class="summary" part="summary">${data.summary}</p>` : nothing}
+        <slot @slotchange=${this.onSlotChange}></slot>
+      </div>
+      ${figures.length
+        ? html`<ul class="figures" part="figures" aria-label=${this.t('objectiveCardFigures')} style=${styleMap({ '--_columns': String(this.columnCount) })}>
+            ${figures.map((figure) => html`<li class="figure" part="figure"><stat-counter .data=${figure}></stat-counter></li>`)}
+          </ul>`
+        : nothing}
+      <div class="foot ${hasFoot ? '' : 'is-empty'}" part="footer">
+        ${href ? this.renderLink(href, data) : nothing}
+        <div class="footer"><slot name="footer" @slotchange=${this.onSlotChange}></slot></div>
+        ${data.source !== undefined ? this.renderSource(data.source) : nothing}
+      </div>
+    </article>`;
+  }
+
+  /** @internal */
+  protected renderLink(href: string, data: ObjectiveCardData): TemplateResult {
+    const label = data.linkLabel || this.t('objectiveCardLearnMore');
+    // The accessible name carries the title ("Learn more about …") and starts with the visible words (WCAG 2.5.3).
+    const name = data.linkLabel
+      ? this.t('objectiveCardLinkAbout', { label: data.linkLabel, title: data.title })
+      : this.t('objectiveCardLearnMoreAbout', { title: data.title });
+    return html`<a class="link" part="link" href=${href} aria-label=${name}
+      >${label}<svg class="arrow" viewBox="0 0 16 16" aria-hidden="true" focusable="false"
+        ><path d="M3 8h9M8.5 4l4 4-4 4" fill="none" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" stroke-linejoin="round" /></svg
+    ></a>`;
+  }
+
+  /** @internal */
+  protected renderSource(source: Source): TemplateResult {
+    let title: string;
+    if (typeof source === 'string') title = source;
+    else {
+      // "IOM, Annual Report 2023": the publisher and year only when the title does not already say them.
+      const extra = (part?: string | number) => (part !== undefined && part !== '' && !source.title.includes(String(part)) ? String(part) : undefined);
+      title = [extra(source.publisher), source.title, extra(source.year)].filter(Boolean).join(', ');
+    }
+    const href = typeof source === 'string' ? undefined : safeUrl(source.url);
+    const [before, after] = this.t('source', { title: '\u0000' }).split('\u0000');
+    return html`<p class="source" part="source">${before}${href ? html`<a href=${href}>${title}</a>` : title}${after}</p>`;
+  }
+
+  /** @internal */
+  protected override renderSkeleton(): TemplateResult {
+    return html`<div class="card skeleton" part="skeleton" role="status" aria-label=${this.t('loading')} data-accent=${this.accentKey() ?? nothing}>
+      <div class="skeleton-line skeleton-number"></div>
+      <div class="skeleton-line skeleton-title"></div>
+      <div class="skeleton-line"></div>
+      <div class="skeleton-line"></div>
+      <div class="skeleton-figures">
+        ${Array.from({ length: Math.min(this.columnCount, 3) }, () => html`<div class="skeleton-line skeleton-figure"></div>`)}
+      </div>
+    </div>`;
+  }
+}
