@@ -1,7 +1,6 @@
 import * as v from 'valibot';
 import { FiniteNumber, SourceSchema } from '../data/validate.js';
 import type { HxlMapping } from '../data/hxl.js';
-import { DataError } from '../data/errors.js';
 
 const Text = v.pipe(v.string(), v.trim());
 const Name = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
@@ -50,13 +49,13 @@ export const EmergencyListSchemaMeta = {
 };
 
 /**
- * The HXL hashtags `<emergency-list>` reads from an HDX table. The name comes from `#crisis+name`;
- * a table without one (many HDX country tables) is named by its `#country+name` column instead,
- * so one of the two is required (see `emergenciesFromHxl`).
+ * The HXL hashtags `<emergency-list>` reads from an HDX table. Each emergency is named by its
+ * `#crisis+name`; a table without that column (many HDX country tables) is named by its
+ * `#country+name` column instead. One of the two is required.
  */
 export const EMERGENCY_HXL: HxlMapping = {
-  name: { tag: '#crisis+name', describes: 'the emergency name' },
-  country: { tag: '#country+name', type: 'list', describes: 'the country names, used as the name when there is no #crisis+name' },
+  name: { tag: '#crisis+name', fallback: '#country+name', required: true, describes: 'the emergency name' },
+  country: { tag: '#country+name', type: 'list' },
   iso3: { tag: '#country+code', type: 'list' },
   region: { tag: '#region+name' },
   level: { tag: '#status+level' },
@@ -70,22 +69,5 @@ export const EMERGENCY_HXL: HxlMapping = {
   updated: { tag: '#date+updated' },
   url: { tag: '#meta+url' },
   summary: { tag: '#description' },
+  source: { tag: '#meta+source' },
 };
-
-/**
- * Turns the records read with `EMERGENCY_HXL` into `{ emergencies }`: each emergency is named by
- * its `#crisis+name`, else by its `#country+name` value(s). A table with neither column, or a row
- * with neither value, is an error that names the columns to add or fill.
- */
-export function emergenciesFromHxl(records: Record<string, unknown>[]): { emergencies: Record<string, unknown>[] } {
-  if (records.length > 0 && records.every((r) => r.name === undefined && r.country === undefined)) {
-    throw new DataError('HXL table has no #crisis+name column (the emergency name) and no #country+name column to name the emergencies by', 'hxl');
-  }
-  const emergencies = records.map((record, i) => {
-    if (record.name !== undefined) return record;
-    const countries = record.country as string[] | undefined;
-    if (countries?.length) return { ...record, name: countries.join(', ') };
-    throw new DataError(`HXL data row ${i + 1} has no name: fill its #crisis+name or #country+name cell`, 'hxl');
-  });
-  return { emergencies };
-}
