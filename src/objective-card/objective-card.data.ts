@@ -7,12 +7,20 @@ const Text = v.pipe(v.string(), v.trim());
 /** The data of `<objective-card>`: one strategic objective with its key figures. */
 export const ObjectiveCardSchema = v.object({
   /** The objective's number in the Strategic Plan (1, 2, 3); picks its accent colour. */
-  number: v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be 1 or more')),
-  title: v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty')),
-  summary: v.optional(Text),
-  figures: v.optional(v.array(StatCounterSchema), []),
-  url: v.optional(v.string()),
-  linkLabel: v.optional(Text),
+  number: v.pipe(
+    v.number(),
+    v.integer('must be a whole number'),
+    v.minValue(1, 'must be 1 or more'),
+    v.description('The objective’s number in the Strategic Plan (1, 2, 3): shown as "Objective 1" and picks the accent colour.'),
+  ),
+  title: v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'), v.description('The objective’s title, shown in the heading.')),
+  summary: v.optional(v.pipe(Text, v.description('One or two sentences under the title.'))),
+  figures: v.optional(
+    v.pipe(v.array(StatCounterSchema), v.description('The key figures, each one the data of a <stat-counter>. An empty list or none gives a card without figures.')),
+    [],
+  ),
+  url: v.optional(v.pipe(v.string(), v.description('Address of the "Learn more" link: http(s) or relative; anything else shows no link.'))),
+  linkLabel: v.optional(v.pipe(Text, v.description('Visible words of the link instead of "Learn more". Its accessible name adds the title.'))),
   source: v.optional(SourceSchema),
 });
 export type ObjectiveCardData = v.InferOutput<typeof ObjectiveCardSchema>;
