@@ -134,9 +134,7 @@ export class DataController<T> implements ReactiveController {
       const error = this.error!;
       if (this.announced !== error) {
         this.announced = error;
-        console.warn(`<${this.host.localName}>: ${error.message}`);
-        const detail: IomErrorDetail = { message: error.message, kind: error.kind, cause: error.cause ?? error };
-        this.host.dispatchEvent(new CustomEvent('iom-error', { detail, bubbles: true, composed: true }));
+        announceError(this.host, error);
       }
     }
   }
@@ -200,6 +198,16 @@ export class DataController<T> implements ReactiveController {
   get complete(): Promise<unknown> {
     return this.task.taskComplete.catch(() => undefined);
   }
+}
+
+/**
+ * Reports an error the way every widget does: one console warning naming the element, and an
+ * `iom-error` event (bubbling, composed). Widgets that check their own attributes use it too.
+ */
+export function announceError(host: HTMLElement, error: DataError): void {
+  console.warn(`<${host.localName}>: ${error.message}`);
+  const detail: IomErrorDetail = { message: error.message, kind: error.kind, cause: error.cause ?? error };
+  host.dispatchEvent(new CustomEvent('iom-error', { detail, bubbles: true, composed: true }));
 }
 
 function parseJson(text: string, where: string): unknown {

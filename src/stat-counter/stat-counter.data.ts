@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { FiniteNumber, SourceSchema } from '../data/validate.js';
 
 export const STAT_FORMATS = ['standard', 'compact', 'percent', 'currency'] as const;
+export type StatFormat = (typeof STAT_FORMATS)[number];
 
 const Text = v.pipe(v.string(), v.trim());
 export const CurrencyCode = v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as USD'));

@@ -1,0 +1,133 @@
+// The machinery behind <stat-counter>'s count-up, shared by every counter on the page:
+// one requestAnimationFrame loop, one IntersectionObserver, and one set of page listeners
+// (tab hidden, print, reduced motion) that end every running count at once.
+
+/** One count from `from` to `to`, drawn by `draw` on each frame of the shared loop. */
+export class Tween {
+  /** The number shown on the last frame drawn: where a new count starts when the value changes mid-way. */
+  current: number;
+  private started?: number;
+
+  constructor(
+    readonly from: number,
+    readonly to: number,
+    readonly duration: number,
+    private readonly draw: (shown: number, done: boolean) => void,
+  ) {
+    this.current = from;
+  }
+
+  /** Draws the frame for `now`; returns true when the count has ended. */
+  step(now: number): boolean {
+    this.started ??= now;
+    const progress = this.duration > 0 ? Math.min(1, (now - this.started) / this.duration) : 1;
+    if (progress >= 1) {
+      this.finish();
+      return true;
+    }
+    this.current = this.from + (this.to - this.from) * easeOut(progress);
+    this.draw(this.current, false);
+    return false;
+  }
+
+  /** Jumps to the end: the exact final value. */
+  finish(): void {
+    running.delete(this);
+    this.current = this.to;
+    this.draw(this.to, true);
+  }
+}
+
+/** Ease-out cubic: fast at first, settling gently on the value. */
+export function easeOut(t: number): number {
+  return 1 - (1 - t) ** 3;
+}
+
+const running = new Set<Tween>();
+let frame = 0;
+
+// One callback per frame for all counters. It only writes (text of the moving digits); it never
+// reads layout, so a hundred counters cost a hundred cheap text updates and one style/layout pass.
+function tick(now: number): void {
+  frame = 0;
+  for (const tween of [...running]) {
+    if (tween.step(now)) running.delete(tween);
+  }
+  if (running.size) frame = requestAnimationFrame(tick);
+}
+
+/** Starts a count on the shared loop. */
+export function play(tween: Tween): void {
+  listenToPage();
+  running.add(tween);
+  if (!frame) frame = requestAnimationFrame(tick);
+}
+
+/** Takes a count off the loop without drawing its end. */
+export function cancel(tween: Tween | undefined): void {
+  if (tween) running.delete(tween);
+}
+
+/** Ends every running count on its final value. */
+export function finishAll(): void {
+  for (const tween of [...running]) tween.finish();
+}
+
+/** How many counts are running (for tests and the benchmark). */
+export function runningCount(): number {
+  return running.size;
+}
+
+const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)');
+
+/**
+ * Whether a count may run now: not when the reader asked for reduced motion, not while printing,
+ * and not in a hidden tab (where frames do not run and the count would only delay the value).
+ */
+export function motionAllowed(): boolean {
+  if (document.visibilityState === 'hidden') return false;
+  if (reducedMotion()?.matches) return false;
+  if (globalThis.matchMedia?.('print').matches) return false;
+  return true;
+}
+
+let listening = false;
+function listenToPage(): void {
+  if (listening) return;
+  listening = true;
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') finishAll();
+  });
+  globalThis.addEventListener?.('beforeprint', finishAll);
+  globalThis.matchMedia?.('print').addEventListener('change', (event) => {
+    if (event.matches) finishAll();
+  });
+  reducedMotion()?.addEventListener('change', (event) => {
+    if (event.matches) finishAll();
+  });
+}
+
+// One IntersectionObserver for every counter waiting to be seen.
+const waiting = new Map<Element, () => void>();
+let observer: IntersectionObserver | undefined;
+
+/** Calls `callback` once, when `el` first enters the viewport. Returns a function that stops waiting. */
+export function whenVisible(el: Element, callback: () => void): () => void {
+  observer ??= new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      const run = waiting.get(entry.target);
+      waiting.delete(entry.target);
+      observer!.unobserve(entry.target);
+      run?.();
+    }
+  });
+  waiting.set(el, callback);
+  observer.observe(el);
+  return () => {
+    if (waiting.get(el) === callback) {
+      waiting.delete(el);
+      observer?.unobserve(el);
+    }
+  };
+}

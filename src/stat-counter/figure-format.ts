@@ -1,0 +1,161 @@
+// How <stat-counter> writes its figure, and the numbers it shows while counting up to it.
+import { numberFormat } from '../i18n/format.js';
+import type { StatFormat } from './stat-counter.data.js';
+
+/** The formatting fields of a figure. */
+export interface FigureOptions {
+  format?: StatFormat;
+  currency?: string;
+  maximumFractionDigits?: number;
+}
+
+/** A figure written out, and how to write the numbers that lead up to it. */
+export interface FigureText {
+  /** The final text, as `Intl.NumberFormat` writes it for the locale: "31.6 million", "USD 30,000,000", "18%". */
+  text: string;
+  /**
+   * The text shown for `shown` while counting: the final text with its number replaced, keeping its
+   * unit ("million", "USD", "%"), fraction digits, numbering system and bidi marks, so the moving
+   * figure is never wider than the final one and its digits match it.
+   */
+  ticker(shown: number): string;
+}
+
+type Part = Intl.NumberFormatPart;
+
+const NUMERIC = new Set<string>(['integer', 'group', 'decimal', 'fraction']);
+const SIGN = new Set<string>(['minusSign', 'plusSign']);
+
+/** The `Intl.NumberFormat` options for a figure (`value` is in percent points for `percent`). */
+export function intlOptions({ format = 'standard', currency, maximumFractionDigits: digits }: FigureOptions): Intl.NumberFormatOptions {
+  switch (format) {
+    case 'compact':
+      return { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: digits ?? 1 };
+    case 'percent':
+      return { style: 'percent', maximumFractionDigits: digits ?? 1 };
+    case 'currency':
+      // Whole amounts without ".00"; amounts with cents keep the currency's own digits.
+      return {
+        style: 'currency',
+        currency,
+        currencyDisplay: 'code',
+        trailingZeroDisplay: 'stripIfInteger',
+        ...(digits !== undefined ? { minimumFractionDigits: digits, maximumFractionDigits: digits } : {}),
+      };
+    default:
+      return digits !== undefined ? { maximumFractionDigits: digits } : {};
+  }
+}
+
+/** The parts of the final text, and the formatter that wrote its number. */
+function partsOf(value: number, options: FigureOptions, locale: string): { parts: Part[]; numbers: Intl.NumberFormat } {
+  if (options.format === 'compact' && options.currency) {
+    // "USD 30 million": Intl only has the short compact form with a currency ("USD 30M"), which
+    // readers misread. Put the long compact number where the currency format puts its digits.
+    const money = numberFormat(locale, { style: 'currency', currency: options.currency, currencyDisplay: 'code', maximumFractionDigits: 0 });
+    const numbers = numberFormat(locale, intlOptions({ format: 'compact', maximumFractionDigits: options.maximumFractionDigits }));
+    const compact = numbers.formatToParts(Math.abs(value)).filter((p) => !SIGN.has(p.type));
+    const template = money.formatToParts(value);
+    const [start, end] = numericSpan(template);
+    if (start < 0) return { parts: template, numbers };
+    return { parts: [...template.slice(0, start), ...compact, ...template.slice(end + 1)], numbers };
+  }
+  const numbers = numberFormat(locale, intlOptions(options));
+  return { parts: numbers.formatToParts(options.format === 'percent' ? value / 100 : value), numbers };
+}
+
+/** First and last index of the first run of digits and separators, or [-1, -1]. */
+function numericSpan(parts: Part[]): [number, number] {
+  const start = parts.findIndex((p) => NUMERIC.has(p.type));
+  if (start < 0) return [-1, -1];
+  let end = start;
+  while (end + 1 < parts.length && NUMERIC.has(parts[end + 1].type)) end++;
+  return [start, end];
+}
+
+/** Writes a figure's final text only. */
+export function formatFigure(value: number, options: FigureOptions, locale: string): string {
+  return partsOf(value, options, locale).parts.map((p) => p.value).join('');
+}
+
+/** Writes a figure, with the ticker that counts up to it in the same digits, unit and width. */
+export function figureText(value: number, options: FigureOptions, locale: string): FigureText {
+  const { parts, numbers } = partsOf(value, options, locale);
+  const text = parts.map((p) => p.value).join('');
+  const [start, end] = numericSpan(parts);
+  if (start < 0) return { text, ticker: () => text };
+
+  const resolved = numbers.resolvedOptions();
+  const numberingSystem = resolved.numberingSystem;
+  const span = parts.slice(start, end + 1);
+  const fraction = span.find((p) => p.type === 'fraction')?.value ?? '';
+  const fractionDigits = [...fraction].length;
+
+  // The number as displayed (31.6 for "31.6 million"), read back through the locale's digits.
+  const digitOf = digitMap(locale, numberingSystem);
+  const read = (type: string) => span.filter((p) => p.type === type).map((p) => [...p.value].map((c) => digitOf.get(c) ?? '').join('')).join('');
+  const shown = Number(`${read('integer') || '0'}.${read('fraction') || '0'}`);
+  // The power of ten between the value and its displayed number: 10^6 for "million", 1 otherwise.
+  const scale = shown > 0 && value !== 0 ? 10 ** Math.round(Math.log10(Math.abs(value) / shown)) : 1;
+
+  const base = { numberingSystem, useGrouping: resolved.useGrouping, minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
+  const unsigned = numberFormat(locale, { ...base, signDisplay: 'never' });
+  const signed = numberFormat(locale, { ...base, signDisplay: 'negative' });
+  const head = parts.slice(0, start).map((p) => p.value).join('');
+  const tail = parts.slice(end + 1).map((p) => p.value).join('');
+  const unsignedHead = parts.slice(0, start).filter((p) => !SIGN.has(p.type)).map((p) => p.value).join('');
+  const unsignedTail = parts.slice(end + 1).filter((p) => !SIGN.has(p.type)).map((p) => p.value).join('');
+  const finalNegative = parts.some((p) => p.type === 'minusSign');
+
+  return {
+    text,
+    ticker(current: number): string {
+      const scaled = current / scale;
+      const negative = current < 0 && unsigned.format(scaled) !== unsigned.format(0);
+      if (negative === finalNegative) return head + unsigned.format(scaled) + tail;
+      // Crossing zero (a value changed from positive to negative or back): the sign goes with the number.
+      return unsignedHead + (negative ? signed.format(scaled) : unsigned.format(scaled)) + unsignedTail;
+    },
+  };
+}
+
+const digitMaps = new Map<string, Map<string, string>>();
+/** Locale digit → ASCII digit, for the numbering system in use (latn, arab, …). */
+function digitMap(locale: string, numberingSystem: string): Map<string, string> {
+  const key = `${locale}|${numberingSystem}`;
+  let map = digitMaps.get(key);
+  if (!map) {
+    const f = numberFormat(locale, { numberingSystem, useGrouping: false });
+    map = new Map(Array.from({ length: 10 }, (_, d) => [f.format(d), String(d)] as [string, string]));
+    digitMaps.set(key, map);
+  }
+  return map;
+}
+
+/** The change from `previous` to `value`: its direction and its size, written for the locale. */
+export interface FigureChange {
+  direction: 'up' | 'down' | 'same';
+  /** "18%" (relative), "3 percentage points" (for percent figures) or "5 million" (from zero). */
+  amount: string;
+}
+
+/**
+ * How a figure changed from `previous`. Percent figures change in percentage points; other figures
+ * by a percentage of the previous value, or by the difference itself when the previous value is 0.
+ * `points` writes a number of percentage points ("3 percentage points") in the widget's language.
+ */
+export function figureChange(value: number, previous: number, options: FigureOptions, locale: string, points: (n: string, one: boolean) => string): FigureChange {
+  const diff = value - previous;
+  const direction = diff > 0 ? 'up' : diff < 0 ? 'down' : 'same';
+  const size = Math.abs(diff);
+  if (options.format === 'percent') {
+    const digits = options.maximumFractionDigits ?? 1;
+    const n = numberFormat(locale, { maximumFractionDigits: digits }).format(size);
+    const one = new Intl.PluralRules(locale, { maximumFractionDigits: digits }).select(size) === 'one';
+    return { direction, amount: points(n, one) };
+  }
+  if (previous === 0) return { direction, amount: formatFigure(size, options, locale) };
+  const ratio = size / Math.abs(previous);
+  const precision: Intl.NumberFormatOptions = ratio >= 0.1 ? { maximumFractionDigits: 0 } : ratio >= 0.01 ? { maximumFractionDigits: 1 } : { maximumSignificantDigits: 1 };
+  return { direction, amount: numberFormat(locale, { style: 'percent', ...precision }).format(ratio) };
+}

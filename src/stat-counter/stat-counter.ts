@@ -1,0 +1,456 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { IomElement } from '../base/iom-element.js';
+import { announceError, type DataSpec } from '../data/data-controller.js';
+import { DataError, describeValue } from '../data/errors.js';
+import { safeUrl } from '../data/safe-url.js';
+import type { Source } from '../data/validate.js';
+import { Tween, cancel, motionAllowed, play, whenVisible } from './count-up.js';
+import { figureChange, figureText } from './figure-format.js';
+import { STAT_FORMATS, StatCounterSchema, type StatCounterData, type StatFormat } from './stat-counter.data.js';
+import { statCounterStyles } from './stat-counter.styles.js';
+
+export const STAT_COUNTER_STARTS = ['visible', 'load', 'none'] as const;
+export type StatCounterStart = (typeof STAT_COUNTER_STARTS)[number];
+
+/** Detail of the `iom-count-end` event. */
+export interface StatCounterCountEndDetail {
+  /** The value the count ended on. */
+  value: number;
+}
+
+// A number as a webmaster writes it in an attribute: digits, an optional sign, decimal point and
+// exponent. Anything else ("31.6 million", "1,200", "abc", "", "Infinity", "0x10") becomes NaN,
+// which the element reports as an error naming the attribute.
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const numberAttribute = {
+  fromAttribute: (raw: string | null): number | undefined => (raw === null ? undefined : PLAIN_NUMBER.test(raw.trim()) ? Number(raw) : NaN),
+  toAttribute: (value: number | undefined): string | undefined => (value === undefined ? undefined : String(value)),
+};
+
+type Figure = StatCounterData;
+type Resolution =
+  | { kind: 'figure'; figure: Figure; busy: boolean }
+  | { kind: 'problem'; message: string }
+  /** Nothing of our own to show: the base class renders loading, a data error or the idle message. */
+  | { kind: 'base' };
+
+/**
+ * One headline figure, such as "31.6 million people assisted", with an optional count-up.
+ *
+ * The final figure and its label are in the page from the first render: screen readers, crawlers,
+ * text extraction, copy and print all get the real number, before, during and after the count.
+ * The count-up is decoration drawn over it and hidden from assistive technology; it runs once,
+ * when the counter scrolls into view (or on load), on one animation loop shared by every counter
+ * on the page, and not at all with reduced motion, in print or in a hidden tab.
+ *
+ * It reads its figure from attributes alone (`value`, `label`, …) or from data given the four
+ * usual ways (`data` property, `data` attribute, inline JSON script, `src`); attributes override
+ * the same fields of the data. Content written inside the tag is shown until the script loads,
+ * then replaced by the rendered figure (an inline `<script type="application/json">` is read as data).
+ *
+ * @summary A headline figure with its label that counts up once, and that every reader, crawler and printout reads right.
+ *
+ * @csspart base - The wrapper of every state.
+ * @csspart figure - The paragraph that holds the prefix, value, suffix and label.
+ * @csspart prefix - Text before the value ("Over").
+ * @csspart value - The formatted number.
+ * @csspart suffix - Text after the value.
+ * @csspart label - What the figure counts ("people assisted"), under the value.
+ * @csspart description - A sentence under the label.
+ * @csspart change - The change from the previous figure ("18% increase from 2022").
+ * @csspart source - The source citation.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart error - The error box.
+ * @csspart retry - The Retry button in the error box.
+ *
+ * @cssprop --iom-stat-counter-align - Alignment of the figure: `start` (default), `center` or `end`.
+ * @cssprop --iom-stat-counter-gap - Space between the lines (default: `--iom-space` / 4).
+ * @cssprop --iom-stat-counter-value-size - Font size of the value (default: `--iom-font-size-display`, 2.5em).
+ * @cssprop --iom-stat-counter-value-weight - Font weight of the value (default: `--iom-font-weight-bold`).
+ * @cssprop --iom-stat-counter-value-color - Colour of the value (default: `--iom-color-primary`).
+ * @cssprop --iom-stat-counter-value-line-height - Line height of the value (default: 1.15).
+ * @cssprop --iom-stat-counter-label-size - Font size of the label (default: 1em).
+ * @cssprop --iom-stat-counter-label-weight - Font weight of the label (default: `--iom-font-weight`).
+ * @cssprop --iom-stat-counter-label-color - Colour of the label (default: `--iom-color-text`).
+ * @cssprop --iom-stat-counter-affix-size - Font size of the prefix and suffix (default: the label's).
+ * @cssprop --iom-stat-counter-affix-color - Colour of the prefix and suffix (default: the label's).
+ * @cssprop --iom-stat-counter-change-color - Colour of the change line (default: `--iom-color-text-muted`).
+ * @cssprop --iom-stat-counter-change-up-color - Colour of an increase (default: the change colour; whether up is good depends on the figure).
+ * @cssprop --iom-stat-counter-change-down-color - Colour of a decrease (default: the change colour).
+ * @cssprop --iom-stat-counter-source-color - Colour of the source line (default: `--iom-color-text-muted`).
+ *
+ * @fires iom-load - Data from the `data` property, `data` attribute, inline script or `src` loaded and is valid. `detail`: the data. A counter that works from attributes alone is ready on its first render and fires none.
+ * @fires iom-error - The data or an attribute is not valid, or `src` could not be loaded. `detail`: `{ message, kind, cause }`.
+ * @fires iom-count-end - A count-up ended and the counter shows its final value. `detail`: `{ value }`.
+ */
+export class StatCounter extends IomElement<StatCounterData> {
+  static override styles = [...IomElement.styles, statCounterStyles];
+
+  /** The figure, as a plain number: `31600000`, not "31.6 million". With `format="percent"`, in percent points (18 means 18 %). Overrides the data's `value`. */
+  @property({ converter: numberAttribute })
+  value?: number;
+
+  /** What the figure counts, shown under it: "people assisted". */
+  @property()
+  label?: string;
+
+  /** A sentence shown under the label. */
+  @property()
+  description?: string;
+
+  /** Text before the value: "Over", "Nearly". */
+  @property({ attribute: 'prefix' })
+  valuePrefix?: string;
+
+  /** Text after the value: "+", "people". */
+  @property({ attribute: 'suffix' })
+  valueSuffix?: string;
+
+  /** `standard` (31,600,000), `compact` (31.6 million), `percent` (value in percent points) or `currency` (with `currency`). `compact` with a `currency` gives "USD 30 million". */
+  @property()
+  format?: StatFormat;
+
+  /** Three-letter currency code (ISO 4217) for `format="currency"` or a compact amount: `USD`, `EUR`, `CHF`. */
+  @property()
+  currency?: string;
+
+  /** Most digits after the decimal point (0 to 20). Defaults: 1 for compact and percent, the currency's own for currency, 3 for standard. */
+  @property({ attribute: 'maximum-fraction-digits', converter: numberAttribute })
+  maximumFractionDigits?: number;
+
+  /** An earlier value of the same figure, to show the change: "18% increase from 2022". */
+  @property({ converter: numberAttribute })
+  previous?: number;
+
+  /** What the earlier value refers to ("2022"). Without it, the change names the earlier value itself. */
+  @property({ attribute: 'previous-label' })
+  previousLabel?: string;
+
+  /** The source, shown as a small citation: a title ("IOM Annual Report 2023") or a URL. */
+  @property()
+  source?: string;
+
+  /** Length of the count-up in milliseconds (0: none). */
+  @property({ converter: numberAttribute })
+  duration = 1500;
+
+  /** When to count up: `visible` (when it first scrolls into view), `load` (as soon as it has its figure) or `none` (never; the value shows at once). */
+  @property()
+  start: StatCounterStart = 'visible';
+
+  /** The value on screen now (the count's end), while a count is prepared or running. @internal */
+  private target?: number;
+  /** @internal */
+  private tween?: Tween;
+  /** Stops waiting to be scrolled into view. @internal */
+  private stopWaiting?: () => void;
+  /** @internal */
+  private ticker?: (shown: number) => string;
+  /** @internal */
+  private announcedProblem?: string;
+  /** @internal */
+  private valueEl?: HTMLElement | null;
+
+  protected dataSpec(): DataSpec<StatCounterData> {
+    return { schema: StatCounterSchema };
+  }
+
+  /** The current state: `idle`, `loading`, `ready` or `error` (a counter with a valid `value` attribute and no data source is `ready`). */
+  override get status(): string {
+    const r = this.resolve();
+    if (r.kind === 'problem') return 'error';
+    if (r.kind === 'figure') return r.busy ? 'loading' : 'ready';
+    return super.status;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page: pick up the count where disconnecting left it (waiting to be seen, or done).
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.stopWaiting) {
+      this.stopWaiting();
+      this.stopWaiting = undefined;
+      this.target = undefined;
+    }
+    this.endCount(false);
+  }
+
+  /** Problems with the element's own attributes, each naming the attribute and what it got. @internal */
+  protected attributeProblems(): string[] {
+    const problems: string[] = [];
+    const where = (attribute: string, prop: string) => (this.hasAttribute(attribute) ? `${attribute} attribute` : `${prop} property`);
+    const got = (attribute: string, value: unknown) => {
+      const raw = this.getAttribute(attribute);
+      return raw !== null ? JSON.stringify(raw) : describeValue(value);
+    };
+    const checkNumber = (attribute: string, prop: string, value: number | undefined | null, rule: string, ok: (n: number) => boolean) => {
+      if (value === undefined || value === null) return;
+      if (typeof value !== 'number' || !Number.isFinite(value) || !ok(value)) problems.push(`${where(attribute, prop)} must be ${rule}, got ${got(attribute, value)}`);
+    };
+    checkNumber('value', 'value', this.value, 'a number written with digits only, such as 31600000 or 2.5', () => true);
+    checkNumber('previous', 'previous', this.previous, 'a number written with digits only, such as 26400000', () => true);
+    checkNumber('maximum-fraction-digits', 'maximumFractionDigits', this.maximumFractionDigits, 'a whole number from 0 to 20', (n) => Number.isInteger(n) && n >= 0 && n <= 20);
+    checkNumber('duration', 'duration', this.duration, 'a number of milliseconds, 0 or more', (n) => n >= 0);
+    // An empty format, start or currency (a CMS template with nothing to fill in) means the default.
+    const checkChoice = (attribute: string, value: string | undefined | null, choices: readonly string[]) => {
+      if (given(value) && !choices.includes(value)) problems.push(`${attribute} attribute must be one of ${choices.join(', ')}, got ${describeValue(value)}`);
+    };
+    checkChoice('format', this.format, STAT_FORMATS);
+    checkChoice('start', this.start, STAT_COUNTER_STARTS);
+    const currency = this.currency;
+    if (given(currency) && !isCurrency(currency)) {
+      problems.push(`currency attribute must be a three-letter currency code such as USD, got ${describeValue(currency)}`);
+    }
+    return problems;
+  }
+
+  /** The figure: the data with the attributes laid over it. @internal */
+  protected merge(data: Partial<StatCounterData>): Figure {
+    const figure = { ...data } as Figure;
+    const set = <K extends keyof Figure>(key: K, value: Figure[K] | null | undefined) => {
+      if (value !== undefined && value !== null) figure[key] = value;
+    };
+    set('value', this.value);
+    set('label', this.label);
+    set('description', this.description);
+    set('prefix', this.valuePrefix);
+    set('suffix', this.valueSuffix);
+    set('format', given(this.format) ? this.format : undefined);
+    set('currency', given(this.currency) ? this.currency.trim().toUpperCase() : undefined);
+    set('maximumFractionDigits', this.maximumFractionDigits);
+    set('previous', this.previous);
+    set('previousLabel', this.previousLabel);
+    set('source', this.source?.trim() || undefined);
+    return figure;
+  }
+
+  /** What to show: a figure, a problem with the attributes, or whatever the data layer is at. @internal */
+  protected resolve(): Resolution {
+    const problems = this.attributeProblems();
+    if (problems.length) return { kind: 'problem', message: problems.join('; ') };
+    const c = this.dataController;
+    const status = c.status;
+    let data: Partial<StatCounterData> | undefined;
+    if (status === 'idle') data = this.value !== undefined && this.value !== null ? {} : undefined;
+    else if (status !== 'error') data = c.value;
+    if (!data) return { kind: 'base' };
+    const figure = this.merge(data);
+    if (figure.format === 'currency' && !figure.currency) {
+      return { kind: 'problem', message: 'format "currency" needs a currency code: add currency="USD" (or "currency": "USD" in the data)' };
+    }
+    return { kind: 'figure', figure, busy: status === 'loading' };
+  }
+
+  protected override render(): unknown {
+    const r = this.resolve();
+    this.ticker = undefined;
+    if (r.kind === 'problem') return this.renderFrame(this.renderError(r.message, false));
+    if (r.kind === 'figure') return this.renderFrame(this.renderFigure(r.figure), r.busy);
+    return super.render();
+  }
+
+  protected renderReady(data: StatCounterData): TemplateResult {
+    return this.renderFigure(this.merge(data));
+  }
+
+  /** @internal */
+  protected renderFigure(f: Figure): TemplateResult {
+    const locale = this.resolvedLocale;
+    const text = figureText(f.value, f, locale);
+    this.ticker = text.ticker;
+    // A space between words ("Over 31.6 million"), none before or after signs ("600,000+", "~5").
+    const before = f.prefix && /[\p{L}\p{N}]$/u.test(f.prefix) ? ' ' : '';
+    const after = f.suffix && /^[\p{L}\p{N}]/u.test(f.suffix) ? ' ' : '';
+    return html`<p class="figure" part="figure"
+        >${f.prefix ? html`<span class="prefix" part="prefix">${f.prefix}</span>${before}` : nothing}<span class="value" part="value"
+          ><span class="final">${text.text}</span><span class="hold" aria-hidden="true"></span><span class="ticker" aria-hidden="true"></span></span
+        >${f.suffix ? html`${after}<span class="suffix" part="suffix">${f.suffix}</span>` : nothing}${f.label
+          ? html` <span class="label" part="label">${f.label}</span>`
+          : nothing}</p
+      >
+      ${f.description ? html`<p class="description" part="description">${f.description}</p>` : nothing}
+      ${f.previous !== undefined ? this.renderChange(f, f.previous) : nothing}
+      ${f.source !== undefined ? this.renderSource(f.source) : nothing}`;
+  }
+
+  /** @internal */
+  protected renderChange(f: Figure, previous: number): TemplateResult {
+    const locale = this.resolvedLocale;
+    const change = figureChange(f.value, previous, f, locale, (n, one) => this.t(one ? 'statCounterPoint' : 'statCounterPoints', { n }));
+    const from = f.previousLabel || figureText(previous, f, locale).text;
+    const key = change.direction === 'up' ? 'statCounterUp' : change.direction === 'down' ? 'statCounterDown' : 'statCounterSame';
+    const arrow = change.direction === 'up' ? '▲' : change.direction === 'down' ? '▼' : '';
+    return html`<p class="change" part="change" data-direction=${change.direction}
+      >${arrow ? html`<span class="arrow" aria-hidden="true">${arrow}</span>` : nothing}${this.t(key, { change: change.amount, from })}</p
+    >`;
+  }
+
+  /** @internal */
+  protected renderSource(source: Source): TemplateResult {
+    let title: string;
+    let href: string | undefined;
+    if (typeof source === 'string') {
+      const link = looksLikeUrl(source) ? safeUrl(source) : undefined;
+      title = link ? linkTitle(link) : source;
+      href = link;
+    } else {
+      // "IOM, Annual Report 2023": the publisher and year only when the title does not already say them.
+      const extra = (part?: string | number) => (part !== undefined && part !== '' && !source.title.includes(String(part)) ? String(part) : undefined);
+      title = [extra(source.publisher), source.title, extra(source.year)].filter(Boolean).join(', ');
+      href = safeUrl(source.url);
+    }
+    const [lead, trail] = this.t('source', { title: '\u0000' }).split('\u0000');
+    return html`<p class="source" part="source">${lead}${href ? html`<a href=${href}>${title}</a>` : title}${trail}</p>`;
+  }
+
+  /** @internal */
+  protected override renderSkeleton(): TemplateResult {
+    return html`<div class="skeleton" part="skeleton" role="status" aria-label=${this.t('loading')}>
+      <div class="skeleton-line skeleton-value"></div>
+      <div class="skeleton-line skeleton-label"></div>
+    </div>`;
+  }
+
+  /** @internal */
+  protected override renderIdle(): TemplateResult {
+    return html`<div class="error" part="error">
+      <span class="error-title">${this.t('errorTitle')}</span>
+      <span class="error-message">${this.t('statCounterNoValue', { tag: this.localName })}</span>
+    </div>`;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const r = this.resolve();
+    // Attribute problems are announced like data errors: one console warning and one iom-error.
+    const problem = r.kind === 'problem' ? r.message : undefined;
+    if (problem !== this.announcedProblem) {
+      this.announcedProblem = problem;
+      if (problem) announceError(this, new DataError(problem, 'validation'));
+    }
+    this.valueEl = this.renderRoot.querySelector<HTMLElement>('.value');
+    this.syncCount(r.kind === 'figure' ? r.figure.value : undefined);
+  }
+
+  /** Starts, retargets or ends the count-up after each render. @internal */
+  private syncCount(value: number | undefined): void {
+    if (value === undefined || this.start === 'none') {
+      this.stopWaiting?.();
+      this.stopWaiting = undefined;
+      // No figure on screen any more (an error, a new load): drop the count silently. Asked not to count: end it now.
+      if (value === undefined) this.endCount(false);
+      else this.tween?.finish();
+      this.target = value;
+      return;
+    }
+    if (value === this.target) {
+      // Same value, maybe new words or locale: redraw the moving digits in the new format.
+      if (this.tween) this.draw(this.tween.current);
+      return;
+    }
+    const before = this.target;
+    this.target = value;
+    if (this.stopWaiting) return; // Not seen yet: it will count from 0 to the newest value.
+    if (!motionAllowed()) {
+      this.tween?.finish();
+      return;
+    }
+    if (before !== undefined) {
+      // The value changed: count from the number on screen to the new one.
+      this.countFrom(this.tween ? this.tween.current : before);
+    } else if (this.start === 'load') {
+      this.countFrom(0);
+    } else {
+      this.stopWaiting = whenVisible(this, () => {
+        this.stopWaiting = undefined;
+        if (this.target !== undefined && this.start !== 'none' && motionAllowed()) this.countFrom(0);
+      });
+    }
+  }
+
+  /** @internal */
+  private countFrom(from: number): void {
+    const to = this.target!;
+    cancel(this.tween);
+    this.tween = undefined;
+    const duration = Number(this.duration ?? 1500);
+    if (from === to || !(duration > 0) || !this.valueEl) {
+      this.endCount(false);
+      return;
+    }
+    const tween = new Tween(from, to, duration, (shown, done) => {
+      if (this.tween !== tween) return;
+      if (done) this.endCount(true);
+      else this.draw(shown);
+    });
+    this.tween = tween;
+    // Counting down from a wider number: keep its width until the end, so nothing moves mid-count.
+    this.valueEl.querySelector('.hold')!.setAttribute('data-n', Math.abs(from) > Math.abs(to) ? (this.ticker?.(from) ?? '') : '');
+    this.valueEl.toggleAttribute('data-counting', true);
+    this.draw(from);
+    play(tween);
+  }
+
+  /** Writes the moving digits. Called by the shared loop: it only writes, never reads layout. @internal */
+  private draw(shown: number): void {
+    this.valueEl?.querySelector('.ticker')?.setAttribute('data-n', this.ticker?.(shown) ?? '');
+  }
+
+  /** Shows the final value and clears the count. @internal */
+  private endCount(announce: boolean): void {
+    const tween = this.tween;
+    this.tween = undefined;
+    cancel(tween);
+    const el = this.valueEl;
+    if (el?.hasAttribute('data-counting')) {
+      el.removeAttribute('data-counting');
+      el.querySelector('.ticker')?.removeAttribute('data-n');
+      el.querySelector('.hold')?.removeAttribute('data-n');
+    }
+    if (announce && tween) {
+      this.dispatchEvent(new CustomEvent<StatCounterCountEndDetail>('iom-count-end', { detail: { value: tween.to }, bubbles: true, composed: true }));
+    }
+  }
+}
+
+/** An attribute with something in it. */
+function given<T extends string>(value: T | null | undefined): value is T {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+function isCurrency(code: string): boolean {
+  if (!/^[a-z]{3}$/i.test(code.trim())) return false;
+  try {
+    new Intl.NumberFormat('en', { style: 'currency', currency: code.trim() });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A source string that is a link rather than a title: `https://…`, `//…`, `/…`, `./…`, `../…`. */
+function looksLikeUrl(text: string): boolean {
+  return /^(https?:\/\/|\/|\.\.?\/)/i.test(text.trim());
+}
+
+/** The words for a source link given as a bare URL: its host ("www.iom.int"), or the file name for a relative link. */
+function linkTitle(url: string): string {
+  try {
+    const parsed = new URL(url, document.baseURI);
+    if (/^(https?:)?\/\//i.test(url)) return parsed.hostname;
+    return decodeURIComponent(parsed.pathname.split('/').filter(Boolean).pop() ?? url);
+  } catch {
+    return url;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'iom-count-end': CustomEvent<StatCounterCountEndDetail>;
+  }
+}

@@ -1,0 +1,917 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { nothing } from 'lit';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import '../src/stat-counter/define.js';
+import type { StatCounter } from '../src/stat-counter/stat-counter.js';
+import { Tween, easeOut, runningCount } from '../src/stat-counter/count-up.js';
+import { clearDataCache } from '../src/data/fetch-cache.js';
+
+// Every figure in these tests is either IOM's, as published in the Annual Report 2023 (seed 000:
+// 31.6 million people assisted, USD 30 million private-sector funding, 600,000 people on regular
+// pathways, 33 partnerships), or a made-up number whose label says "(fictitious)".
+
+const root = (el: Element) => el.shadowRoot!;
+const clean = (s: string) => s.replace(/[\u200e\u200f\u061c]/g, '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+/** The text a user sees rendered in the page (shadow DOM text, without generated content). */
+const text = (el: Element) => clean(root(el).textContent ?? '');
+const part = (el: Element, name: string) => root(el).querySelector<HTMLElement>(`[part="${name}"]`);
+const final = (el: Element) => clean(root(el).querySelector('.final')?.textContent ?? '');
+const ticker = (el: Element) => clean(root(el).querySelector('.ticker')?.getAttribute('data-n') ?? '');
+const counting = (el: Element) => !!root(el).querySelector('.value')?.hasAttribute('data-counting');
+const errorText = (el: Element) => clean(root(el).querySelector('[part="error"] .error-message')?.textContent ?? '');
+const frames = (n = 1) => new Promise<void>((resolve) => {
+  const step = () => (--n <= 0 ? resolve() : requestAnimationFrame(step));
+  requestAnimationFrame(step);
+});
+/** Reads "1,234" or "12.5 million" back to a number (digits and the decimal point only). */
+const shownNumber = (s: string) => Number(s.replace(/,/g, '').replace(/[^\d.-]/g, ''));
+
+/**
+ * The text of the accessibility tree under `node`, as Chromium builds it: text nodes and CSS
+ * generated content, skipping `aria-hidden="true"` subtrees and boxes that are not rendered
+ * (display: none, visibility: hidden). Crosses shadow roots and follows slots.
+ */
+function accessibleText(node: Node): string {
+  const out: string[] = [];
+  const generated = (el: Element, pseudo: '::before' | '::after') => {
+    const content = getComputedStyle(el, pseudo).content;
+    if (/^".*"$/.test(content)) out.push(JSON.parse(content) as string);
+  };
+  const walk = (n: Node) => {
+    if (n.nodeType === Node.TEXT_NODE) {
+      out.push(n.textContent ?? '');
+      return;
+    }
+    if (n instanceof Element) {
+      if (n.getAttribute('aria-hidden') === 'true') return;
+      const style = getComputedStyle(n);
+      if (style.display === 'none' || style.visibility === 'hidden') return;
+      generated(n, '::before');
+      const children = n instanceof HTMLSlotElement ? n.assignedNodes({ flatten: true }) : [...(n.shadowRoot ?? n).childNodes];
+      children.forEach(walk);
+      generated(n, '::after');
+      return;
+    }
+    n.childNodes.forEach(walk);
+  };
+  walk(node);
+  return clean(out.join(' '));
+}
+
+/** Collects the `type` events that reach the document (they bubble and are composed). */
+function collect<T = unknown>(type: string): { events: CustomEvent<T>[]; stop: () => void } {
+  const events: CustomEvent<T>[] = [];
+  const listener = (e: Event) => events.push(e as CustomEvent<T>);
+  document.addEventListener(type, listener);
+  return { events, stop: () => document.removeEventListener(type, listener) };
+}
+
+/** Runs `fn` with console.warn captured. */
+async function withWarnings<R>(fn: () => Promise<R>): Promise<{ result: R; warnings: string[] }> {
+  const warnings: string[] = [];
+  const original = console.warn;
+  console.warn = (m: string) => warnings.push(String(m));
+  try {
+    return { result: await fn(), warnings };
+  } finally {
+    console.warn = original;
+  }
+}
+
+/** Records every number the moving digits show, until the count ends. */
+function recordTicker(el: StatCounter): { shown: string[]; stop: () => void } {
+  const shown: string[] = [];
+  const observer = new MutationObserver(() => {
+    const n = ticker(el);
+    if (n && shown[shown.length - 1] !== n) shown.push(n);
+  });
+  observer.observe(root(el).querySelector('.ticker')!, { attributes: true, attributeFilter: ['data-n'] });
+  if (ticker(el)) shown.push(ticker(el));
+  return { shown, stop: () => observer.disconnect() };
+}
+
+describe('stat-counter', () => {
+  afterEach(async () => {
+    await emulateMedia({ reducedMotion: 'no-preference', media: 'screen' });
+  });
+
+  describe('from attributes alone', () => {
+    it('shows the formatted value, prefix and label with no data source, and is ready', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="31600000" format="compact" prefix="Over" label="people assisted" start="none"></stat-counter>`);
+      expect(el.status).to.equal('ready');
+      expect(text(el)).to.equal('Over 31.6 million people assisted');
+      expect(part(el, 'prefix')!.textContent).to.equal('Over');
+      expect(clean(part(el, 'value')!.textContent!)).to.equal('31.6 million');
+      expect(part(el, 'label')!.textContent).to.equal('people assisted');
+    });
+
+    it('shows 30 million US dollars as "USD 30,000,000" with format="currency"', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="30000000" format="currency" currency="USD" label="raised from the private sector" start="none"></stat-counter>`);
+      expect(text(el)).to.equal('USD 30,000,000 raised from the private sector');
+    });
+
+    it('writes a compact amount with its currency in words: "USD 30 million"', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="30000000" format="compact" currency="usd" start="none"></stat-counter>`);
+      expect(final(el)).to.equal('USD 30 million');
+    });
+
+    it('uses the standard format by default, with grouping', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="600000" label="people accessed regular migration pathways" start="none"></stat-counter>`);
+      expect(text(el)).to.equal('600,000 people accessed regular migration pathways');
+    });
+
+    it('puts a space after a word prefix and before a word suffix, none around signs', async () => {
+      const a = await fixture<StatCounter>(html`<stat-counter value="33" suffix="+" start="none"></stat-counter>`);
+      expect(text(a)).to.equal('33+');
+      const b = await fixture<StatCounter>(html`<stat-counter value="33" prefix="~" suffix="partnerships" start="none"></stat-counter>`);
+      expect(text(b)).to.equal('~33 partnerships');
+      expect(part(b, 'suffix')!.textContent).to.equal('partnerships');
+    });
+
+    it('shows zero and negative values as real values', async () => {
+      const zero = await fixture<StatCounter>(html`<stat-counter value="0" label="example incidents (fictitious)" start="load"></stat-counter>`);
+      expect(zero.status).to.equal('ready');
+      expect(text(zero)).to.equal('0 example incidents (fictitious)');
+      const negative = await fixture<StatCounter>(html`<stat-counter value="-1250.5" label="example net change (fictitious)" start="none"></stat-counter>`);
+      expect(text(negative)).to.equal('-1,250.5 example net change (fictitious)');
+      expect(text(negative)).not.to.contain('NaN');
+    });
+
+    it('honours maximum-fraction-digits', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="31649000" format="compact" maximum-fraction-digits="2" start="none"></stat-counter>`);
+      expect(final(el)).to.equal('31.65 million');
+      el.maximumFractionDigits = 0;
+      await el.updateComplete;
+      expect(final(el)).to.equal('32 million');
+      const std = await fixture<StatCounter>(html`<stat-counter value="2.456" maximum-fraction-digits="1" start="none"></stat-counter>`);
+      expect(final(std)).to.equal('2.5');
+    });
+
+    it('shows a description under the label', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="168" label="countries" description="where IOM's emergency response reached people in 2023" start="none"></stat-counter>`);
+      expect(part(el, 'description')!.textContent).to.equal("where IOM's emergency response reached people in 2023");
+    });
+
+    it('shows a source title as text and a source URL as a small link', async () => {
+      const titled = await fixture<StatCounter>(html`<stat-counter value="31600000" format="compact" source="IOM Annual Report 2023" start="none"></stat-counter>`);
+      expect(clean(part(titled, 'source')!.textContent!)).to.equal('Source: IOM Annual Report 2023');
+      expect(part(titled, 'source')!.querySelector('a')).to.equal(null);
+
+      const linked = await fixture<StatCounter>(html`<stat-counter value="31600000" format="compact" source="https://www.iom.int/annual-report-2023" start="none"></stat-counter>`);
+      const a = part(linked, 'source')!.querySelector('a')!;
+      expect(a.getAttribute('href')).to.equal('https://www.iom.int/annual-report-2023');
+      expect(a.textContent).to.equal('www.iom.int');
+      expect(clean(part(linked, 'source')!.textContent!)).to.equal('Source: www.iom.int');
+
+      const relative = await fixture<StatCounter>(html`<stat-counter value="1" source="/reports/annual-report-2023.pdf" start="none"></stat-counter>`);
+      expect(part(relative, 'source')!.querySelector('a')!.textContent).to.equal('annual-report-2023.pdf');
+    });
+
+    it('never makes a link of a javascript: source', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="1" source="javascript:alert(1)" start="none"></stat-counter>`);
+      expect(part(el, 'source')!.querySelector('a')).to.equal(null);
+      expect(clean(part(el, 'source')!.textContent!)).to.equal('Source: javascript:alert(1)');
+    });
+
+    it('formats for the locale attribute', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="31600000" format="compact" locale="fr" start="none"></stat-counter>`);
+      expect(final(el)).to.equal('31,6 millions');
+      expect(part(el, 'base')!.getAttribute('lang')).to.equal('fr');
+    });
+
+    it('follows a change of the page language', async () => {
+      const wrap = await fixture<HTMLElement>(html`<div lang="en"><stat-counter value="31600000" format="compact" start="none"></stat-counter></div>`);
+      const el = wrap.querySelector('stat-counter')!;
+      expect(final(el)).to.equal('31.6 million');
+      wrap.lang = 'es';
+      await waitUntil(() => final(el) === '31,6 millones', 'Spanish after the lang change');
+    });
+
+    it('updates when an attribute changes', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="5" label="before" start="none"></stat-counter>`);
+      el.setAttribute('label', 'after');
+      el.setAttribute('prefix', 'Nearly');
+      el.setAttribute('suffix', '%');
+      await el.updateComplete;
+      expect(text(el)).to.equal('Nearly 5% after');
+      el.removeAttribute('prefix');
+      await el.updateComplete;
+      expect(part(el, 'prefix')).to.equal(null);
+    });
+  });
+
+  describe('formats in each language', () => {
+    // What Chromium's Intl writes (spaces and bidi marks normalised). `ar` gives Western digits in
+    // Chromium; `ar-EG` gives Arabic-Indic digits. The counter writes whatever Intl gives.
+    const cases: [string, string, Record<string, string>, string][] = [
+      ['en', 'standard', { value: '31600000' }, '31,600,000'],
+      ['en', 'compact', { value: '31600000' }, '31.6 million'],
+      ['en', 'percent', { value: '18' }, '18%'],
+      ['en', 'currency', { value: '30000000', currency: 'USD' }, 'USD 30,000,000'],
+      ['fr', 'standard', { value: '31600000' }, '31 600 000'],
+      ['fr', 'compact', { value: '31600000' }, '31,6 millions'],
+      ['fr', 'percent', { value: '18' }, '18 %'],
+      ['fr', 'currency', { value: '30000000', currency: 'USD' }, '30 000 000 USD'],
+      ['fr', 'compact', { value: '30000000', currency: 'USD' }, '30 millions USD'],
+      ['es', 'standard', { value: '31600000' }, '31.600.000'],
+      ['es', 'compact', { value: '31600000' }, '31,6 millones'],
+      ['es', 'percent', { value: '18.5' }, '18,5 %'],
+      ['es', 'currency', { value: '30000000', currency: 'USD' }, '30.000.000 USD'],
+      ['ar', 'standard', { value: '31600000' }, '31,600,000'],
+      ['ar', 'compact', { value: '31600000' }, '31.6 مليون'],
+      ['ar', 'percent', { value: '18' }, '18%'],
+      ['ar', 'currency', { value: '30000000', currency: 'USD' }, '30,000,000 USD'],
+      ['ar', 'compact', { value: '30000000', currency: 'USD' }, '30 مليون USD'],
+      ['ar-EG', 'compact', { value: '31600000' }, '٣١٫٦ مليون'],
+      ['ar-EG', 'percent', { value: '18' }, '١٨٪'],
+    ];
+    for (const [locale, format, attrs, expected] of cases) {
+      it(`writes ${attrs.value}${attrs.currency ? ` ${attrs.currency}` : ''} as "${expected}" with format="${format}" in ${locale}`, async () => {
+        const el = await fixture<StatCounter>(html`<stat-counter locale=${locale} format=${format} value=${attrs.value} currency=${attrs.currency ?? nothing} start="none"></stat-counter>`);
+        expect(final(el)).to.equal(expected);
+        expect(text(el)).not.to.contain('NaN');
+      });
+    }
+
+    it('counts in the same digits as the final value (Arabic-Indic digits for ar-EG)', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter locale="ar-EG" format="compact" value="31600000" start="load" duration="60000"></stat-counter>`);
+      await frames(3);
+      const moving = ticker(el);
+      expect(moving).to.match(/^[٠-٩]+٫[٠-٩] مليون$/);
+      expect(final(el)).to.equal('٣١٫٦ مليون');
+    });
+
+    it('counts in Western digits for ar, as its final value', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter locale="ar" format="compact" value="31600000" start="load" duration="60000"></stat-counter>`);
+      await frames(3);
+      expect(ticker(el)).to.match(/^\d+\.\d مليون$/);
+    });
+  });
+
+  describe('change from a previous value', () => {
+    it('says "18% increase from 2022", with the direction in words and an arrow hidden from assistive technology', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="118" previous="100" previous-label="2022" label="example figure (fictitious)" start="none"></stat-counter>`);
+      const change = part(el, 'change')!;
+      expect(accessibleText(change)).to.equal('18% increase from 2022');
+      expect(change.getAttribute('data-direction')).to.equal('up');
+      expect(change.querySelector('.arrow')!.getAttribute('aria-hidden')).to.equal('true');
+      expect(clean(change.textContent!)).to.equal('▲18% increase from 2022');
+    });
+
+    it('says a decrease, and no change', async () => {
+      const down = await fixture<StatCounter>(html`<stat-counter value="75" previous="100" previous-label="2022" start="none"></stat-counter>`);
+      expect(accessibleText(part(down, 'change')!)).to.equal('25% decrease from 2022');
+      expect(part(down, 'change')!.getAttribute('data-direction')).to.equal('down');
+      const same = await fixture<StatCounter>(html`<stat-counter value="100" previous="100" previous-label="2022" start="none"></stat-counter>`);
+      expect(accessibleText(part(same, 'change')!)).to.equal('No change from 2022');
+      expect(part(same, 'change')!.querySelector('.arrow')).to.equal(null);
+    });
+
+    it('names the previous value, formatted like the figure, when there is no previous-label', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="31600000" previous="26400000" format="compact" start="none"></stat-counter>`);
+      expect(accessibleText(part(el, 'change')!)).to.equal('20% increase from 26.4 million');
+    });
+
+    it('gives the change of a percent figure in percentage points', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="21" previous="18" previous-label="2022" format="percent" start="none"></stat-counter>`);
+      expect(accessibleText(part(el, 'change')!)).to.equal('3 percentage points increase from 2022');
+      el.value = 19;
+      await el.updateComplete;
+      expect(accessibleText(part(el, 'change')!)).to.equal('1 percentage point increase from 2022');
+    });
+
+    it('gives the difference itself when the previous value is 0', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="5000000" previous="0" previous-label="2022" format="compact" start="none"></stat-counter>`);
+      expect(accessibleText(part(el, 'change')!)).to.equal('5 million increase from 2022');
+    });
+
+    it('keeps small changes visible: 0.5% rather than 0%', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="1005" previous="1000" previous-label="2022" start="none"></stat-counter>`);
+      expect(accessibleText(part(el, 'change')!)).to.equal('0.5% increase from 2022');
+    });
+
+    const translated: [string, string, string][] = [
+      ['fr', 'up', 'Hausse de 18 % par rapport à 2022'],
+      ['fr', 'down', 'Baisse de 25 % par rapport à 2022'],
+      ['es', 'up', 'Aumento de 18 % respecto a 2022'],
+      ['es', 'down', 'Disminución de 25 % respecto a 2022'],
+      ['ar', 'up', 'زيادة بمقدار 18% مقارنةً مع 2022'],
+      ['ar', 'down', 'انخفاض بمقدار 25% مقارنةً مع 2022'],
+    ];
+    for (const [locale, direction, expected] of translated) {
+      it(`says the ${direction === 'up' ? 'increase' : 'decrease'} in words in ${locale}: "${expected}"`, async () => {
+        const value = direction === 'up' ? '118' : '75';
+        const el = await fixture<StatCounter>(html`<stat-counter locale=${locale} value=${value} previous="100" previous-label="2022" start="none"></stat-counter>`);
+        expect(accessibleText(part(el, 'change')!)).to.equal(expected);
+      });
+    }
+
+    it('says percentage points in each language', async () => {
+      const expected: Record<string, string> = {
+        fr: 'Hausse de 3 points de pourcentage par rapport à 2022',
+        es: 'Aumento de 3 puntos porcentuales respecto a 2022',
+        ar: 'زيادة بمقدار 3 نقطة مئوية مقارنةً مع 2022',
+      };
+      for (const [locale, sentence] of Object.entries(expected)) {
+        const el = await fixture<StatCounter>(html`<stat-counter locale=${locale} value="21" previous="18" previous-label="2022" format="percent" start="none"></stat-counter>`);
+        expect(accessibleText(part(el, 'change')!)).to.equal(sentence);
+      }
+    });
+  });
+
+  describe('accessible text before, during and after the count', () => {
+    it('holds the final value before the count starts, while the counter waits out of view', async () => {
+      const wrap = await fixture<HTMLElement>(html`<div><div style="block-size: 5000px"></div><stat-counter value="31600000" format="compact" label="people assisted"></stat-counter></div>`);
+      const el = wrap.querySelector('stat-counter')!;
+      await frames(5);
+      expect(counting(el)).to.equal(false);
+      expect(accessibleText(el)).to.equal('31.6 million people assisted');
+      expect(getComputedStyle(root(el).querySelector('.final')!).opacity).to.equal('1');
+    });
+
+    it('keeps the final value in the accessible text while the digits move, and never changes it', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="31600000" format="compact" prefix="Over" label="people assisted" start="load" duration="60000"></stat-counter>`);
+      const textChanges: MutationRecord[] = [];
+      const observer = new MutationObserver((records) => textChanges.push(...records.filter((r) => r.type !== 'attributes')));
+      observer.observe(root(el), { subtree: true, childList: true, characterData: true, attributes: true });
+      await frames(10);
+      expect(counting(el)).to.equal(true);
+      // The eye sees moving digits…
+      expect(ticker(el)).to.match(/^\d+\.\d million$/);
+      expect(ticker(el)).not.to.equal('31.6 million');
+      expect(getComputedStyle(root(el).querySelector('.ticker')!).display).to.equal('block');
+      // …assistive technology, text extraction and copy get the final figure, and only it.
+      expect(accessibleText(el)).to.equal('Over 31.6 million people assisted');
+      expect(text(el)).to.equal('Over 31.6 million people assisted');
+      expect(root(el).querySelector('.ticker')!.getAttribute('aria-hidden')).to.equal('true');
+      expect(root(el).querySelector('[aria-live], [role="status"], [role="alert"]')).to.equal(null);
+      expect(textChanges, 'no text node changed while counting').to.have.length(0);
+      observer.disconnect();
+    });
+
+    it('keeps the same accessible text after the count', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="600000" label="people accessed regular migration pathways" start="load" duration="120"></stat-counter>`);
+      const before = accessibleText(el);
+      await oneEvent(el, 'iom-count-end');
+      expect(counting(el)).to.equal(false);
+      expect(ticker(el)).to.equal('');
+      expect(accessibleText(el)).to.equal(before);
+      expect(before).to.equal('600,000 people accessed regular migration pathways');
+    });
+
+    it('shows the final value in print, even mid-count', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="31600000" format="compact" start="load" duration="60000"></stat-counter>`);
+      await frames(2);
+      expect(counting(el)).to.equal(true);
+      await emulateMedia({ media: 'print' });
+      // The stylesheet shows the real figure on paper whatever the script is doing…
+      expect(getComputedStyle(root(el).querySelector('.final')!).opacity).to.equal('1');
+      expect(getComputedStyle(root(el).querySelector('.ticker')!).display).to.equal('none');
+      // …and the count ends.
+      await waitUntil(() => !counting(el), 'the count ends when printing');
+    });
+
+    it('does not count when the page is printed', async () => {
+      await emulateMedia({ media: 'print' });
+      const el = await fixture<StatCounter>(html`<stat-counter value="31600000" format="compact" start="load"></stat-counter>`);
+      expect(counting(el)).to.equal(false);
+      expect(final(el)).to.equal('31.6 million');
+    });
+  });
+
+  describe('count-up', () => {
+    it('counts from 0 with start="load", eases out and ends exactly on the value', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="1000" start="load" duration="400"></stat-counter>`);
+      const rec = recordTicker(el);
+      const end = await oneEvent(el, 'iom-count-end');
+      rec.stop();
+      expect(end.detail).to.deep.equal({ value: 1000 });
+      const numbers = rec.shown.map(shownNumber);
+      expect(numbers[0]).to.equal(0);
+      expect(numbers.length).to.be.greaterThan(3);
+      for (let i = 1; i < numbers.length; i++) expect(numbers[i]).to.be.at.least(numbers[i - 1]);
+      expect(numbers[numbers.length - 1]).to.be.at.most(1000);
+      expect(final(el)).to.equal('1,000');
+      expect(counting(el)).to.equal(false);
+    });
+
+    it('eases out: fast at first, settling on the value (shared tween, exact timestamps)', () => {
+      expect(easeOut(0)).to.equal(0);
+      expect(easeOut(1)).to.equal(1);
+      expect(easeOut(0.5)).to.equal(0.875);
+      const drawn: [number, boolean][] = [];
+      const t = new Tween(0, 1000, 1000, (v, done) => drawn.push([v, done]));
+      expect(t.step(100)).to.equal(false); // first frame: the start
+      expect(t.step(600)).to.equal(false); // half-way in time
+      expect(t.step(1200)).to.equal(true); // past the end
+      expect(drawn).to.deep.equal([
+        [0, false],
+        [875, false],
+        [1000, true],
+      ]);
+    });
+
+    it('keeps the moving digits in the final value\'s unit and fraction digits', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="31600000" format="compact" start="load" duration="500"></stat-counter>`);
+      const rec = recordTicker(el);
+      await oneEvent(el, 'iom-count-end');
+      rec.stop();
+      expect(rec.shown[0]).to.equal('0.0 million');
+      for (const shown of rec.shown) expect(shown).to.match(/^\d{1,2}\.\d million$/);
+    });
+
+    it('counts percent and currency figures with their sign and code', async () => {
+      const pct = await fixture<StatCounter>(html`<stat-counter value="18" format="percent" start="load" duration="60000"></stat-counter>`);
+      const usd = await fixture<StatCounter>(html`<stat-counter value="30000000" format="currency" currency="USD" start="load" duration="60000"></stat-counter>`);
+      await frames(3);
+      expect(ticker(pct)).to.match(/^\d+%$/);
+      expect(ticker(usd)).to.match(/^USD [\d,]+$/);
+    });
+
+    it('counts a negative value down from 0 with its minus sign', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="-500" start="load" duration="60000"></stat-counter>`);
+      await frames(5);
+      expect(ticker(el)).to.match(/^-\d+$/);
+    });
+
+    it('fires iom-count-end once per count', async () => {
+      const ends = collect<{ value: number }>('iom-count-end');
+      const el = await fixture<StatCounter>(html`<stat-counter value="10" start="load" duration="80"></stat-counter>`);
+      await oneEvent(el, 'iom-count-end');
+      await frames(3);
+      ends.stop();
+      expect(ends.events.filter((e) => e.target === el)).to.have.length(1);
+    });
+
+    it('waits until it is scrolled into view with start="visible" (the default), then counts', async () => {
+      const wrap = await fixture<HTMLElement>(html`<div><div style="block-size: 4000px"></div><stat-counter value="33" label="partnerships" duration="150"></stat-counter></div>`);
+      const el = wrap.querySelector('stat-counter')!;
+      await frames(5);
+      expect(counting(el)).to.equal(false);
+      expect(final(el)).to.equal('33');
+      const ended = oneEvent(el, 'iom-count-end');
+      el.scrollIntoView();
+      await waitUntil(() => counting(el), 'counting once in view');
+      await ended;
+      expect(counting(el)).to.equal(false);
+      window.scrollTo(0, 0);
+    });
+
+    it('never counts, and keeps its final value, when it is never in view', async () => {
+      const wrap = await fixture<HTMLElement>(html`<div>
+        <div style="block-size: 4000px"></div>
+        <stat-counter id="far" value="31600000" format="compact" label="people assisted"></stat-counter>
+        <div hidden><stat-counter id="hidden" value="600000" label="people"></stat-counter></div>
+      </div>`);
+      await frames(8);
+      for (const el of wrap.querySelectorAll('stat-counter')) {
+        expect(counting(el)).to.equal(false);
+      }
+      expect(accessibleText(wrap.querySelector('#far')!)).to.equal('31.6 million people assisted');
+      expect(final(wrap.querySelector('#hidden')!)).to.equal('600,000');
+      expect(runningCount()).to.equal(0);
+    });
+
+    it('does not count with start="none" or duration="0"', async () => {
+      const none = await fixture<StatCounter>(html`<stat-counter value="31600000" format="compact" start="none"></stat-counter>`);
+      const instant = await fixture<StatCounter>(html`<stat-counter value="31600000" format="compact" start="load" duration="0"></stat-counter>`);
+      await frames(3);
+      expect(counting(none)).to.equal(false);
+      expect(counting(instant)).to.equal(false);
+      expect(final(none)).to.equal('31.6 million');
+    });
+
+    it('ends the count at once when start becomes "none"', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="1000" start="load" duration="60000"></stat-counter>`);
+      await frames(2);
+      expect(counting(el)).to.equal(true);
+      const ended = oneEvent(el, 'iom-count-end');
+      el.start = 'none';
+      await ended;
+      expect(counting(el)).to.equal(false);
+    });
+
+    it('animates from the shown number to the new value when the value changes mid-count', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="1000" start="load" duration="3000"></stat-counter>`);
+      await waitUntil(() => shownNumber(ticker(el)) > 50, 'some progress');
+      await frames(1);
+      const shownBefore = ticker(el);
+      el.value = 2000;
+      await el.updateComplete;
+      // The accessible text has the new value at once; the digits carry on from where they were.
+      expect(final(el)).to.equal('2,000');
+      expect(ticker(el)).to.equal(shownBefore);
+      const rec = recordTicker(el);
+      await waitUntil(() => shownNumber(ticker(el)) > 1000 || !counting(el), 'past the old value');
+      rec.stop();
+      const numbers = rec.shown.map(shownNumber);
+      for (let i = 1; i < numbers.length; i++) expect(numbers[i]).to.be.at.least(numbers[i - 1]);
+      expect(numbers[0]).to.equal(shownNumber(shownBefore));
+      el.duration = 0;
+      el.start = 'none';
+      await el.updateComplete;
+      expect(counting(el)).to.equal(false);
+      expect(final(el)).to.equal('2,000');
+    });
+
+    it('animates from the old value to a new one after the count ended, keeping the wider width while counting down', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="1000000" start="load" duration="60"></stat-counter>`);
+      await oneEvent(el, 'iom-count-end');
+      const wide = part(el, 'value')!.getBoundingClientRect().width;
+      el.duration = 60000;
+      el.value = 5;
+      await el.updateComplete;
+      expect(counting(el)).to.equal(true);
+      expect(ticker(el)).to.equal('1,000,000');
+      await frames(3);
+      expect(part(el, 'value')!.getBoundingClientRect().width).to.equal(wide);
+      expect(accessibleText(el)).to.equal('5');
+    });
+
+    it('runs all counters on one animation frame callback', async () => {
+      const original = window.requestAnimationFrame;
+      let requests = 0;
+      const frameTimes = new Set<number>();
+      window.requestAnimationFrame = (cb) => {
+        requests++;
+        return original.call(window, (t) => {
+          frameTimes.add(t);
+          cb(t);
+        });
+      };
+      try {
+        const wrap = await fixture<HTMLElement>(html`<div>${Array.from({ length: 30 }, (_, i) => html`<stat-counter value=${1000 + i} start="load" duration="250"></stat-counter>`)}</div>`);
+        const all = [...wrap.querySelectorAll('stat-counter')];
+        await Promise.all(all.map((el) => (counting(el) ? oneEvent(el, 'iom-count-end') : Promise.resolve())));
+      } finally {
+        window.requestAnimationFrame = original;
+      }
+      expect(frameTimes.size).to.be.greaterThan(3);
+      // One request per frame for the whole page (30 counters would make 30 per frame otherwise).
+      expect(requests).to.be.at.most(frameTimes.size + 1);
+    });
+
+    it('survives being moved in the page: a counter still waiting to be seen waits again', async () => {
+      const wrap = await fixture<HTMLElement>(html`<div><div style="block-size: 4000px"></div><div id="a"><stat-counter value="5" duration="100"></stat-counter></div><div id="b"></div></div>`);
+      const el = wrap.querySelector('stat-counter')!;
+      await frames(2);
+      wrap.querySelector('#b')!.append(el);
+      await el.updateComplete;
+      await frames(2);
+      expect(counting(el)).to.equal(false);
+      const ended = oneEvent(el, 'iom-count-end');
+      el.scrollIntoView();
+      await ended;
+      window.scrollTo(0, 0);
+    });
+  });
+
+  describe('reduced motion and hidden tabs', () => {
+    it('shows the final value at once with prefers-reduced-motion: reduce', async () => {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      const el = await fixture<StatCounter>(html`<stat-counter value="31600000" format="compact" start="load"></stat-counter>`);
+      await frames(3);
+      expect(counting(el)).to.equal(false);
+      expect(final(el)).to.equal('31.6 million');
+      expect(getComputedStyle(root(el).querySelector('.final')!).opacity).to.equal('1');
+    });
+
+    it('ends a running count when the reader switches to reduced motion', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="1000" start="load" duration="60000"></stat-counter>`);
+      await frames(2);
+      const ended = oneEvent(el, 'iom-count-end');
+      await emulateMedia({ reducedMotion: 'reduce' });
+      await ended;
+      expect(counting(el)).to.equal(false);
+    });
+
+    it('shows the final value at once in a hidden tab, and ends running counts when the tab is hidden', async () => {
+      const running = await fixture<StatCounter>(html`<stat-counter value="1000" start="load" duration="60000"></stat-counter>`);
+      await frames(2);
+      expect(counting(running)).to.equal(true);
+      const ended = oneEvent(running, 'iom-count-end');
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      try {
+        document.dispatchEvent(new Event('visibilitychange'));
+        await ended;
+        expect(counting(running)).to.equal(false);
+        const fresh = await fixture<StatCounter>(html`<stat-counter value="1000" start="load"></stat-counter>`);
+        expect(counting(fresh)).to.equal(false);
+        expect(final(fresh)).to.equal('1,000');
+      } finally {
+        delete (document as unknown as Record<string, unknown>).visibilityState;
+      }
+    });
+  });
+
+  describe('bad values', () => {
+    for (const bad of ['31.6 million', 'abc', '', 'Infinity', '1,200']) {
+      it(`shows an error naming the value attribute for value="${bad}", never NaN`, async () => {
+        const errors = collect<{ message: string; kind: string }>('iom-error');
+        const { result: el, warnings } = await withWarnings(() => fixture<StatCounter>(html`<stat-counter value=${bad} label="people assisted"></stat-counter>`));
+        errors.stop();
+        const message = `value attribute must be a number written with digits only, such as 31600000 or 2.5, got ${JSON.stringify(bad)}`;
+        expect(errorText(el)).to.equal(message);
+        expect(el.status).to.equal('error');
+        expect(text(el)).not.to.contain('NaN');
+        expect(errors.events.map((e) => e.detail.message)).to.deep.equal([message]);
+        expect(errors.events[0].detail.kind).to.equal('validation');
+        expect(warnings).to.deep.equal([`<stat-counter>: ${message}`]);
+      });
+    }
+
+    it('names the value property when a script sets NaN', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter .value=${NaN}></stat-counter>`);
+      expect(errorText(el)).to.equal('value property must be a number written with digits only, such as 31600000 or 2.5, got NaN');
+    });
+
+    const others: [string, string, string][] = [
+      ['previous', 'last year', 'previous attribute must be a number written with digits only, such as 26400000, got "last year"'],
+      ['maximum-fraction-digits', '25', 'maximum-fraction-digits attribute must be a whole number from 0 to 20, got "25"'],
+      ['maximum-fraction-digits', '1.5', 'maximum-fraction-digits attribute must be a whole number from 0 to 20, got "1.5"'],
+      ['duration', 'fast', 'duration attribute must be a number of milliseconds, 0 or more, got "fast"'],
+      ['duration', '-5', 'duration attribute must be a number of milliseconds, 0 or more, got "-5"'],
+      ['format', 'percentage', 'format attribute must be one of standard, compact, percent, currency, got "percentage"'],
+      ['currency', 'dollars', 'currency attribute must be a three-letter currency code such as USD, got "dollars"'],
+      ['start', 'scroll', 'start attribute must be one of visible, load, none, got "scroll"'],
+    ];
+    for (const [name, bad, message] of others) {
+      it(`shows an error naming ${name}="${bad}"`, async () => {
+        const el = await fixture<StatCounter>(html`<stat-counter value="5"></stat-counter>`);
+        el.setAttribute(name, bad);
+        await el.updateComplete;
+        expect(errorText(el)).to.equal(message);
+      });
+    }
+
+    it('lists every bad attribute at once', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="abc" format="big"></stat-counter>`);
+      expect(errorText(el)).to.contain('value attribute must be');
+      expect(errorText(el)).to.contain('; format attribute must be one of');
+    });
+
+    it('asks for a currency code with format="currency"', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="30000000" format="currency"></stat-counter>`);
+      expect(errorText(el)).to.equal('format "currency" needs a currency code: add currency="USD" (or "currency": "USD" in the data)');
+    });
+
+    it('recovers when the attribute is fixed, and announces a new problem again', async () => {
+      const errors = collect('iom-error');
+      const el = await fixture<StatCounter>(html`<stat-counter value="31.6 million" start="none"></stat-counter>`);
+      el.setAttribute('value', '31600000');
+      await el.updateComplete;
+      expect(el.status).to.equal('ready');
+      expect(final(el)).to.equal('31,600,000');
+      el.setAttribute('value', 'abc');
+      await el.updateComplete;
+      errors.stop();
+      expect(errors.events.filter((e) => e.target === el)).to.have.length(2);
+    });
+
+    it('reports a value in the data that is not a number, with its field', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter .data=${{ value: '1,200', label: 'example (fictitious)' }}></stat-counter>`);
+      expect(errorText(el)).to.equal('value must be a number, got "1,200"');
+    });
+
+    it('says what is missing when there is neither a value nor data', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter label="people assisted"></stat-counter>`);
+      expect(el.status).to.equal('idle');
+      expect(errorText(el)).to.equal(
+        'No value given: add a value attribute (such as value="31600000"), a data attribute, a <script type="application/json"> or a src attribute to <stat-counter>.',
+      );
+      const fr = await fixture<StatCounter>(html`<stat-counter locale="fr"></stat-counter>`);
+      expect(errorText(fr)).to.contain('Aucune valeur fournie');
+    });
+  });
+
+  describe('data input ways', () => {
+    beforeEach(() => clearDataCache());
+
+    it('reads the data property (an object of the StatCounterSchema shape), as objective-card gives it', async () => {
+      const figure = { value: 31600000, format: 'compact', label: 'people assisted', unit: 'people', year: 2023, source: { title: 'IOM Annual Report 2023', url: 'https://www.iom.int/' } };
+      const loads = collect('iom-load');
+      const el = await fixture<StatCounter>(html`<stat-counter .data=${figure} start="none"></stat-counter>`);
+      loads.stop();
+      expect(text(el)).to.equal('31.6 million people assisted Source: IOM Annual Report 2023');
+      expect(part(el, 'source')!.querySelector('a')!.getAttribute('href')).to.equal('https://www.iom.int/');
+      expect(loads.events.map((e) => e.detail)).to.deep.equal([figure]);
+      el.data = { ...figure, value: 26400000, year: 2024 };
+      await el.updateComplete;
+      expect(final(el)).to.equal('26.4 million');
+    });
+
+    it('reads the data attribute', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter data='{"value": 600000, "label": "people accessed regular migration pathways"}' start="none"></stat-counter>`);
+      expect(text(el)).to.equal('600,000 people accessed regular migration pathways');
+    });
+
+    it('reads an inline JSON script, and does not render it', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter start="none"><script type="application/json">{"value": 30000000, "format": "currency", "currency": "USD", "label": "raised from the private sector"}</script></stat-counter>`);
+      expect(text(el)).to.equal('USD 30,000,000 raised from the private sector');
+    });
+
+    it('loads src with a JSON Pointer, showing a busy skeleton first', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter src="/__test__/delay/150/test/fixtures/stat-counter.json#/highlights/exampleAssisted" start="none"></stat-counter>`);
+      expect(el.status).to.equal('loading');
+      expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
+      expect(part(el, 'skeleton')).to.exist;
+      await expect(el).to.be.accessible();
+      await el.loadComplete;
+      expect(el.status).to.equal('ready');
+      expect(accessibleText(el)).to.equal('Over 1.2 million example people assisted (fictitious) 23% increase from 2030 Source: Example Organization, Example annual report (fictitious example), 2031');
+      expect(part(el, 'source')!.querySelector('a')!.getAttribute('href')).to.equal('https://example.org/report');
+    });
+
+    it('lets attributes override the same fields of the data', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter
+        src="/test/fixtures/stat-counter.json#/highlights/exampleFunding"
+        label="example funds (fictitious, from the attribute)"
+        maximum-fraction-digits="1"
+        format="compact"
+        start="none"
+      ></stat-counter>`);
+      await el.loadComplete;
+      expect(text(el)).to.equal('EUR 4.5 million example funds (fictitious, from the attribute)');
+      el.setAttribute('value', '9000000');
+      await el.updateComplete;
+      expect(final(el)).to.equal('EUR 9 million');
+    });
+
+    it('reports a value the file gives as text', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter src="/test/fixtures/stat-counter.json#/highlights/badValue"></stat-counter>`);
+      await el.loadComplete;
+      expect(errorText(el)).to.equal('value must be a number, got "31.6 million"');
+    });
+
+    it('shows a load error with Retry', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter src="/test/fixtures/no-such-file.json"></stat-counter>`);
+      await el.loadComplete;
+      expect(errorText(el)).to.contain('Could not load /test/fixtures/no-such-file.json');
+      expect(part(el, 'retry')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
+    it('counts up data that arrives from src, from 0', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter src="/test/fixtures/stat-counter.json#/highlights/exampleFunding" start="load" duration="60000"></stat-counter>`);
+      await el.loadComplete;
+      await frames(2);
+      expect(counting(el)).to.equal(true);
+      expect(ticker(el)).to.match(/^EUR [\d,]+$/);
+      expect(accessibleText(el)).to.equal('EUR 4,500,000 example funding raised (fictitious)');
+    });
+  });
+
+  describe('light-DOM fallback', () => {
+    it('renders its own figure in place of the content written inside the tag', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="31600000" format="compact" label="people assisted" start="none"><p class="fallback">31.6 million people assisted</p></stat-counter>`);
+      expect(root(el).querySelector('slot')).to.equal(null);
+      expect(el.querySelector<HTMLElement>('.fallback')!.getClientRects()).to.have.length(0);
+      expect(accessibleText(el)).to.equal('31.6 million people assisted');
+    });
+  });
+
+  describe('RTL and theming', () => {
+    it('lays out right to left and says the change in Arabic', async () => {
+      const wrap = await fixture<HTMLElement>(html`<div dir="rtl" lang="ar"><stat-counter value="118" previous="100" previous-label="2022" format="percent" label="مثال (رقم وهمي)" start="none"></stat-counter></div>`);
+      const el = wrap.querySelector('stat-counter')!;
+      expect(getComputedStyle(part(el, 'figure')!).direction).to.equal('rtl');
+      expect(getComputedStyle(el).textAlign).to.equal('start');
+      expect(accessibleText(part(el, 'change')!)).to.equal('زيادة بمقدار 18 نقطة مئوية مقارنةً مع 2022');
+      const value = part(el, 'value')!.getBoundingClientRect();
+      const host = el.getBoundingClientRect();
+      // Start-aligned in RTL: the value sits against the right edge.
+      expect(Math.round(host.right - value.right)).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('takes its --iom-stat-counter-* properties', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter
+        value="5"
+        label="example (fictitious)"
+        start="none"
+        style="--iom-stat-counter-value-color: rgb(1, 2, 3); --iom-stat-counter-value-size: 40px; --iom-stat-counter-value-weight: 300; --iom-stat-counter-label-color: rgb(4, 5, 6); --iom-stat-counter-label-size: 13px; --iom-stat-counter-label-weight: 600; --iom-stat-counter-align: center"
+      ></stat-counter>`);
+      const value = getComputedStyle(part(el, 'value')!);
+      expect(value.color).to.equal('rgb(1, 2, 3)');
+      expect(value.fontSize).to.equal('40px');
+      expect(value.fontWeight).to.equal('300');
+      expect(value.fontVariantNumeric).to.contain('tabular-nums');
+      const label = getComputedStyle(part(el, 'label')!);
+      expect(label.color).to.equal('rgb(4, 5, 6)');
+      expect(label.fontSize).to.equal('13px');
+      expect(label.fontWeight).to.equal('600');
+      expect(getComputedStyle(el).textAlign).to.equal('center');
+    });
+
+    it('exposes the parts value, label, prefix, suffix, change and source', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="5" label="l" prefix="p" suffix="s" previous="4" source="IOM Annual Report 2023" description="d" start="none"></stat-counter>`);
+      for (const name of ['base', 'figure', 'value', 'label', 'prefix', 'suffix', 'change', 'source', 'description']) {
+        expect(part(el, name), name).to.exist;
+      }
+    });
+  });
+
+  describe('accessibility', () => {
+    it('is accessible when ready', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="31600000" format="compact" prefix="Over" label="people assisted" previous="26400000" previous-label="2024" source="https://www.iom.int/" start="none"></stat-counter>`);
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible while counting', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="31600000" format="compact" label="people assisted" start="load" duration="60000"></stat-counter>`);
+      await frames(2);
+      expect(counting(el)).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible in the error and idle states', async () => {
+      const bad = await fixture<StatCounter>(html`<stat-counter value="abc"></stat-counter>`);
+      await expect(bad).to.be.accessible();
+      const idle = await fixture<StatCounter>(html`<stat-counter></stat-counter>`);
+      await expect(idle).to.be.accessible();
+    });
+  });
+
+  describe('layout stability', () => {
+    /**
+     * Sum of the layout-shift values recorded since `since`. Stricter than CLS: it also counts
+     * shifts right after input (setViewport counts as input for 500 ms and CLS would drop them).
+     */
+    function layoutShift(entries: PerformanceEntry[], since: number): number {
+      return entries.filter((e) => e.startTime >= since).reduce((sum, e) => sum + (e as PerformanceEntry & { value: number }).value, 0);
+    }
+
+    // Chromium counts boxes that move, not text moving inside a box: so the counters sit inline,
+    // each followed by an inline-block marker that moves if a counter's width changes, and by
+    // blocks that move if its height changes.
+    it('measures a layout shift when a number grows without reserved space (the harness can see one)', async () => {
+      await setViewport({ width: 1200, height: 900 });
+      const entries: PerformanceEntry[] = [];
+      const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
+      observer.observe({ type: 'layout-shift', buffered: true });
+      const since = performance.now();
+      const wrap = await fixture<HTMLElement>(html`<div style="font-size: 40px"><span class="n" style="display: inline-block">0</span> <span style="display: inline-block">people</span><p>After the figure</p></div>`);
+      const n = wrap.querySelector('.n')!;
+      await frames(3);
+      for (const shown of ['1', '12', '123', '1,234', '12,345']) {
+        n.textContent = shown;
+        await frames(2);
+      }
+      await frames(2);
+      entries.push(...observer.takeRecords());
+      observer.disconnect();
+      expect(layoutShift(entries, since)).to.be.greaterThan(0);
+    });
+
+    it('keeps cumulative layout shift at 0 while 100 counters render and count up', async () => {
+      await setViewport({ width: 1400, height: 1000 });
+      const entries: PerformanceEntry[] = [];
+      const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
+      observer.observe({ type: 'layout-shift', buffered: true });
+      const since = performance.now();
+      const aligns = ['start', 'center', 'end'];
+      const formats: [string, number, string?][] = [
+        ['compact', 31600000],
+        ['standard', 600000],
+        ['percent', 18],
+        ['currency', 30000000, 'USD'],
+        ['compact', 30000000, 'USD'],
+        ['standard', 33],
+      ];
+      const locales = ['en', 'fr', 'es', 'ar'];
+      const ends = collect('iom-count-end');
+      const wrap = await fixture<HTMLElement>(html`<div style="font-size: 6px">
+        <p>Before the figures</p>
+        <div style="display: grid; grid-template-columns: repeat(10, minmax(0, 1fr)); gap: 4px">
+          ${Array.from({ length: 100 }, (_, i) => {
+            const [format, value, currency] = formats[i % formats.length];
+            const locale = locales[i % locales.length];
+            return html`<div dir=${locale === 'ar' ? 'rtl' : 'ltr'}>
+              <stat-counter
+                locale=${locale}
+                format=${format}
+                value=${value}
+                currency=${currency ?? nothing}
+                prefix=${i % 5 === 0 ? 'Over' : nothing}
+                label="example label (fictitious)"
+                duration="600"
+                style="display: inline-block; --iom-stat-counter-align: ${aligns[i % 3]}"
+              ></stat-counter> <span style="display: inline-block">after</span>
+            </div>`;
+          })}
+        </div>
+        <p>After the figures</p>
+      </div>`);
+      const counters = [...wrap.querySelectorAll('stat-counter')];
+      // All 100 are in the viewport: each counts once. Wait for every count to end (no timing assumptions).
+      await waitUntil(() => ends.events.length >= 100, 'all 100 counts ended', { timeout: 8000 });
+      ends.stop();
+      await frames(3);
+      entries.push(...observer.takeRecords());
+      observer.disconnect();
+      expect(counters).to.have.length(100);
+      expect(new Set(ends.events.map((e) => e.target)).size).to.equal(100);
+      expect(layoutShift(entries, since)).to.equal(0);
+    });
+  });
+});
