@@ -42,7 +42,7 @@ export function numbersIn(text) {
  * What is wrong with a figure against its quote, or an empty list: the value must be a number of
  * the quote (a percentage when the figure's format is "percent", not one otherwise), with a prefix
  * when the quote qualifies that number and only then.
- * @param {{ value: number, quote?: string, prefix?: string, format?: string }} figure
+ * @param {{ value: number, quote?: string, prefix?: string, format?: string, currency?: string }} figure
  * @returns {string[]}
  */
 export function checkFigureAgainstQuote(figure) {
@@ -68,6 +68,6 @@ export function checkFigureAgainstQuote(figure) {
     );
   }
   if (/(^|[^\d.,])0(?![\d.,])/.test(figure.quote)) problems.push(`its quote "${figure.quote}" holds a 0 placeholder`);
-  if (figure.format === 'currency' && !/\bUSD\b|US dollar/.test(figure.quote)) problems.push('is a currency figure but its quote names no currency');
+  if (figure.currency === 'USD' && !/\bUSD\b|US dollar/.test(figure.quote)) problems.push('is an amount in USD but its quote names no currency');
   return problems;
 }

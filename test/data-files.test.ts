@@ -161,16 +161,18 @@ describe('report files in data/', () => {
     expect(count).to.be.greaterThan(90);
   });
 
-  it('format each figure to read well: money as USD currency, shares as percent, millions compact, no hidden rounding', async () => {
+  it('format each figure to read well: money in USD, shares as percent, millions compact, no hidden rounding', async () => {
     const problems: string[] = [];
     for (const url of REPORTS) {
       for (const { pointer, value: f } of figures(await load(url))) {
         const where = `${url}#${pointer}`;
         const value = f.value as number;
-        if (f.unit === 'USD' && (f.format !== 'currency' || f.currency !== 'USD')) problems.push(`${where} is money but not format "currency" in USD`);
-        if (f.unit === 'percent' && f.format !== 'percent') problems.push(`${where} is a share but not format "percent"`);
-        if (f.unit !== 'USD' && f.unit !== 'year' && value >= 1e6 && f.format !== 'compact') problems.push(`${where} is in the millions but not format "compact"`);
-        if (f.format === 'compact' || f.format === 'currency') {
+        if ((f.unit === 'USD') !== (f.currency === 'USD')) problems.push(`${where}: unit "USD" and currency "USD" go together`);
+        if (f.currency !== undefined && f.format !== 'currency' && f.format !== 'compact') problems.push(`${where} is money but neither format "currency" nor "compact"`);
+        if ((f.unit === 'percent') !== (f.format === 'percent')) problems.push(`${where}: unit "percent" and format "percent" go together`);
+        // "USD 30 million", "31.6 million": a reader takes in millions at a glance.
+        if (f.unit !== 'year' && value >= 1e6 && f.format !== 'compact') problems.push(`${where} is in the millions but not format "compact"`);
+        if (f.format === 'compact') {
           // Compact notation shows value / 1000^k: the digits it keeps must show the whole figure.
           const scaled = value / 1000 ** Math.floor(Math.log10(value) / 3);
           const decimals = (String(Number(scaled.toFixed(6))).split('.')[1] ?? '').length;
