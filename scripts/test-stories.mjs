@@ -20,7 +20,7 @@ import { findBrowser } from './browser.mjs';
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'storybook-static');
 const WIDGETS = ['stat-counter', 'emergency-list', 'donor-ranking', 'objective-card'];
-const CONCURRENCY = Number(process.env.STORY_CONCURRENCY ?? 3);
+const CONCURRENCY = Number(process.env.STORY_CONCURRENCY ?? 2);
 const STORY_TIMEOUT = 20_000;
 
 const args = process.argv.slice(2);
@@ -40,10 +40,16 @@ if (!skipBuild) {
   console.log('Building Storybook (storybook build -o storybook-static --quiet)…');
   const result = spawnSync(join(ROOT, 'node_modules/.bin/storybook'), ['build', '-o', 'storybook-static', '--quiet'], {
     cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1', CI: 'true' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1', CI: 'true', NO_COLOR: '1' },
   });
-  if (result.status !== 0) fail(`Storybook build failed (exit ${result.status ?? result.signal}).`);
+  // The build's own output (chunk sizes…) only matters when it fails.
+  if (result.status !== 0) {
+    process.stdout.write(result.stdout ?? '');
+    process.stderr.write(result.stderr ?? '');
+    fail(`Storybook build failed (exit ${result.status ?? result.signal}).`);
+  }
   console.log(`Built in ${seconds(t)} s.`);
 }
 if (!existsSync(join(OUT, 'index.json'))) fail('storybook-static/index.json not found: build Storybook first (drop --no-build).');
@@ -113,6 +119,21 @@ const browser = await puppeteer.launch({
 });
 const axeSource = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
+// In the page: every widget in the story, including those inside other widgets' shadow roots
+// (objective-card draws its figures with <stat-counter>).
+const FIND_WIDGETS = `(tags) => {
+  const found = [];
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (tags.includes(el.localName)) found.push(el);
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  const story = document.querySelector('#storybook-root');
+  if (story) walk(story);
+  return found;
+}`;
+
 /** Waits for Storybook to show the story, then for every widget to settle (or to hold its loading state). */
 async function settle(page, entry) {
   await page.waitForFunction(
@@ -126,11 +147,12 @@ async function settle(page, entry) {
   const holdsLoading = entry.tags?.includes('loading');
   try {
     await page.waitForFunction(
-      (tags, holds) => {
-        const els = [...document.querySelectorAll('#storybook-root *')].filter((el) => tags.includes(el.localName));
+      (find, tags, holds) => {
+        const els = new Function(`return ${find}`)()(tags);
         return els.every((el) => el.shadowRoot && el.updateComplete !== undefined && (holds || el.status !== 'loading'));
       },
       { timeout: STORY_TIMEOUT, polling: 50 },
+      FIND_WIDGETS,
       WIDGETS,
       !!holdsLoading,
     );
@@ -138,11 +160,15 @@ async function settle(page, entry) {
     return ['a widget was still loading after 20 s (tag the story "loading" if that is the point)'];
   }
   // Let pending renders, count-up animations' first frame and late console output happen.
-  await page.evaluate(async (tags) => {
-    const els = [...document.querySelectorAll('#storybook-root *')].filter((el) => tags.includes(el.localName));
-    await Promise.all(els.map((el) => el.updateComplete));
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  }, WIDGETS);
+  await page.evaluate(
+    async (find, tags) => {
+      const els = new Function(`return ${find}`)()(tags);
+      await Promise.all(els.map((el) => el.updateComplete));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    },
+    FIND_WIDGETS,
+    WIDGETS,
+  );
   return [];
 }
 
@@ -172,24 +198,42 @@ async function checkStory(entry) {
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   try {
-    const url = `${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=story`;
+    // The a11y addon's own automatic run is switched off (this script runs axe itself, on every story).
+    const url = `${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=story&globals=a11y.manual:!true`;
+    const t0 = performance.now();
     await page.goto(url, { waitUntil: 'load', timeout: STORY_TIMEOUT });
+    const t1 = performance.now();
     problems.push(...(await settle(page, entry)));
+    const t2 = performance.now();
+    if (process.env.STORY_TIMING) console.log(`   goto ${(t1 - t0).toFixed(0)} ms, settle ${(t2 - t1).toFixed(0)} ms`);
     if (problems.length === 0) {
-      const render = await page.evaluate((tags) => {
-        const els = [...document.querySelectorAll('#storybook-root *')].filter((el) => tags.includes(el.localName));
-        return {
+      const render = await page.evaluate(
+        (find, tags) => {
+          const els = new Function(`return ${find}`)()(tags);
+          return {
           count: els.length,
           empty: els.filter((el) => !el.shadowRoot || (el.shadowRoot.childElementCount === 0 && !el.shadowRoot.textContent.trim())).map((el) => el.localName),
           unregistered: els.filter((el) => !customElements.get(el.localName)).map((el) => el.localName),
-        };
-      }, WIDGETS);
+          };
+        },
+        FIND_WIDGETS,
+        WIDGETS,
+      );
       if (render.count === 0) problems.push('no widget in the story');
-      for (const tag of render.unregistered) problems.push(`<${tag}> is not registered`);
-      for (const tag of render.empty) problems.push(`<${tag}> rendered nothing (empty shadow root)`);
+      for (const tag of new Set(render.unregistered)) problems.push(`<${tag}> is not registered`);
+      for (const tag of new Set(render.empty)) problems.push(`<${tag}> rendered nothing (empty shadow root)`);
       await page.evaluate(axeSource);
       const violations = await page.evaluate(async () => {
-        const result = await window.axe.run('#storybook-root', { resultTypes: ['violations'] });
+        // Should anything else be running axe in the page, wait for it to finish.
+        let result;
+        for (let attempt = 0; !result; attempt++) {
+          try {
+            result = await window.axe.run('#storybook-root', { resultTypes: ['violations'] });
+          } catch (error) {
+            if (attempt > 50 || !/already running/i.test(error.message)) throw error;
+            await new Promise((r) => setTimeout(r, 200));
+          }
+        }
         return result.violations.map((v) => ({
           id: v.id,
           impact: v.impact,
@@ -197,6 +241,7 @@ async function checkStory(entry) {
           nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' > ')}${n.failureSummary ? ` (${n.failureSummary.split('\n').slice(1).join(' ').trim()})` : ''}`),
         }));
       });
+      if (process.env.STORY_TIMING) console.log(`   checks ${(performance.now() - t2).toFixed(0)} ms`);
       for (const v of violations) problems.push(`axe ${v.id} (${v.impact}): ${v.help}\n        ${v.nodes.join('\n        ')}`);
     }
   } catch (error) {
@@ -210,8 +255,11 @@ async function checkStory(entry) {
 async function checkDocs(entry) {
   const problems = [];
   const page = await browser.newPage();
+  // A docs page shows every story of its file, so it may hold the http-error stories' requests.
+  const allowHttpError = Object.values(index.entries).some((s) => s.importPath === entry.importPath && s.tags?.includes('http-error'));
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console.error: ${resourceText(msg)}`);
+    const text = resourceText(msg);
+    if (msg.type() === 'error' && !(allowHttpError && text.startsWith('Failed to load resource'))) problems.push(`console.error: ${text}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   try {
