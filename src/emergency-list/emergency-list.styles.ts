@@ -101,7 +101,7 @@ export const styles = css`
     min-inline-size: 0;
     /* Long lists: the browser skips layout and paint of items far off screen. */
     content-visibility: auto;
-    contain-intrinsic-size: auto 4em;
+    contain-intrinsic-block-size: auto 5em;
   }
   .head {
     display: flex;

@@ -157,6 +157,12 @@ export function formatPlural(template: string, locale: string, params: Record<st
   return withPlurals.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? formatNumber(params[name], locale) : m));
 }
 
+/**
+ * Wraps text from data in Unicode isolates where it goes inside a sentence of ours, so an English
+ * name keeps its order in an Arabic sentence and the other way round. (Elements use `<bdi>`.)
+ */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 function sourceTitle(source: Source): { title: string; url?: string } {
   return typeof source === 'string' ? { title: source } : { title: source.title, url: source.url };
 }
@@ -584,14 +590,15 @@ export class EmergencyList extends IomElement<EmergencyListData> {
         : (data.asOf ?? data.year);
     if (!data.title && asOf === undefined) return nothing;
     return html`<p part="title" class="title">
-      ${data.title ?? nothing} ${asOf !== undefined ? html`<span class="as-of">${String(asOf)}</span>` : nothing}
+      ${data.title ? html`<bdi>${data.title}</bdi>` : nothing} ${asOf !== undefined ? html`<span class="as-of">${String(asOf)}</span>` : nothing}
     </p>`;
   }
 
   private renderSource(source: Source, t: (key: StringKey, params?: Record<string, string>) => string) {
     const { title, url } = sourceTitle(source);
     const href = safeUrl(url);
-    return html`<p part="source" class="source">${href ? html`<a href=${href}>${t('source', { title })}</a>` : t('source', { title })}</p>`;
+    const words = t('source', { title: isolate(title) });
+    return html`<p part="source" class="source">${href ? html`<a href=${href}>${words}</a>` : words}</p>`;
   }
 
   private renderControls(model: Model, t: (key: StringKey) => string): TemplateResult | typeof nothing {
@@ -647,7 +654,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     const e = entry.e;
     const t = (key: StringKey, params?: Record<string, string>) => msg(locale, key, params);
     const href = safeUrl(e.url);
-    const name = href ? html`<a part="link" href=${href}>${e.name}</a>` : e.name;
+    const name = href ? html`<a part="link" href=${href}><bdi>${e.name}</bdi></a>` : html`<bdi>${e.name}</bdi>`;
     const countries = ([] as string[]).concat(e.country ?? []);
     const showCountries = countries.length > 0 && !(countries.length === 1 && foldText(countries[0]) === foldText(e.name));
     const figures = PEOPLE.filter(([key]) => e[key] !== undefined);
@@ -659,14 +666,16 @@ export class EmergencyList extends IomElement<EmergencyListData> {
         ${HEADINGS[level](name)}
         ${e.level
           ? html`<span part="badge" class="badge" data-tone=${entry.tone ?? 'other'}
-              ><span class="visually-hidden">${t('emergencyListLevelIs')}</span>${e.level}</span
+              ><span class="visually-hidden">${t('emergencyListLevelIs')}</span><bdi>${e.level}</bdi></span
             >`
           : nothing}
       </div>
-      ${showCountries ? html`<p class="countries">${new Intl.ListFormat(locale, { type: 'unit' }).format(countries)}</p>` : nothing}
+      ${showCountries ? html`<p class="countries"><bdi>${new Intl.ListFormat(locale, { type: 'unit' }).format(countries)}</bdi></p>` : nothing}
       ${e.region || e.type
         ? html`<p class="meta">
-            ${e.region ? html`<span class="region">${e.region}</span>` : nothing} ${e.type ? html`<span class="type">${e.type}</span>` : nothing}
+            ${e.region ? html`<span class="region"><bdi>${e.region}</bdi></span>` : nothing} ${e.type
+              ? html`<span class="type"><bdi>${e.type}</bdi></span>`
+              : nothing}
           </p>`
         : nothing}
       ${figures.length
@@ -674,11 +683,11 @@ export class EmergencyList extends IomElement<EmergencyListData> {
             ${figures.map(([key, label]) => html`<div class="figure"><dt>${t(label)}</dt> <dd>${formatCompact(e[key] as number, locale)}</dd></div>`)}
           </dl>`
         : nothing}
-      ${this.renderFunding(e, locale, t)} ${e.summary ? html`<p part="summary" class="summary">${e.summary}</p>` : nothing}
+      ${this.renderFunding(e, locale, t)} ${e.summary ? html`<p part="summary" class="summary"><bdi>${e.summary}</bdi></p>` : nothing}
       ${updated || source
         ? html`<p class="foot">
             ${updated ? html`<span>${updated}</span>` : nothing} ${source
-              ? html`<span>${sourceHref ? html`<a href=${sourceHref}>${t('source', { title: source.title })}</a>` : t('source', { title: source.title })}</span>`
+              ? html`<span>${sourceHref ? html`<a href=${sourceHref}>${t('source', { title: isolate(source.title) })}</a>` : t('source', { title: isolate(source.title) })}</span>`
               : nothing}
           </p>`
         : nothing}`;
