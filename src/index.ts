@@ -7,3 +7,6 @@ export type { IomErrorDetail, DataStatus } from './data/data-controller.js';
 export { clearDataCache } from './data/fetch-cache.js';
 export { DonorRanking } from './donor-ranking/define.js';
 export type { DonorView, DonorViewChangeDetail, DonorRankingData, Donor } from './donor-ranking/define.js';
+export { EmergencyList } from './emergency-list/define.js';
+export type { EmergencyFilterChangeDetail, EmergencySort, EmergencyFilter } from './emergency-list/define.js';
+export type { EmergencyListData, Emergency } from './emergency-list/emergency-list.data.js';
