@@ -104,31 +104,8 @@ export const objectiveCardStyles = css`
     --_bar-block: 1px;
     --_card-padding: calc(var(--_padding) * 1.5);
     --_title-size: var(--iom-objective-card-title-size, 1.6em);
+    --_figure-size: var(--iom-objective-card-figure-size, 2.25em);
   }
-  @container objective-card-banner (min-inline-size: 44em) {
-    .card {
-      grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
-      grid-template-rows: auto auto 1fr auto;
-      column-gap: calc(var(--_gap) * 2);
-    }
-    .head,
-    .body,
-    .foot {
-      grid-column: 1;
-    }
-    .foot {
-      grid-row: 4;
-    }
-    .figures {
-      grid-column: 2;
-      grid-row: 1 / -1;
-      align-self: center;
-      margin-block-start: 0;
-      padding-block-start: 0;
-      border-block-start: 0;
-    }
-  }
-
   /* subgrid: the card's rows are rows of the parent grid, shared with the cards beside it. */
   :host([subgrid]) {
     grid-row: span 5;
@@ -291,6 +268,31 @@ export const objectiveCardStyles = css`
   .skeleton .skeleton-figure {
     block-size: 3.5em;
     inline-size: 100%;
+  }
+
+  /* banner, wide: the text on the inline start, the figures beside it. Last, to win over the rules above. */
+  @container objective-card-banner (min-inline-size: 44em) {
+    .card {
+      grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
+      grid-template-rows: auto auto 1fr auto;
+      column-gap: calc(var(--_gap) * 2);
+    }
+    .head,
+    .body,
+    .foot {
+      grid-column: 1;
+    }
+    .foot {
+      grid-row: 4;
+    }
+    .figures {
+      grid-column: 2;
+      grid-row: 1 / -1;
+      align-self: center;
+      margin-block-start: 0;
+      padding-block-start: 0;
+      border-block-start: 0;
+    }
   }
 
   @media print {

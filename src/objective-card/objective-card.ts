@@ -77,7 +77,7 @@ function hasContent(slot: HTMLSlotElement): boolean {
  * @cssprop --iom-objective-card-link-color - Colour of the link (default: the accent).
  * @cssprop --iom-objective-card-icon-size - Width of the icon (default: 3em).
  * @cssprop --iom-objective-card-figure-min-width - Narrowest a figure column gets before the figures wrap to fewer columns (default: 11em).
- * @cssprop --iom-objective-card-figure-size - Font size of the figures' numbers (default: 1.75em).
+ * @cssprop --iom-objective-card-figure-size - Font size of the figures' numbers (default: 1.75em; banner: 2.25em).
  *
  * @fires iom-load - The data loaded and is valid. `detail`: the data.
  * @fires iom-error - The data could not be loaded or is not valid. `detail`: `{ message, kind, cause }`.
