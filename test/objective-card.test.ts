@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../src/objective-card/define.js';
 import type { ObjectiveCard } from '../src/objective-card/objective-card.js';
+import type { StatCounter } from '../src/stat-counter/stat-counter.js';
 import type { ObjectiveCardData } from '../src/objective-card/objective-card.data.js';
 import { clearDataCache } from '../src/data/fetch-cache.js';
 
@@ -33,6 +34,18 @@ const text = (node: Node | null | undefined) => (node?.textContent ?? '').replac
 const heading = (el: ObjectiveCard) => root(el).querySelector<HTMLHeadingElement>('h1, h2, h3, h4, h5, h6');
 const link = (el: ObjectiveCard) => root(el).querySelector<HTMLAnchorElement>('a[part="link"]');
 const shown = (node: Element | null) => !!node && node.getClientRects().length > 0;
+
+const counters = (el: ObjectiveCard) => [...root(el).querySelectorAll<StatCounter>('stat-counter')];
+/** The text assistive technology gets from a subtree: everything but what is aria-hidden. */
+function accessibleText(node: Node): string {
+  if (node instanceof Element && node.getAttribute('aria-hidden') === 'true') return '';
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  const children = node instanceof Element && node.shadowRoot ? node.shadowRoot.childNodes : node.childNodes;
+  return [...children].map(accessibleText).join('');
+}
+const spoken = (node: Node) => accessibleText(node).replace(/\s+/g, ' ').trim();
+const compactLong = (value: number, locale: string, digits = 1) =>
+  new Intl.NumberFormat(locale, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: digits }).format(value);
 
 async function settled<T extends ObjectiveCard>(el: T): Promise<T> {
   await el.loadComplete;
@@ -354,15 +367,27 @@ describe('objective-card', () => {
                 summary: 'A summary in the muted text colour (fictitious example).',
                 url: 'https://example.org/objective',
                 source: 'IOM Annual Report 2023',
+                figures: [{ value: 268, label: 'refugees resettled (CRISP)', source: 'IOM Annual Report 2023' }],
               }}></objective-card>`,
             )}
           </div>`);
           for (const el of wrap.querySelectorAll('objective-card')) {
             await el.updateComplete;
-            for (const name of ['number', 'title', 'summary', 'link', 'source']) {
-              const node = name === 'title' ? root(el).querySelector('.title-text')! : part(el, name)!;
+            const nodes: [string, Element][] = [
+              ['number', part(el, 'number')!],
+              ['title', root(el).querySelector('.title-text')!],
+              ['summary', part(el, 'summary')!],
+              ['link', part(el, 'link')!],
+              ['source', part(el, 'source')!],
+            ];
+            for (const counter of counters(el)) {
+              await counter.updateComplete;
+              for (const name of ['value', 'label', 'source']) nodes.push([`figure ${name}`, counter.shadowRoot!.querySelector(`[part="${name}"]`)!]);
+            }
+            expect(nodes.length).to.equal(8);
+            for (const [name, node] of nodes) {
               const ratio = textContrast(node);
-              expect(ratio, `${name} on objective ${el.data && (el.data as ObjectiveCardData).number}: ${ratio.toFixed(2)}`).to.be.at.least(4.5);
+              expect(ratio, `${name} on objective ${(el.data as ObjectiveCardData).number}: ${ratio.toFixed(2)}`).to.be.at.least(4.5);
             }
           }
         });
@@ -447,6 +472,91 @@ describe('objective-card', () => {
       const a = link(el)!.getBoundingClientRect();
       expect(card.bottom - a.bottom).to.be.lessThan(40);
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('figures as stat-counters', () => {
+    it('renders each figure with <stat-counter>, given the figure as its data', async () => {
+      const el = await fixture<ObjectiveCard>(html`<objective-card .data=${objective1}></objective-card>`);
+      const list = counters(el);
+      expect(list).to.have.length(2);
+      expect(list.every((c) => c instanceof customElements.get('stat-counter')!)).to.be.true;
+      expect(list.map((c) => (c.data as { value: number }).value)).to.deep.equal([31600000, 19954]);
+    });
+
+    it('puts each final value and label in the counters’ accessible text from the first render', async () => {
+      const el = await fixture<ObjectiveCard>(html`<objective-card .data=${objective1}></objective-card>`);
+      const [first, second] = counters(el);
+      await first.updateComplete;
+      await second.updateComplete;
+      expect(spoken(first)).to.equal(`${compactLong(31600000, 'en')} ${FIGURES_1[0].label}`);
+      expect(spoken(first)).to.equal('31.6 million people assisted: protection and basic needs of crisis-affected populations');
+      expect(spoken(second)).to.equal('19,954 persons assisted with humanitarian movement assistance');
+      // The whole card reads heading, summary, figures, link: no zero and no half-counted number anywhere.
+      expect(spoken(el)).to.contain('31.6 million people assisted');
+      expect(spoken(el)).not.to.match(/(^|\s)0(\s|$)/);
+    });
+
+    it('reads the figures of a report file through src', async () => {
+      const el = await settled(await fixture<ObjectiveCard>(html`<objective-card src="${FIXTURE}#/objectives/2"></objective-card>`));
+      const list = counters(el);
+      await Promise.all(list.map((c) => c.updateComplete));
+      expect(list.map(spoken)).to.deep.equal([
+        '18 countries supported with initiatives to improve migrants’ access to legal identity',
+        '645 people trained on migrants’ access to legal identity',
+        '130 country offices engaged in assisted voluntary return and reintegration',
+      ]);
+    });
+
+    it('formats the figures in the card’s language', async () => {
+      for (const locale of ['fr', 'es', 'ar']) {
+        const el = await fixture<ObjectiveCard>(html`<objective-card locale=${locale} .data=${objective1}></objective-card>`);
+        const [first] = counters(el);
+        await first.updateComplete;
+        expect(first.resolvedLocale).to.equal(locale);
+        expect(spoken(first), locale).to.contain(compactLong(31600000, locale));
+      }
+    });
+
+    it('names the figure in error when a figure is not valid', async () => {
+      const el = await fixture<ObjectiveCard>(html`<objective-card .data=${{ ...objective1, figures: [{ value: '31.6 million', label: 'people assisted' }] }}></objective-card>`);
+      expect(el.status).to.equal('error');
+      expect(text(part(el, 'error'))).to.contain('figures[0].value must be a number, got "31.6 million"');
+      expect(counters(el)).to.have.length(0);
+    });
+
+    it('draws the figures in the objective’s accent, and in the on-accent colour on a banner', async () => {
+      const expected = { 1: '#0033a0', 2: '#0e6b5c', 3: '#8c3b00' };
+      for (const n of [1, 2, 3] as const) {
+        const el = await fixture<ObjectiveCard>(html`<objective-card .data=${{ number: n, title: TITLES[n], figures: FIGURES_1 }}></objective-card>`);
+        const [counter] = counters(el);
+        await counter.updateComplete;
+        const value = counter.shadowRoot!.querySelector('[part="value"]')!;
+        expect(colorOf(value), `objective ${n}`).to.deep.equal(await resolved(expected[n]));
+      }
+      const banner = await fixture<ObjectiveCard>(html`<objective-card variant="banner" .data=${objective1}></objective-card>`);
+      const [counter] = counters(banner);
+      await counter.updateComplete;
+      expect(colorOf(counter.shadowRoot!.querySelector('[part="value"]')!)).to.deep.equal(await resolved('#ffffff'));
+      expect(colorOf(counter.shadowRoot!.querySelector('[part="label"]')!)).to.deep.equal(await resolved('#ffffff'));
+    });
+
+    it('keeps the counters’ own theming: --iom-stat-counter-* still apply inside the card', async () => {
+      const el = await fixture<ObjectiveCard>(html`<objective-card style="--iom-stat-counter-value-color: #5a1a7a" .data=${objective1}></objective-card>`);
+      const [counter] = counters(el);
+      await counter.updateComplete;
+      expect(colorOf(counter.shadowRoot!.querySelector('[part="value"]')!)).to.deep.equal(await resolved('#5a1a7a'));
+    });
+
+    it('sizes the figures to the card (--iom-objective-card-figure-size)', async () => {
+      const el = await fixture<ObjectiveCard>(html`<objective-card .data=${objective1}></objective-card>`);
+      const [counter] = counters(el);
+      await counter.updateComplete;
+      const size = (c: StatCounter) => parseFloat(getComputedStyle(c.shadowRoot!.querySelector('[part="value"]')!).fontSize);
+      const own = parseFloat(getComputedStyle(el).fontSize);
+      expect(size(counter)).to.be.closeTo(own * 1.75, 0.5);
+      el.style.setProperty('--iom-objective-card-figure-size', '3em');
+      expect(size(counter)).to.be.closeTo(own * 3, 0.5);
     });
   });
 

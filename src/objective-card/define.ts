@@ -1,4 +1,6 @@
 import { defineElement } from '../base/define-element.js';
+// The card renders its figures with <stat-counter>: registering the card registers the counter.
+import '../stat-counter/define.js';
 import { ObjectiveCard } from './objective-card.js';
 
 defineElement('objective-card', ObjectiveCard);
