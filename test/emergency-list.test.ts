@@ -330,10 +330,13 @@ describe('emergency-list', () => {
       await sendKeys({ type: 'golf' });
       await el.updateComplete;
       expect(names(el)).to.deep.equal(['Golf cyclone (fictitious)']);
+      let events = 0;
+      el.addEventListener('iom-filter-change', () => events++);
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
       expect(search(el).value).to.equal('');
       expect(parts(el, 'item')).to.have.length(10);
+      expect(events).to.equal(1);
     });
   });
 

@@ -482,6 +482,16 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     this.changed(700);
   }
 
+  // Escape empties the search in every browser (Chromium does it natively for type=search, others do not).
+  private onSearchKey(event: KeyboardEvent): void {
+    const input = event.target as HTMLInputElement;
+    if (event.key !== 'Escape' || input.value === '') return;
+    event.preventDefault();
+    input.value = '';
+    this.query = '';
+    this.changed(150);
+  }
+
   private onFilter(event: Event): void {
     const select = event.target as HTMLSelectElement;
     this.chosen = { ...this.chosen, [select.dataset.filter as EmergencyFilter]: select.value };
@@ -610,7 +620,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
       ${this.searchable
         ? html`<label class="control search"
             ><span class="control-label">${t('emergencyListSearch')}</span>
-            <input part="search" type="search" autocomplete="off" spellcheck="false" .value=${live(this.query)} @input=${this.onSearch}
+            <input part="search" type="search" autocomplete="off" spellcheck="false" .value=${live(this.query)} @input=${this.onSearch} @keydown=${this.onSearchKey}
           /></label>`
         : nothing}
       ${filters.map((key) => {
