@@ -152,6 +152,19 @@ describe('objective-card', () => {
       el.remove();
     });
 
+    it('fires one iom-load, its own, however many figures it shows', async () => {
+      const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
+      const heard: unknown[] = [];
+      wrap.addEventListener('iom-load', (event) => heard.push(event.detail));
+      const el = document.createElement('objective-card');
+      el.data = objective1;
+      wrap.append(el);
+      await el.updateComplete;
+      await Promise.all(counters(el).map((c) => c.updateComplete));
+      expect(counters(el)).to.have.length(2);
+      expect(heard).to.deep.equal([objective1]);
+    });
+
     it('explains invalid data in the widget', async () => {
       const el = await fixture<ObjectiveCard>(html`<objective-card data='{"number": "one", "title": "Fictitious objective (fictitious example)"}'></objective-card>`);
       expect(el.status).to.equal('error');
@@ -334,7 +347,7 @@ describe('objective-card', () => {
       el.accent = '2';
       await el.updateComplete;
       expect(bar(el)).to.deep.equal(await resolved('#0e6b5c'));
-      el.accent = 'purple';
+      el.setAttribute('accent', 'purple');
       await el.updateComplete;
       expect(bar(el), 'an unknown accent falls back to the number').to.deep.equal(await resolved('#0033a0'));
     });
@@ -516,6 +529,13 @@ describe('objective-card', () => {
         expect(first.resolvedLocale).to.equal(locale);
         expect(spoken(first), locale).to.contain(compactLong(31600000, locale));
       }
+    });
+
+    it('lets each figure’s iom-count-end reach the page', async () => {
+      const el = await fixture<ObjectiveCard>(html`<objective-card .data=${{ ...objective1, figures: FIGURES_1.slice(1) }}></objective-card>`);
+      const event = await oneEvent(el, 'iom-count-end');
+      expect(event.detail).to.deep.equal({ value: 19954 });
+      expect(spoken(counters(el)[0])).to.equal('19,954 persons assisted with humanitarian movement assistance');
     });
 
     it('names the figure in error when a figure is not valid', async () => {

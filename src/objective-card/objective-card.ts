@@ -14,7 +14,9 @@ export const OBJECTIVE_CARD_VARIANTS = ['card', 'plain', 'banner'] as const;
 export type ObjectiveCardVariant = (typeof OBJECTIVE_CARD_VARIANTS)[number];
 
 /** The objectives that have an accent token (`--iom-objective-1` … `-3`). */
-const ACCENTS = ['1', '2', '3'];
+export const OBJECTIVE_ACCENTS = ['1', '2', '3'] as const;
+export type ObjectiveAccent = (typeof OBJECTIVE_ACCENTS)[number];
+const ACCENTS: readonly string[] = OBJECTIVE_ACCENTS;
 
 // Heading tags as static literals: a real <h1>…<h6>, with no string from outside ever becoming a tag.
 const HEADINGS: Record<number, StaticValue> = {
@@ -26,11 +28,18 @@ const HEADINGS: Record<number, StaticValue> = {
   6: literal`h6`,
 };
 
+const INVISIBLE = new Set(['script', 'style', 'template']);
+
 /** Whether a slot holds something to show (an inline JSON script or whitespace does not count). */
 function hasContent(slot: HTMLSlotElement): boolean {
   return slot.assignedNodes({ flatten: true }).some((node) =>
-    node instanceof Element ? node.localName !== 'script' : !!node.textContent?.trim(),
+    node instanceof Element ? !INVISIBLE.has(node.localName) : !!node.textContent?.trim(),
   );
+}
+
+/** The counters' own load events stay inside: a page listening to the card hears the card's `iom-load` only. */
+function stopInnerLoad(event: Event): void {
+  event.stopPropagation();
 }
 
 /**
@@ -81,6 +90,7 @@ function hasContent(slot: HTMLSlotElement): boolean {
  *
  * @fires iom-load - The data loaded and is valid. `detail`: the data.
  * @fires iom-error - The data could not be loaded or is not valid. `detail`: `{ message, kind, cause }`.
+ * @fires iom-count-end - A figure (a `<stat-counter>` inside) finished counting up. `detail`: `{ value }`.
  */
 export class ObjectiveCard extends IomElement<ObjectiveCardData> {
   static override styles = [...IomElement.styles, objectiveCardStyles];
@@ -99,7 +109,7 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
 
   /** Use the accent of objective 1, 2 or 3 whatever the card's number. By default the card's number picks it. */
   @property({ reflect: true })
-  accent?: string;
+  accent?: ObjectiveAccent;
 
   /** Share row tracks with the parent CSS grid, so headings, summaries and figures line up across a row of cards (each card spans 5 rows of the parent grid). */
   @property({ type: Boolean, reflect: true })
@@ -167,7 +177,7 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
         <slot @slotchange=${this.onSlotChange}></slot>
       </div>
       ${figures.length
-        ? html`<ul class="figures" part="figures" aria-label=${this.t('objectiveCardFigures')} style=${styleMap({ '--_columns': String(this.columnCount) })}>
+        ? html`<ul class="figures" part="figures" aria-label=${this.t('objectiveCardFigures')} @iom-load=${stopInnerLoad} style=${styleMap({ '--_columns': String(this.columnCount) })}>
             ${figures.map((figure) => html`<li class="figure" part="figure"><stat-counter .data=${figure}></stat-counter></li>`)}
           </ul>`
         : nothing}
