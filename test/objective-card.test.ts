@@ -475,6 +475,12 @@ describe('objective-card', () => {
       el.columns = 1;
       await el.updateComplete;
       expect(new Set(tops(el)).size, 'one per row').to.equal(3);
+      el.setAttribute('columns', '0');
+      await el.updateComplete;
+      expect(new Set(tops(el)).size, 'below 1 means 1').to.equal(3);
+      el.setAttribute('columns', 'many');
+      await el.updateComplete;
+      expect(new Set(tops(el)).size, 'not a number means the default, 3').to.equal(1);
     });
 
     it('looks finished without figures: no empty list, the link at the bottom', async () => {
@@ -633,6 +639,17 @@ describe('objective-card', () => {
       // The grid keeps its own gap between the cards: no card overlaps the next.
       const boxes = [...wrap.querySelectorAll('objective-card')].map((el) => el.getBoundingClientRect());
       expect(boxes[1].left - boxes[0].right).to.be.closeTo(24, 1);
+    });
+
+    it('with subgrid outside a grid (or a row that turns into a block on phones), lays out as a plain card', async () => {
+      const wrap = await fixture<HTMLDivElement>(html`<div style="width: 320px"><objective-card subgrid .data=${card(0)}></objective-card></div>`);
+      const el = wrap.querySelector('objective-card')!;
+      const bottom = (node: Element) => node.getBoundingClientRect().bottom;
+      const top = (node: Element) => node.getBoundingClientRect().top;
+      expect(top(part(el, 'summary')!)).to.be.at.least(bottom(heading(el)!));
+      expect(top(part(el, 'figures')!)).to.be.at.least(bottom(part(el, 'summary')!));
+      expect(top(part(el, 'footer')!)).to.be.at.least(bottom(part(el, 'figures')!));
+      expect(bottom(part(el, 'card')!)).to.be.at.least(bottom(part(el, 'footer')!));
     });
 
     it('stacks cards of one grid into one column on a phone, each as tall as its content', async () => {

@@ -112,9 +112,11 @@ export const objectiveCardStyles = css`
     grid-template-rows: subgrid;
     row-gap: 0;
   }
+  /* span 5, not 1 / -1: outside a grid the host has no rows to share, and span 5 makes it five auto
+     rows of its own, so the card still lays out (as a card without the row alignment). */
   :host([subgrid]) .base,
   :host([subgrid]) .card {
-    grid-row: 1 / -1;
+    grid-row: span 5;
     grid-template-rows: subgrid;
     row-gap: 0;
   }
