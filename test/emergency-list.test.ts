@@ -547,7 +547,12 @@ describe('emergency-list', () => {
       await el.updateComplete;
       expect(parts(el, 'item')).to.have.length(10);
       expect(text(part(el, 'more'))).to.equal('Show fewer');
-      expect(root(el).activeElement).to.equal(part(el, 'more'));
+      // Focus moves to the first emergency that was hidden, so the reader carries on from there.
+      await waitUntil(() => root(el).activeElement === parts(el, 'item')[3], 'focus on the 4th emergency');
+      await sendKeys({ press: 'Tab' });
+      expect(root(el).activeElement).to.equal(item(el, 'Hotel regional refugee response (fictitious)').querySelector('.foot a'));
+      part(el, 'more')!.focus();
+      expect(parts(el, 'item')[3].hasAttribute('tabindex')).to.be.false;
       await sendKeys({ press: 'Space' });
       await el.updateComplete;
       expect(parts(el, 'item')).to.have.length(3);
@@ -736,6 +741,17 @@ describe('emergency-list', () => {
       const people = (name: string) => many.find((e) => e.name === name)!.peopleInNeed ?? -1;
       const sorted = names(el).map(people);
       expect(sorted).to.deep.equal([...sorted].sort((a, b) => b - a));
+    });
+
+    it('never shows fewer after "Show all" than before it, and takes focus to the first new one', async () => {
+      const el = await fixture<EmergencyList>(html`<emergency-list limit="60" .data=${many}></emergency-list>`);
+      expect(parts(el, 'item')).to.have.length(60);
+      (part(el, 'more') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(parts(el, 'item').length).to.be.greaterThan(60);
+      await waitUntil(() => root(el).activeElement === parts(el, 'item')[60], 'focus on the 61st emergency');
+      expect(text(root(el).activeElement!.querySelector('[part~="name"]'))).to.equal(many[60].name);
+      await all(el, 1000);
     });
 
     it('renders only the first page under a limit, and all of them on "Show all"', async () => {

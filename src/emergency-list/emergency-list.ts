@@ -230,11 +230,11 @@ export class EmergencyList extends IomElement<EmergencyListData> {
   searchable = false;
 
   /** Space-separated filter menus to offer, built from the data: `region`, `level`, `type`. */
-  @property({ reflect: true })
+  @property()
   filters = '';
 
   /** Initial order: `name`, `level`, `people`, `funding-gap` or `updated`. Without it, the data's order. */
-  @property({ reflect: true })
+  @property()
   sort = '';
 
   /** Shows a "Sort by" menu with the orders the data supports. */
@@ -260,17 +260,30 @@ export class EmergencyList extends IomElement<EmergencyListData> {
   /** @internal */
   @state() private announcement = '';
 
+  /** @internal */
   private model?: Model;
+  /** @internal */
   private view?: View;
+  /** @internal */
   private announceTimer?: ReturnType<typeof setTimeout>;
+  /** @internal */
   private printing = false;
-  /** Progressive rendering of a long list: how far it has got, for which view and cap. */
+  /** Progressive rendering of a long list: how far it has got, for which view and cap. @internal */
   private fill?: { view: View; cap: number; count: number };
+  /** @internal */
+  private lastShown = 0;
+  /** @internal */
+  private lastView?: View;
+  /** @internal */
   private fillPending = false;
+  /** @internal */
   private cancelFill?: () => void;
+  /** @internal */
   private chunk = 60;
+  /** @internal */
   private readonly warned = new Set<string>();
 
+  /** @internal */
   protected dataSpec(): DataSpec<EmergencyListData> {
     return {
       schema: EmergencyListSchema,
@@ -282,6 +295,8 @@ export class EmergencyList extends IomElement<EmergencyListData> {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // A long list that was still filling in when the element left the page carries on.
+    if (this.fillPending) this.requestUpdate();
     window.addEventListener('beforeprint', this.onBeforePrint);
     window.addEventListener('afterprint', this.onAfterPrint);
   }
@@ -295,6 +310,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     this.cancelFill = undefined;
   }
 
+  /** @internal */
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (this.fillPending && !this.cancelFill) {
@@ -312,16 +328,19 @@ export class EmergencyList extends IomElement<EmergencyListData> {
   }
 
   // A printout gets every emergency, not only the first `limit`.
+  /** @internal */
   private readonly onBeforePrint = (): void => {
     this.printing = true;
     this.requestUpdate();
   };
 
+  /** @internal */
   private readonly onAfterPrint = (): void => {
     this.printing = false;
     this.requestUpdate();
   };
 
+  /** @internal */
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // A new `sort` from the page replaces the reader's choice.
@@ -349,17 +368,20 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     return out;
   }
 
+  /** @internal */
   private warnOnce(message: string): void {
     if (this.warned.has(message)) return;
     this.warned.add(message);
     console.warn(`<${this.localName}>: ${message}`);
   }
 
+  /** @internal */
   private get level(): number {
     const n = Math.round(Number(this.headingLevel));
     return n >= 1 && n <= 6 ? n : 3;
   }
 
+  /** @internal */
   private get limitCount(): number | undefined {
     const n = Math.floor(Number(this.limit));
     return Number.isFinite(n) && n > 0 ? n : undefined;
@@ -367,6 +389,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
 
   // ---- Derived data (once per data change and locale, never per keystroke) ----
 
+  /** @internal */
   private modelFor(data: EmergencyListData, locale: string): Model {
     if (this.model && this.model.data === data && this.model.locale === locale) return this.model;
     const categories = new Map<string, number>();
@@ -453,6 +476,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     return this.requestedFilters.filter((key) => model.options[key].length >= 2);
   }
 
+  /** @internal */
   private viewFor(model: Model): View {
     const sort = this.currentSort;
     const active = this.shownFilters(model);
@@ -470,6 +494,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     return this.view;
   }
 
+  /** @internal */
   private countText(view: View): string {
     const locale = view.model.locale;
     return formatPlural(msg(locale, 'emergencyListCount'), locale, { visible: view.matches.length, total: view.model.entries.length });
@@ -477,12 +502,14 @@ export class EmergencyList extends IomElement<EmergencyListData> {
 
   // ---- Reader actions ----
 
+  /** @internal */
   private onSearch(event: Event): void {
     this.query = (event.target as HTMLInputElement).value;
     this.changed(700);
   }
 
   // Escape empties the search in every browser (Chromium does it natively for type=search, others do not).
+  /** @internal */
   private onSearchKey(event: KeyboardEvent): void {
     const input = event.target as HTMLInputElement;
     if (event.key !== 'Escape' || input.value === '') return;
@@ -492,19 +519,32 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     this.changed(150);
   }
 
+  /** @internal */
   private onFilter(event: Event): void {
     const select = event.target as HTMLSelectElement;
     this.chosen = { ...this.chosen, [select.dataset.filter as EmergencyFilter]: select.value };
     this.changed(150);
   }
 
+  /** @internal */
   private onSort(event: Event): void {
     this.userSort = (event.target as HTMLSelectElement).value as EmergencySort | '';
     this.changed(150);
   }
 
-  private toggleMore(): void {
+  /** @internal */
+  private async toggleMore(): Promise<void> {
     this.expanded = !this.expanded;
+    // "Show all": take the reader to the first emergency that was hidden, as "load more" patterns do.
+    // "Show fewer": focus stays on the button.
+    if (!this.expanded) return;
+    const first = this.limitCount;
+    await this.updateComplete;
+    const item = first === undefined ? undefined : this.renderRoot.querySelectorAll<HTMLElement>('[part~="item"]')[first];
+    if (!item) return;
+    item.tabIndex = -1;
+    item.addEventListener('blur', () => item.removeAttribute('tabindex'), { once: true });
+    item.focus();
   }
 
   /** Clears the search and every filter (the sort stays), then puts focus on the first control. @internal */
@@ -519,6 +559,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
   /**
    * After a change: fire `iom-filter-change` now, and announce the count politely once the reader
    * pauses (typing gets a longer pause, so a screen reader is not interrupted at every key).
+   * @internal
    */
   private changed(announceAfter: number): void {
     const model = this.model;
@@ -546,11 +587,13 @@ export class EmergencyList extends IomElement<EmergencyListData> {
 
   // ---- Rendering ----
 
+  /** @internal */
   protected override renderSkeleton(): TemplateResult {
     const lines = Math.min(this.limitCount ?? 5, 8) * 2;
     return super.renderSkeleton(lines);
   }
 
+  /** @internal */
   protected renderReady(data: EmergencyListData): TemplateResult {
     const locale = this.resolvedLocale;
     const model = this.modelFor(data, locale);
@@ -560,11 +603,18 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     const cap = limit && !this.expanded ? Math.min(limit, view.matches.length) : view.matches.length;
     let count = cap;
     if (!this.printing && cap > LONG_LIST) {
-      if (this.fill?.view !== view || this.fill.cap !== cap) this.fill = { view, cap, count: FIRST_CHUNK };
+      if (this.fill?.view !== view || this.fill.cap !== cap) {
+        // Same results, more room ("Show all"): keep what is on screen and add a chunk at once.
+        const start = this.lastView === view ? this.lastShown + FIRST_CHUNK : FIRST_CHUNK;
+        this.fill = { view, cap, count: start };
+      }
       count = Math.min(cap, this.fill.count);
     }
     this.fillPending = count < cap;
     const shown = count < view.matches.length ? view.matches.slice(0, count) : view.matches;
+    this.lastShown = shown.length;
+    this.lastView = view;
+    if (this.layout !== 'list' && this.layout !== 'grid') this.warnOnce(`layout="${this.layout}" is not list or grid; showing a list`);
     const level = this.level;
     const controls = this.renderControls(model, t);
 
@@ -593,6 +643,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
       ${data.source || model.sharedSource ? this.renderSource((data.source ?? model.sharedSource)!, t) : nothing}`;
   }
 
+  /** @internal */
   private renderTitle(data: EmergencyListData, locale: string, t: (key: StringKey, params?: Record<string, string>) => string) {
     const asOf =
       typeof data.asOf === 'string'
@@ -604,6 +655,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     </p>`;
   }
 
+  /** @internal */
   private renderSource(source: Source, t: (key: StringKey, params?: Record<string, string>) => string) {
     const { title, url } = sourceTitle(source);
     const href = safeUrl(url);
@@ -611,6 +663,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     return html`<p part="source" class="source">${href ? html`<a href=${href}>${words}</a>` : words}</p>`;
   }
 
+  /** @internal */
   private renderControls(model: Model, t: (key: StringKey) => string): TemplateResult | typeof nothing {
     const filters = this.shownFilters(model);
     const sorts = this.sortable ? (['', ...EMERGENCY_SORTS] as const).filter((s) => s === '' || model.has[s] || s === this.currentSort) : [];
@@ -660,6 +713,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     return li;
   }
 
+  /** @internal */
   private renderItem(entry: Entry, level: number, locale: string, withSource: boolean): TemplateResult {
     const e = entry.e;
     const t = (key: StringKey, params?: Record<string, string>) => msg(locale, key, params);
