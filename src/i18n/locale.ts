@@ -21,12 +21,20 @@ function closestLang(el: Element): string | undefined {
   return undefined;
 }
 
+// supportedLocalesOf is slow (a fraction of a millisecond) and asked on every render of every
+// widget: remember the answer per tag.
+const validLocales = new Map<string, boolean>();
 function isValidLocale(tag: string): boolean {
-  try {
-    return Intl.NumberFormat.supportedLocalesOf([tag]).length > 0 || /^[a-z]{2,3}(-|$)/i.test(tag);
-  } catch {
-    return false;
+  let valid = validLocales.get(tag);
+  if (valid === undefined) {
+    try {
+      valid = Intl.NumberFormat.supportedLocalesOf([tag]).length > 0 || /^[a-z]{2,3}(-|$)/i.test(tag);
+    } catch {
+      valid = false;
+    }
+    validLocales.set(tag, valid);
   }
+  return valid;
 }
 
 /**

@@ -78,7 +78,11 @@ export function runningCount(): number {
   return running.size;
 }
 
-const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)');
+// Media query lists are made once: matchMedia() is costly, and asked for each counter.
+let reducedMotionQuery: MediaQueryList | undefined;
+let printQuery: MediaQueryList | undefined;
+const reducedMotion = () => (reducedMotionQuery ??= globalThis.matchMedia?.('(prefers-reduced-motion: reduce)'));
+const print = () => (printQuery ??= globalThis.matchMedia?.('print'));
 
 /**
  * Whether a count may run now: not when the reader asked for reduced motion, not while printing,
@@ -87,7 +91,7 @@ const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: re
 export function motionAllowed(): boolean {
   if (document.visibilityState === 'hidden') return false;
   if (reducedMotion()?.matches) return false;
-  if (globalThis.matchMedia?.('print').matches) return false;
+  if (print()?.matches) return false;
   return true;
 }
 
@@ -99,7 +103,7 @@ function listenToPage(): void {
     if (document.visibilityState === 'hidden') finishAll();
   });
   globalThis.addEventListener?.('beforeprint', finishAll);
-  globalThis.matchMedia?.('print').addEventListener('change', (event) => {
+  print()?.addEventListener('change', (event) => {
     if (event.matches) finishAll();
   });
   reducedMotion()?.addEventListener('change', (event) => {

@@ -67,6 +67,9 @@ export const statCounterStyles = css`
     inset: 0;
     text-align: var(--_align);
     pointer-events: none;
+    /* Its size comes from the box, never from its digits: each frame's new text is laid out and
+       painted inside it alone, not across the page. */
+    contain: strict;
   }
   /* Generated content: the moving digits are never part of the page's text. */
   .ticker::before,

@@ -7,7 +7,7 @@ import { safeUrl } from '../data/safe-url.js';
 import type { Source } from '../data/validate.js';
 import { Tween, cancel, motionAllowed, play, whenVisible } from './count-up.js';
 import { figureChange, figureText } from './figure-format.js';
-import { STAT_FORMATS, StatCounterSchema, type StatCounterData, type StatFormat } from './stat-counter.data.js';
+import { STAT_FORMATS, StatCounterSchema, type StatCounterData } from './stat-counter.data.js';
 import { statCounterStyles } from './stat-counter.styles.js';
 
 export const STAT_COUNTER_STARTS = ['visible', 'load', 'none'] as const;
@@ -109,7 +109,7 @@ export class StatCounter extends IomElement<StatCounterData> {
 
   /** `standard` (31,600,000), `compact` (31.6 million), `percent` (value in percent points) or `currency` (with `currency`). `compact` with a `currency` gives "USD 30 million". */
   @property()
-  format?: StatFormat;
+  format?: 'standard' | 'compact' | 'percent' | 'currency';
 
   /** Three-letter currency code (ISO 4217) for `format="currency"` or a compact amount: `USD`, `EUR`, `CHF`. */
   @property()
@@ -137,7 +137,7 @@ export class StatCounter extends IomElement<StatCounterData> {
 
   /** When to count up: `visible` (when it first scrolls into view), `load` (as soon as it has its figure) or `none` (never; the value shows at once). */
   @property()
-  start: StatCounterStart = 'visible';
+  start: 'visible' | 'load' | 'none' = 'visible';
 
   /** The value on screen now (the count's end), while a count is prepared or running. @internal */
   private target?: number;
@@ -149,8 +149,12 @@ export class StatCounter extends IomElement<StatCounterData> {
   private ticker?: (shown: number) => string;
   /** @internal */
   private announcedProblem?: string;
-  /** @internal */
+  /** The value's box, and in it the moving digits and the width holder. @internal */
   private valueEl?: HTMLElement | null;
+  /** @internal */
+  private tickerEl?: HTMLElement | null;
+  /** @internal */
+  private holdEl?: HTMLElement | null;
 
   protected dataSpec(): DataSpec<StatCounterData> {
     return { schema: StatCounterSchema };
@@ -334,6 +338,8 @@ export class StatCounter extends IomElement<StatCounterData> {
       if (problem) announceError(this, new DataError(problem, 'validation'));
     }
     this.valueEl = this.renderRoot.querySelector<HTMLElement>('.value');
+    this.tickerEl = this.valueEl?.querySelector<HTMLElement>('.ticker');
+    this.holdEl = this.valueEl?.querySelector<HTMLElement>('.hold');
     this.syncCount(r.kind === 'figure' ? r.figure.value : undefined);
   }
 
@@ -390,15 +396,22 @@ export class StatCounter extends IomElement<StatCounterData> {
     });
     this.tween = tween;
     // Counting down from a wider number: keep its width until the end, so nothing moves mid-count.
-    this.valueEl.querySelector('.hold')!.setAttribute('data-n', Math.abs(from) > Math.abs(to) ? (this.ticker?.(from) ?? '') : '');
+    this.holdEl?.setAttribute('data-n', Math.abs(from) > Math.abs(to) ? (this.ticker?.(from) ?? '') : '');
     this.valueEl.toggleAttribute('data-counting', true);
+    this.drawn = undefined;
     this.draw(from);
     play(tween);
   }
 
-  /** Writes the moving digits. Called by the shared loop: it only writes, never reads layout. @internal */
+  /** The moving digits last written. @internal */
+  private drawn?: string;
+
+  /** Writes the moving digits, when they changed. Called by the shared loop: it only writes, never reads layout. @internal */
   private draw(shown: number): void {
-    this.valueEl?.querySelector('.ticker')?.setAttribute('data-n', this.ticker?.(shown) ?? '');
+    const text = this.ticker?.(shown) ?? '';
+    if (text === this.drawn) return;
+    this.drawn = text;
+    this.tickerEl?.setAttribute('data-n', text);
   }
 
   /** Shows the final value and clears the count. @internal */
@@ -409,9 +422,10 @@ export class StatCounter extends IomElement<StatCounterData> {
     const el = this.valueEl;
     if (el?.hasAttribute('data-counting')) {
       el.removeAttribute('data-counting');
-      el.querySelector('.ticker')?.removeAttribute('data-n');
-      el.querySelector('.hold')?.removeAttribute('data-n');
+      this.tickerEl?.removeAttribute('data-n');
+      this.holdEl?.removeAttribute('data-n');
     }
+    this.drawn = undefined;
     if (announce && tween) {
       this.dispatchEvent(new CustomEvent<StatCounterCountEndDetail>('iom-count-end', { detail: { value: tween.to }, bubbles: true, composed: true }));
     }
@@ -423,14 +437,20 @@ function given<T extends string>(value: T | null | undefined): value is T {
   return typeof value === 'string' && value.trim() !== '';
 }
 
+const currencies = new Map<string, boolean>();
 function isCurrency(code: string): boolean {
-  if (!/^[a-z]{3}$/i.test(code.trim())) return false;
-  try {
-    new Intl.NumberFormat('en', { style: 'currency', currency: code.trim() });
-    return true;
-  } catch {
-    return false;
+  const key = code.trim().toUpperCase();
+  let known = currencies.get(key);
+  if (known === undefined) {
+    known = /^[A-Z]{3}$/.test(key);
+    try {
+      if (known) new Intl.NumberFormat('en', { style: 'currency', currency: key });
+    } catch {
+      known = false;
+    }
+    currencies.set(key, known);
   }
+  return known;
 }
 
 /** A source string that is a link rather than a title: `https://…`, `//…`, `/…`, `./…`, `../…`. */

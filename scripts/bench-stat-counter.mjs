@@ -1,0 +1,280 @@
+// Benchmark: 100 <stat-counter> elements counting up at once.
+//
+//   node scripts/bench-stat-counter.mjs [--runs 3] [--throttle 4] [--count 100]
+//
+// Bundles the element with esbuild (production Lit, as a site gets it), serves a page with 100
+// counters that are all in the viewport (so all 100 count at the same time: the worst case) from
+// a tiny local server, opens it in headless Chromium (puppeteer-core) and reports, for each run:
+//   - first render: from importing the element until all counters have rendered their figure;
+//   - frames while counting: the gaps between animation frames (p50, p95, max) from the first
+//     count's start to the last count's end (60 Hz is ~16.7 ms);
+//   - loop: time spent in the page's animation-frame callbacks per frame (the one shared loop that
+//     draws all 100 counters), p50 and max;
+//   - long tasks (PerformanceObserver 'longtask', >= 50 ms) over the whole page life, and the longest.
+// Each run is done without and with CPU throttling (default 4x, roughly a mid-range phone).
+// It then checks, in Chromium's own accessibility tree, that a counter's text is the final figure
+// before, during and after its count.
+import { build } from 'esbuild';
+import puppeteer from 'puppeteer-core';
+import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { findBrowser } from './browser.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const RUNS = arg('runs', 3);
+const THROTTLE = arg('throttle', 4);
+const COUNT = arg('count', 100);
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'bench-stat-counter-'));
+
+await build({
+  entryPoints: [join(root, 'src/stat-counter/define.ts')],
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  minify: true,
+  outfile: join(dir, 'stat-counter.js'),
+  tsconfig: join(root, 'tsconfig.json'),
+  logLevel: 'error',
+});
+
+// IOM's figures from the Annual Report 2023 (seed 000), in the four languages and each format,
+// repeated to make 100 counters.
+const FIGURES = [
+  { value: 31600000, format: 'compact', label: 'people assisted', prefix: 'Over' },
+  { value: 600000, format: 'standard', label: 'persons accessed regular migration pathways' },
+  { value: 30000000, format: 'currency', currency: 'USD', label: 'in private sector funding raised' },
+  { value: 30000000, format: 'compact', currency: 'USD', label: 'in private sector funding raised' },
+  { value: 33, format: 'standard', label: 'private sector partnerships' },
+  { value: 168, format: 'standard', label: 'countries' },
+  { value: 1500000, format: 'compact', label: 'migrants received MHPSS' },
+];
+const LOCALES = ['en', 'fr', 'es', 'ar'];
+const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const counters = Array.from({ length: COUNT }, (_, i) => {
+  const f = FIGURES[i % FIGURES.length];
+  const locale = LOCALES[i % LOCALES.length];
+  const attrs = Object.entries({ ...f, locale })
+    .map(([k, v]) => `${k}="${esc(v)}"`)
+    .join(' ');
+  return `<div${locale === 'ar' ? ' dir="rtl"' : ''}><stat-counter ${attrs}>${esc(f.value)} ${esc(f.label)}</stat-counter></div>`;
+}).join('\n');
+
+writeFileSync(
+  join(dir, 'index.html'),
+  `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>stat-counter benchmark</title>
+<style>
+  body { margin: 8px; font: 7px/1.4 system-ui, sans-serif; }
+  .grid { display: grid; grid-template-columns: repeat(10, minmax(0, 1fr)); gap: 6px; }
+</style></head>
+<body>
+<div class="grid">
+${counters}
+</div>
+<script type="module">
+  performance.mark('import-start');
+  await import('./stat-counter.js');
+  const all = [...document.querySelectorAll('stat-counter')];
+  await Promise.all(all.map((el) => el.updateComplete));
+  window.__bench.watchStarts();
+  performance.mark('rendered');
+  window.__bench.rendered = performance.measure('first-render', 'import-start', 'rendered').duration;
+</script>
+</body>
+</html>`,
+);
+
+const server = createServer((req, res) => {
+  const path = req.url === '/' ? '/index.html' : req.url.split('?')[0];
+  try {
+    const body = readFileSync(join(dir, path));
+    res.writeHead(200, { 'content-type': path.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8' });
+    res.end(body);
+  } catch {
+    res.writeHead(404);
+    res.end();
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const url = `http://127.0.0.1:${server.address().port}/`;
+
+// Installed before the page's own scripts: frame timestamps, time inside other rAF callbacks,
+// long tasks, and when each count starts and ends.
+function instrument() {
+  const raf = window.requestAnimationFrame.bind(window);
+  const bench = (window.__bench = { frames: [], callbacks: [], longtasks: [], ends: [], starts: [] });
+  const record = (t) => {
+    bench.frames.push(t);
+    raf(record);
+  };
+  raf(record);
+  // Time spent per frame in every other rAF callback (the counters' shared loop).
+  window.requestAnimationFrame = (cb) =>
+    raf((t) => {
+      const start = performance.now();
+      try {
+        cb(t);
+      } finally {
+        bench.callbacks.push([t, performance.now() - start]);
+      }
+    });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) bench.longtasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  document.addEventListener('iom-count-end', () => bench.ends.push(performance.now()));
+  // A count starts when a counter's value gets data-counting. Called once the counters have
+  // rendered, before the first frame (so before any of them can start).
+  bench.watchStarts = () => {
+    for (const el of document.querySelectorAll('stat-counter')) {
+      const value = el.shadowRoot?.querySelector('.value');
+      if (value) new MutationObserver(() => value.hasAttribute('data-counting') && bench.starts.push(performance.now())).observe(value, { attributes: true, attributeFilter: ['data-counting'] });
+    }
+  };
+}
+
+const pct = (values, p) => {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+async function run(browser, throttle) {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  const cdp = await page.createCDPSession();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await page.evaluateOnNewDocument(instrument);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.__bench.rendered !== undefined);
+  await page.waitForFunction((n) => window.__bench.ends.length >= n, { timeout: 60000, polling: 100 }, COUNT);
+  await new Promise((r) => setTimeout(r, 200));
+  const b = await page.evaluate(() => window.__bench);
+  await page.close();
+
+  // The counting window: from the first count's start to the last one's end.
+  const from = Math.min(...b.starts);
+  const to = Math.max(...b.ends);
+  const frames = b.frames.filter((t) => t >= from && t <= to + 17);
+  const gaps = frames.slice(1).map((t, i) => t - frames[i]);
+  const perFrame = new Map();
+  for (const [t, ms] of b.callbacks) if (t >= from && t <= to + 17) perFrame.set(t, (perFrame.get(t) ?? 0) + ms);
+  const loop = [...perFrame.values()];
+  const longest = b.longtasks.reduce((m, [, d]) => Math.max(m, d), 0);
+  const inWindow = b.longtasks.filter(([s, d]) => s + d >= from && s <= to);
+  return {
+    rendered: b.rendered,
+    window: to - from,
+    frames: frames.length,
+    p50: pct(gaps, 50),
+    p95: pct(gaps, 95),
+    max: Math.max(...gaps),
+    loop50: pct(loop, 50),
+    loopMax: Math.max(...loop),
+    longtasks: b.longtasks.length,
+    countingLongtasks: inWindow.length,
+    longest,
+    ends: b.ends.length,
+  };
+}
+
+// What Chromium's accessibility tree says for one counter before, during and after its count.
+async function accessibleTexts(browser) {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.evaluateOnNewDocument(instrument);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.__bench.rendered !== undefined);
+  // One more counter, out of view below the others, with a long count.
+  await page.evaluate(() => {
+    const spacer = document.createElement('div');
+    spacer.style.blockSize = '3000px';
+    const el = document.createElement('stat-counter');
+    el.id = 'probe';
+    Object.assign(el, { value: 31600000, format: 'compact', label: 'people assisted', duration: 4000 });
+    el.valuePrefix = 'Over';
+    document.body.append(spacer, el);
+    return el.updateComplete;
+  });
+  const read = async () => {
+    const handle = await page.$('#probe');
+    const tree = await page.accessibility.snapshot({ root: handle, interestingOnly: false });
+    const names = [];
+    const walk = (n) => {
+      if (n.role === 'StaticText' && n.name) names.push(n.name);
+      (n.children ?? []).forEach(walk);
+    };
+    if (tree) walk(tree);
+    const shown = await page.evaluate(() => {
+      const r = document.querySelector('#probe').shadowRoot;
+      return r.querySelector('.value').hasAttribute('data-counting') ? r.querySelector('.ticker').getAttribute('data-n') : r.querySelector('.final').textContent;
+    });
+    return { a11y: names.join(' ').replace(/\s+/g, ' ').trim(), shown };
+  };
+  const before = await read(); // out of view: waiting to count
+  await page.evaluate(() => document.querySelector('#probe').scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('#probe').shadowRoot.querySelector('.value').hasAttribute('data-counting'));
+  await new Promise((r) => setTimeout(r, 600));
+  const during = await read();
+  await page.waitForFunction(() => !document.querySelector('#probe').shadowRoot.querySelector('.value').hasAttribute('data-counting'), { timeout: 20000 });
+  const after = await read();
+  await page.close();
+  return { before, during, after };
+}
+
+const executablePath = findBrowser() ?? '/usr/bin/chromium';
+const browser = await puppeteer.launch({
+  executablePath,
+  headless: true,
+  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+});
+
+const results = [];
+let a11y;
+let version;
+try {
+  version = await browser.version();
+  for (const throttle of [1, THROTTLE]) {
+    for (let i = 0; i < RUNS; i++) results.push({ throttle, run: i + 1, ...(await run(browser, throttle)) });
+  }
+  a11y = await accessibleTexts(browser);
+} finally {
+  await browser.close();
+  server.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const ms = (n) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : 'n/a');
+const rows = results.map((r) => [
+  `CPU ${r.throttle}x #${r.run}`,
+  ms(r.rendered),
+  `${(r.window / 1000).toFixed(2)} s`,
+  String(r.frames),
+  ms(r.p50),
+  ms(r.p95),
+  ms(r.max),
+  `${ms(r.loop50)} / ${ms(r.loopMax)}`,
+  `${r.countingLongtasks} / ${r.longtasks}`,
+  r.longest ? ms(r.longest) : 'none',
+]);
+const head = ['run', 'first render', 'counting', 'frames', 'frame p50', 'frame p95', 'frame max', 'loop p50 / max', 'long tasks (counting / all)', 'longest task'];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+console.log(`\nstat-counter: ${COUNT} counters in view, all counting up at once (duration 1500 ms, ${version}, headless, --disable-gpu)\n`);
+console.log(line(head));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+rows.forEach((r) => console.log(line(r)));
+console.log(`\nEvery run: ${results.every((r) => r.ends === COUNT) ? `all ${COUNT} counts ended` : 'SOME COUNTS DID NOT END'}; "long task" = a task of 50 ms or more (PerformanceObserver 'longtask').`);
+console.log('\nAccessibility tree (Chromium) of one counter, and what the eye sees:');
+for (const [when, r] of Object.entries(a11y)) console.log(`  ${when.padEnd(6)}  a11y: "${r.a11y}"   shown: "${r.shown}"`);
+const same = a11y.before.a11y === a11y.during.a11y && a11y.during.a11y === a11y.after.a11y;
+console.log(`  → accessible text ${same ? 'identical before, during and after the count' : 'CHANGED during the count'}`);
