@@ -240,6 +240,13 @@ describe('objective-card', () => {
       expect(a.getAttribute('aria-label')).to.equal(`Read the chapter: ${TITLES[1]}`);
     });
 
+    it('needs no extra name when linkLabel already names the objective', async () => {
+      const linkLabel = `All about ${TITLES[1].toLowerCase()}`;
+      const el = await fixture<ObjectiveCard>(html`<objective-card .data=${{ ...objective1, linkLabel }}></objective-card>`);
+      expect(text(link(el))).to.equal(linkLabel);
+      expect(link(el)!.hasAttribute('aria-label')).to.be.false;
+    });
+
     it('accepts relative links', async () => {
       const el = await fixture<ObjectiveCard>(html`<objective-card .data=${{ ...objective1, url: '/strategic-plan#objective-1' }}></objective-card>`);
       expect(link(el)!.getAttribute('href')).to.equal('/strategic-plan#objective-1');
@@ -269,6 +276,44 @@ describe('objective-card', () => {
       const unsafe = await fixture<ObjectiveCard>(html`<objective-card .data=${{ ...objective1, source: { ...source, url: 'javascript:alert(1)' } }}></objective-card>`);
       expect(part(unsafe, 'source')!.querySelector('a')).to.be.null;
       expect(text(part(unsafe, 'source'))).to.equal('Source: IOM Annual Report 2023');
+    });
+
+    it('cites the card’s source once, not again under each figure that has it', async () => {
+      const report = { title: 'Fictitious report (fictitious example)', publisher: 'Example publisher', year: 2031 };
+      const other = 'Another fictitious report (fictitious example)';
+      const figures = [
+        { value: 1200, label: 'example figure A (fictitious)', source: report },
+        { value: 3400, label: 'example figure B (fictitious)', source: { ...report } },
+        { value: 5600, label: 'example figure C (fictitious)', source: other },
+      ];
+      const el = await fixture<ObjectiveCard>(html`<objective-card .data=${{ number: 2, title: TITLES[2], figures, source: report }}></objective-card>`);
+      const sources = await Promise.all(
+        counters(el).map(async (c) => {
+          await c.updateComplete;
+          return text(c.shadowRoot!.querySelector('[part="source"]'));
+        }),
+      );
+      expect(sources).to.deep.equal(['', '', `Source: ${other}`]);
+      expect(text(part(el, 'source'))).to.equal('Source: Example publisher, Fictitious report (fictitious example), 2031');
+    });
+
+    it('cites once, at the foot, a source that all its figures share', async () => {
+      const report = 'Fictitious report (fictitious example)';
+      const figures = [
+        { value: 1200, label: 'example figure A (fictitious)', source: report },
+        { value: 3400, label: 'example figure B (fictitious)', source: report },
+      ];
+      const el = await fixture<ObjectiveCard>(html`<objective-card .data=${{ number: 2, title: TITLES[2], figures }}></objective-card>`);
+      for (const c of counters(el)) {
+        await c.updateComplete;
+        expect(c.shadowRoot!.querySelector('[part="source"]')).to.be.null;
+      }
+      expect(text(part(el, 'source'))).to.equal(`Source: ${report}`);
+      // A single figure keeps its own citation: it is the figure's, not the objective's.
+      const one = await fixture<ObjectiveCard>(html`<objective-card .data=${{ number: 2, title: TITLES[2], figures: figures.slice(0, 1) }}></objective-card>`);
+      await counters(one)[0].updateComplete;
+      expect(text(counters(one)[0].shadowRoot!.querySelector('[part="source"]'))).to.equal(`Source: ${report}`);
+      expect(part(one, 'source')).to.be.null;
     });
 
     it('names the publisher and year when the source title does not', async () => {
@@ -380,7 +425,7 @@ describe('objective-card', () => {
                 summary: 'A summary in the muted text colour (fictitious example).',
                 url: 'https://example.org/objective',
                 source: 'IOM Annual Report 2023',
-                figures: [{ value: 268, label: 'refugees resettled (CRISP)', source: 'IOM Annual Report 2023' }],
+                figures: [{ value: 1200, label: 'example figure (fictitious)', source: 'Example source (fictitious example)' }],
               }}></objective-card>`,
             )}
           </div>`);

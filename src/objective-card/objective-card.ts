@@ -7,6 +7,7 @@ import type { DataSpec } from '../data/data-controller.js';
 import { safeUrl } from '../data/safe-url.js';
 import type { Source } from '../data/validate.js';
 import { formatNumber } from '../i18n/format.js';
+import type { StatCounterData } from '../stat-counter/stat-counter.data.js';
 import { ObjectiveCardSchema, type ObjectiveCardData } from './objective-card.data.js';
 import { objectiveCardStyles } from './objective-card.styles.js';
 
@@ -35,6 +36,28 @@ function hasContent(slot: HTMLSlotElement): boolean {
   return slot.assignedNodes({ flatten: true }).some((node) =>
     node instanceof Element ? !INVISIBLE.has(node.localName) : !!node.textContent?.trim(),
   );
+}
+
+const sameSource = (a?: Source, b?: Source) => a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The source to cite once at the card's foot, and the figures to give the counters: a figure whose
+ * source is that one loses its own citation, so a card whose figures all come from one report
+ * does not repeat it under every figure.
+ */
+function citeOnce(data: ObjectiveCardData): { source?: Source; figures: StatCounterData[] } {
+  const figures = data.figures ?? [];
+  const first = figures[0]?.source;
+  const source = data.source ?? (figures.length > 1 && figures.every((f) => sameSource(f.source, first)) ? first : undefined);
+  if (source === undefined) return { figures };
+  return {
+    source,
+    figures: figures.map((figure) => {
+      if (!sameSource(figure.source, source)) return figure;
+      const { source: _cited, ...rest } = figure;
+      return rest;
+    }),
+  };
 }
 
 /** The counters' own load events stay inside: a page listening to the card hears the card's `iom-load` only. */
@@ -122,6 +145,9 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
   /** @internal */
   @state() private hasFooter = false;
 
+  /** The figures as given to the counters, kept per data object so a re-render gives them the same objects. @internal */
+  private cited = new WeakMap<ObjectiveCardData, ReturnType<typeof citeOnce>>();
+
   protected dataSpec(): DataSpec<ObjectiveCardData> {
     return { schema: ObjectiveCardSchema };
   }
@@ -158,10 +184,12 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
   protected renderReady(data: ObjectiveCardData): TemplateResult {
     const locale = this.resolvedLocale;
     const number = this.t('objectiveCardNumber', { number: formatNumber(data.number, locale) });
-    const figures = data.figures ?? [];
+    let cited = this.cited.get(data);
+    if (!cited) this.cited.set(data, (cited = citeOnce(data)));
+    const { figures, source } = cited;
     const href = safeUrl(data.url);
     const hasBody = !!data.summary || this.hasExtra;
-    const hasFoot = !!href || this.hasFooter || data.source !== undefined;
+    const hasFoot = !!href || this.hasFooter || source !== undefined;
     return html`<article class="card" part="card" data-accent=${this.accentKey(data) ?? nothing} aria-labelledby="title">
       <div class="head">
         <div class="icon ${this.hasIcon ? '' : 'is-empty'}" part="icon">
@@ -184,7 +212,7 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
       <div class="foot ${hasFoot ? '' : 'is-empty'}" part="footer">
         ${href ? this.renderLink(href, data) : nothing}
         <div class="footer"><slot name="footer" @slotchange=${this.onSlotChange}></slot></div>
-        ${data.source !== undefined ? this.renderSource(data.source) : nothing}
+        ${source !== undefined ? this.renderSource(source) : nothing}
       </div>
     </article>`;
   }
@@ -192,11 +220,14 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
   /** @internal */
   protected renderLink(href: string, data: ObjectiveCardData): TemplateResult {
     const label = data.linkLabel || this.t('objectiveCardLearnMore');
-    // The accessible name carries the title ("Learn more about …") and starts with the visible words (WCAG 2.5.3).
-    const name = data.linkLabel
-      ? this.t('objectiveCardLinkAbout', { label: data.linkLabel, title: data.title })
-      : this.t('objectiveCardLearnMoreAbout', { title: data.title });
-    return html`<a class="link" part="link" href=${href} aria-label=${name}
+    // The accessible name carries the title ("Learn more about …") and starts with the visible words
+    // (WCAG 2.5.3); a label that already names the objective is its own name.
+    let name: string | undefined;
+    if (!data.linkLabel) name = this.t('objectiveCardLearnMoreAbout', { title: data.title });
+    else if (!data.linkLabel.toLocaleLowerCase().includes(data.title.toLocaleLowerCase())) {
+      name = this.t('objectiveCardLinkAbout', { label: data.linkLabel, title: data.title });
+    }
+    return html`<a class="link" part="link" href=${href} aria-label=${name ?? nothing}
       >${label}<svg class="arrow" viewBox="0 0 16 16" aria-hidden="true" focusable="false"
         ><path d="M3 8h9M8.5 4l4 4-4 4" fill="none" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" stroke-linejoin="round" /></svg
     ></a>`;
