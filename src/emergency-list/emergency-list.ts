@@ -61,7 +61,8 @@ interface Model {
   readonly entries: Entry[];
   readonly options: Record<EmergencyFilter, string[]>;
   readonly has: Record<EmergencySort, boolean>;
-  readonly orders: Map<EmergencySort | '', Entry[]>;
+  /** The entries in each order, each sorted once, the first time it is asked for. */
+  order(sort: EmergencySort | ''): Entry[];
   /** The source every emergency names, when they all name the same one: shown once, under the list. */
   readonly sharedSource?: Source;
 }
@@ -441,7 +442,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     };
     const options = { region: distinct('region'), level: distinct('level'), type: distinct('type') };
 
-    const orders = new Map<EmergencySort | '', Entry[]>([['', entries]]);
+    // Numbers from largest to smallest, missing last; ties keep the data's order.
     const byNumber = (pick: (e: Entry) => number | undefined) =>
       [...entries].sort((a, b) => {
         const x = pick(a);
@@ -449,11 +450,19 @@ export class EmergencyList extends IomElement<EmergencyListData> {
         if (x === undefined || y === undefined) return x === y ? a.index - b.index : x === undefined ? 1 : -1;
         return y - x || a.index - b.index;
       });
-    orders.set('name', [...entries].sort((a, b) => collator.compare(a.e.name, b.e.name) || a.index - b.index));
-    orders.set('level', byNumber((x) => x.rank));
-    orders.set('people', byNumber((x) => x.people));
-    orders.set('funding-gap', byNumber((x) => x.gap));
-    orders.set('updated', byNumber((x) => x.updated));
+    const sorters: Record<EmergencySort, () => Entry[]> = {
+      name: () => [...entries].sort((a, b) => collator.compare(a.e.name, b.e.name) || a.index - b.index),
+      level: () => byNumber((x) => x.rank),
+      people: () => byNumber((x) => x.people),
+      'funding-gap': () => byNumber((x) => x.gap),
+      updated: () => byNumber((x) => x.updated),
+    };
+    const orders = new Map<EmergencySort | '', Entry[]>([['', entries]]);
+    const order = (sort: EmergencySort | ''): Entry[] => {
+      let sorted = orders.get(sort);
+      if (!sorted) orders.set(sort, (sorted = sorters[sort as EmergencySort]()));
+      return sorted;
+    };
 
     const has: Record<EmergencySort, boolean> = {
       name: true,
@@ -467,7 +476,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     const first = data.emergencies[0]?.source;
     const sharedSource = data.emergencies.length > 1 && titles.size === 1 && first ? first : undefined;
 
-    this.model = { data, locale, entries, options, has, orders, sharedSource };
+    this.model = { data, locale, entries, options, has, order, sharedSource };
     return this.model;
   }
 
@@ -485,7 +494,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     const tokens = this.searchable ? foldText(this.query).trim().split(' ').filter(Boolean) : [];
     const key = JSON.stringify([sort, chosen, tokens]);
     if (this.view && this.view.model === model && this.view.key === key) return this.view;
-    const ordered = model.orders.get(sort)!;
+    const ordered = model.order(sort);
     const matches =
       chosen.length === 0 && tokens.length === 0
         ? ordered
