@@ -472,6 +472,17 @@ describe('emergency-list', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('goes back to the data order and no menus when sort and filters are removed', async () => {
+      const el = await fixture<EmergencyList>(html`<emergency-list sort="name" filters="region" layout="grid" .data=${example}></emergency-list>`);
+      el.removeAttribute('sort');
+      el.removeAttribute('filters');
+      el.removeAttribute('layout');
+      await el.updateComplete;
+      expect(el.status).to.equal('ready');
+      expect(names(el)).to.deep.equal(example.emergencies.map((e) => e.name));
+      expect(part(el, 'controls')).to.equal(null);
+    });
+
     it('follows a new sort attribute over the reader\'s earlier choice', async () => {
       const el = await fixture<EmergencyList>(html`<emergency-list sortable .data=${example}></emergency-list>`);
       await choose(el, sortMenu(el), 'people');

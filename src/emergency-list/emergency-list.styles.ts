@@ -238,6 +238,9 @@ export const styles = css`
     .badge {
       border: 1px solid CanvasText;
     }
+    .meter {
+      border: 1px solid CanvasText;
+    }
     .fill {
       background: Highlight;
     }

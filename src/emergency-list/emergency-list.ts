@@ -351,7 +351,8 @@ export class EmergencyList extends IomElement<EmergencyListData> {
   /** The order in force: the reader's choice in the sort menu, else `sort`. @internal */
   private get currentSort(): EmergencySort | '' {
     if (this.userSort !== undefined) return this.userSort;
-    const sort = this.sort.trim();
+    // A removed attribute sets the property to null.
+    const sort = (this.sort ?? '').trim();
     if (!sort) return '';
     if ((EMERGENCY_SORTS as readonly string[]).includes(sort)) return sort as EmergencySort;
     this.warnOnce(`sort="${sort}" is not one of ${EMERGENCY_SORTS.join(', ')}; showing the data's order`);
@@ -361,7 +362,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
   /** The filter menus asked for in `filters`. @internal */
   private get requestedFilters(): EmergencyFilter[] {
     const out: EmergencyFilter[] = [];
-    for (const word of this.filters.toLowerCase().split(/[\s,]+/).filter(Boolean)) {
+    for (const word of (this.filters ?? '').toLowerCase().split(/[\s,]+/).filter(Boolean)) {
       if ((EMERGENCY_FILTERS as readonly string[]).includes(word)) {
         if (!out.includes(word as EmergencyFilter)) out.push(word as EmergencyFilter);
       } else this.warnOnce(`filters="${this.filters}": "${word}" is not one of ${EMERGENCY_FILTERS.join(', ')}`);
@@ -623,7 +624,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     const shown = count < view.matches.length ? view.matches.slice(0, count) : view.matches;
     this.lastShown = shown.length;
     this.lastView = view;
-    if (this.layout !== 'list' && this.layout !== 'grid') this.warnOnce(`layout="${this.layout}" is not list or grid; showing a list`);
+    if (this.layout && this.layout !== 'list' && this.layout !== 'grid') this.warnOnce(`layout="${this.layout}" is not list or grid; showing a list`);
     const level = this.level;
     const controls = this.renderControls(model, t);
 
