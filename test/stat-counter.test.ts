@@ -644,6 +644,12 @@ describe('stat-counter', () => {
       });
     }
 
+    it('treats an empty format, currency or start (a CMS template with nothing filled in) as the default', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="600000" format="" currency="" start=""></stat-counter>`);
+      expect(el.status).to.equal('ready');
+      expect(final(el)).to.equal('600,000');
+    });
+
     it('lists every bad attribute at once', async () => {
       const el = await fixture<StatCounter>(html`<stat-counter value="abc" format="big"></stat-counter>`);
       expect(errorText(el)).to.contain('value attribute must be');
