@@ -428,6 +428,17 @@ describe('stat-counter', () => {
       expect(ticker(usd)).to.match(/^USD [\d,]+$/);
     });
 
+    it('redraws the moving digits in the new language when the locale changes mid-count', async () => {
+      const el = await fixture<StatCounter>(html`<stat-counter value="31600000" format="compact" start="load" duration="60000"></stat-counter>`);
+      await frames(3);
+      expect(ticker(el)).to.match(/^\d+\.\d million$/);
+      el.locale = 'fr';
+      await el.updateComplete;
+      expect(counting(el)).to.equal(true);
+      expect(ticker(el)).to.match(/^\d+,\d millions?$/);
+      expect(final(el)).to.equal('31,6 millions');
+    });
+
     it('counts a negative value down from 0 with its minus sign', async () => {
       const el = await fixture<StatCounter>(html`<stat-counter value="-500" start="load" duration="60000"></stat-counter>`);
       await frames(5);

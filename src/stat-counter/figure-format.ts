@@ -16,7 +16,9 @@ export interface FigureText {
   /**
    * The text shown for `shown` while counting: the final text with its number replaced, keeping its
    * unit ("million", "USD", "%"), fraction digits, numbering system and bidi marks, so the moving
-   * figure is never wider than the final one and its digits match it.
+   * figure is never wider than the final one and its digits match it. (The unit stays the final
+   * one's: "1,2 millions" on the way to "31,6 millions", where French says "1,2 million". The
+   * moving digits are decoration, hidden from assistive technology; a steady unit keeps them still.)
    */
   ticker(shown: number): string;
 }

@@ -437,20 +437,9 @@ function given<T extends string>(value: T | null | undefined): value is T {
   return typeof value === 'string' && value.trim() !== '';
 }
 
-const currencies = new Map<string, boolean>();
+/** A well-formed ISO 4217 code (Intl accepts any three letters; an unknown one shows as written). */
 function isCurrency(code: string): boolean {
-  const key = code.trim().toUpperCase();
-  let known = currencies.get(key);
-  if (known === undefined) {
-    known = /^[A-Z]{3}$/.test(key);
-    try {
-      if (known) new Intl.NumberFormat('en', { style: 'currency', currency: key });
-    } catch {
-      known = false;
-    }
-    currencies.set(key, known);
-  }
-  return known;
+  return /^[a-z]{3}$/i.test(code.trim());
 }
 
 /** A source string that is a link rather than a title: `https://…`, `//…`, `/…`, `./…`, `../…`. */
