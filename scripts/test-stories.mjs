@@ -5,10 +5,12 @@
 //   node scripts/test-stories.mjs                 build, then test every story
 //   node scripts/test-stories.mjs --no-build      test the existing storybook-static/
 //   node scripts/test-stories.mjs --filter=donor  only the stories whose id contains "donor"
+//   node scripts/test-stories.mjs --verbose       also print the expected warnings of each story
 //
 // Widgets that show an error state on purpose log their own warning (console.warn "<tag>: …"):
-// warnings are reported, not failures. Stories tagged `http-error` may also log the browser's own
-// "Failed to load resource" error for the request they expect to fail.
+// in a story whose name says "error" that is expected; in any other story it fails (it means the
+// story's data is wrong). Stories tagged `http-error` may also log the browser's own "Failed to
+// load resource" error for the request they expect to fail.
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
@@ -26,6 +28,7 @@ const STORY_TIMEOUT = 20_000;
 const args = process.argv.slice(2);
 const skipBuild = args.includes('--no-build');
 const filter = args.find((a) => a.startsWith('--filter='))?.slice('--filter='.length);
+const verbose = args.includes('--verbose');
 const started = performance.now();
 const seconds = (from) => ((performance.now() - from) / 1000).toFixed(1);
 
@@ -144,6 +147,15 @@ async function settle(page, entry) {
     document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message, .sb-errordisplay')?.textContent?.trim() || 'error display shown' : undefined,
   );
   if (storybookError) return [`Storybook could not render the story: ${storybookError.slice(0, 400)}`];
+  // Then for its play function, if any, to have run.
+  await page.waitForFunction(
+    () => {
+      const phase = window.__STORYBOOK_PREVIEW__?.currentRender?.phase;
+      return phase === undefined || ['completed', 'finished', 'errored', 'aborted'].includes(phase);
+    },
+    { timeout: STORY_TIMEOUT, polling: 50 },
+  );
+  if ((await page.evaluate(() => window.__STORYBOOK_PREVIEW__?.currentRender?.phase)) === 'errored') return ['the story or its play function threw'];
   const holdsLoading = entry.tags?.includes('loading');
   try {
     await page.waitForFunction(
@@ -185,15 +197,17 @@ async function checkStory(entry) {
   await page.setViewport({ width: 1280, height: 900 });
   if (entry.tags?.includes('reduced-motion')) await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
   const allowHttpError = entry.tags?.includes('http-error');
+  const showsError = /error/i.test(entry.name) || entry.tags?.includes('expected-warning');
   page.on('console', (msg) => {
     const text = resourceText(msg);
     if (msg.type() === 'error') {
       if (allowHttpError && text.startsWith('Failed to load resource')) warnings.push(`expected: ${text}`);
       else problems.push(`console.error: ${text}`);
     } else if (msg.type() === 'warn') {
-      // The widgets' own error warnings are part of their error states; anything else is reported.
-      if (!/^<?[a-z]+-[a-z-]+>?: /.test(text)) problems.push(`console.warn: ${text}`);
-      else warnings.push(text);
+      // A widget's own warning ("<tag>: …") is part of an error state, so it is expected in a story
+      // that shows an error (its name says so); in any other story it points at bad data.
+      if (/^<[a-z]+-[a-z-]+>: /.test(text) && showsError) warnings.push(text);
+      else problems.push(`console.warn: ${text}`);
     }
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -289,6 +303,7 @@ async function runAll(items, check) {
       const mark = result.problems.length ? 'FAIL' : 'ok  ';
       console.log(`${mark} ${item.title} › ${item.name}`);
       for (const p of result.problems) console.log(`     - ${p}`);
+      if (verbose) for (const w of result.warnings) console.log(`     (warning) ${w}`);
     }
   }
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));

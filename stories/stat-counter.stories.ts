@@ -6,8 +6,7 @@ import { STAT_COUNTER_STARTS } from '../src/stat-counter/stat-counter.js';
 import { arabicFigure, decrease, increase, longFigure } from './fixtures/stat-counter.js';
 import { controlsFor, heldSrc, renderWidget, widget, type WidgetArgs } from './support/widget.js';
 
-const REPORT = 'data/annual-report-2023.json';
-const SEED = `${REPORT}#/highlights/peopleReached`;
+const SEED = 'data/annual-report-2023.json#/highlights/peopleReached';
 
 const meta: Meta<WidgetArgs> = {
   title: 'stat-counter',
@@ -37,7 +36,12 @@ const row = (srcs: string[]) =>
   html`<div style="display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 12em), 1fr)); gap: 1.5em 2em; align-items: start">
     ${srcs.map((src) => renderWidget('stat-counter', { src }))}
   </div>`;
-const HIGHLIGHTS = ['peopleReached', 'countries', 'regularPathways', 'privateSectorFunding'].map((key) => `${REPORT}#/highlights/${key}`);
+const HIGHLIGHTS = [
+  'data/annual-report-2023.json#/highlights/peopleReached',
+  'data/annual-report-2023.json#/highlights/countries',
+  'data/annual-report-2023.json#/highlights/regularPathways',
+  'data/annual-report-2023.json#/highlights/privateSectorFunding',
+];
 
 // Ready, with IOM's figures ----------------------------------------------------------------------
 
@@ -52,10 +56,10 @@ export const FromAttributes: Story = {
   args: { src: undefined, value: 600000, label: 'people accessed regular migration pathways', source: 'IOM Annual Report 2023' },
 };
 
-export const FormatStandard: Story = { name: 'Format: standard', args: { src: `${REPORT}#/highlights/countries` } };
+export const FormatStandard: Story = { name: 'Format: standard', args: { src: 'data/annual-report-2023.json#/highlights/countries' } };
 export const FormatCompact: Story = { name: 'Format: compact', args: { src: SEED } };
-export const FormatPercent: Story = { name: 'Format: percent', args: { src: `${REPORT}#/enablers/funding/revenueIncrease` } };
-export const FormatCurrency: Story = { name: 'Format: currency', args: { src: `${REPORT}#/highlights/privateSectorFunding` } };
+export const FormatPercent: Story = { name: 'Format: percent', args: { src: 'data/annual-report-2023.json#/enablers/funding/revenueIncrease' } };
+export const FormatCurrency: Story = { name: 'Format: currency', args: { src: 'data/annual-report-2023.json#/highlights/privateSectorFunding' } };
 
 export const LongFictitious: Story = { name: 'Ready: long data (fictitious example)', args: { src: undefined, inlineJson: longFigure } };
 
@@ -84,7 +88,7 @@ export const ErrorBadJson: Story = {
   args: { src: undefined, data: '{ "value": 31000000, "label": "people reached", }' },
 };
 export const ErrorNotFound: Story = { name: 'Error: file not found (404)', tags: ['http-error'], args: { src: 'data/annual-report-2022.json#/highlights/peopleReached' } };
-export const ErrorBadPointer: Story = { name: 'Error: JSON Pointer to nothing', args: { src: `${REPORT}#/highlights/peopleReachd` } };
+export const ErrorBadPointer: Story = { name: 'Error: JSON Pointer to nothing', args: { src: 'data/annual-report-2023.json#/highlights/peopleReachd' } };
 export const ErrorValidation: Story = {
   name: 'Error: data of the wrong shape',
   args: { src: undefined, data: JSON.stringify({ value: '31,000,000', label: 'people reached (fictitious example)' }) },
@@ -106,7 +110,7 @@ export const Arabic: Story = { name: 'Language: Arabic (RTL), seed data', global
 export const ArabicData: Story = { name: 'Language: Arabic (RTL), Arabic words (fictitious example)', globals: { locale: 'ar' }, args: { src: undefined, inlineJson: arabicFigure } };
 export const French: Story = { name: 'Language: French', globals: { locale: 'fr' }, render: () => row(HIGHLIGHTS) };
 export const Spanish: Story = { name: 'Language: Spanish', globals: { locale: 'es' }, render: () => row(HIGHLIGHTS) };
-export const ArabicError: Story = { name: 'Language: Arabic (RTL), error', globals: { locale: 'ar' }, args: { src: `${REPORT}#/highlights/peopleReachd` } };
+export const ArabicError: Story = { name: 'Language: Arabic (RTL), error', globals: { locale: 'ar' }, args: { src: 'data/annual-report-2023.json#/highlights/peopleReachd' } };
 
 /** With "reduce motion" on, the counter shows its final value at once, even with start="load". */
 export const ReducedMotion: Story = { name: 'Reduced motion', tags: ['reduced-motion'], args: { start: 'load', duration: 4000 } };
