@@ -125,6 +125,10 @@ export default {
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   browsers: [
     chromeLauncher({
+      // One window per test page: headless Chrome hides every tab but the active one, and a hidden
+      // page gets no animation frames, ResizeObserver callbacks or transitions, so with
+      // concurrency 2 one of the two test files would stall on them.
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
       launchOptions: {
         executablePath,
         headless: true,

@@ -63,6 +63,9 @@ export function wrapLabel(name: string, max: number): string | string[] {
   return lines.length <= 2 ? lines.map(cut) : [cut(lines[0]), cut(lines.slice(1).join(' '))];
 }
 
+/** Wraps text in a first-strong isolate, so its direction comes from its own first letter. */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 function options(input: ChartInput, theme: ChartTheme, maxChars: () => number): ChartConfiguration<'bar'>['options'] {
   const font = { family: theme.fontFamily, size: theme.fontSize };
   return {
@@ -80,7 +83,8 @@ function options(input: ChartInput, theme: ChartTheme, maxChars: () => number): 
         beginAtZero: true,
         grid: { color: theme.grid },
         border: { color: theme.grid },
-        ticks: { color: theme.muted, font, maxTicksLimit: 6, callback: (value) => input.tick(Number(value)) },
+        // Fewer ticks rather than slanted ones when the amounts are long ("500 مليون USD").
+        ticks: { color: theme.muted, font, maxTicksLimit: 6, maxRotation: 0, autoSkipPadding: 12, callback: (value) => input.tick(Number(value)) },
       },
       y: {
         position: input.rtl ? 'right' : 'left',
@@ -91,7 +95,11 @@ function options(input: ChartInput, theme: ChartTheme, maxChars: () => number): 
           autoSkip: false,
           // The highlighted donor's label is bold: a cue that does not rely on colour.
           font: (ctx: ScriptableScaleContext) => ({ ...font, weight: ctx.index === input.highlighted ? 'bold' : 'normal' }),
-          callback: (_value, index) => wrapLabel(input.labels[index] ?? '', maxChars()),
+          callback: (_value, index) => {
+            const label = wrapLabel(input.labels[index] ?? '', maxChars());
+            // In RTL, isolate each line so a Latin name keeps its "…" and brackets at its own end.
+            return input.rtl ? (Array.isArray(label) ? label.map(isolate) : isolate(label)) : label;
+          },
         },
       },
     },

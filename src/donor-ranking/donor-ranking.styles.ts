@@ -149,8 +149,19 @@ export const donorRankingStyles = css`
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
+  /* Fixed minimum widths line the figures up in columns from row to row. */
+  .figures > * {
+    text-align: end;
+  }
   .amount {
+    min-inline-size: 5.5em;
     font-weight: var(--_weight-bold);
+  }
+  .share {
+    min-inline-size: 7em;
+  }
+  .change {
+    min-inline-size: 4em;
   }
   .amount.na,
   td.na {
@@ -267,6 +278,10 @@ export const donorRankingStyles = css`
   }
   tbody th {
     font-weight: var(--_weight);
+  }
+  /* The names get the room; the figures keep to one line. */
+  th.donor {
+    inline-size: 40%;
   }
   .num {
     text-align: end;

@@ -175,7 +175,7 @@ export class DonorRanking extends IomElement<DonorRankingData> {
     const view = requested === 'chart' && !l.hasAmounts ? 'list' : requested;
     return html`
       <div class="head">
-        ${view === 'table' ? nothing : html`<p class="title" part="title" id="title">${l.title}</p>`}
+        ${view === 'table' ? nothing : html`<p class="title" part="title" id="title"><bdi>${l.title}</bdi></p>`}
         ${this.switchable ? this.renderSwitch(l, view) : nothing}
       </div>
       ${l.ranked ? nothing : html`<p class="note" part="note">${this.t('donorRankingAlphabetical')}</p>`}
@@ -331,7 +331,7 @@ export class DonorRanking extends IomElement<DonorRankingData> {
         ${l.groups.map(
           (g, i) => html`<div class="group" part="group" role="group" aria-labelledby=${`group-${i}`}>
             <p class="group-head" id=${`group-${i}`}>
-              <span class="group-name">${g.name}</span>
+              <span class="group-name"><bdi>${g.name}</bdi></span>
               <span class="subtotal" part="subtotal">${this.groupSummary(g, l)}</span>
             </p>
             ${g.rows.length ? this.renderItems(g.rows, l) : nothing}
@@ -371,7 +371,7 @@ export class DonorRanking extends IomElement<DonorRankingData> {
       ${l.ranked ? html`<span class="rank" part="rank">${formatNumber(row.rank, this.resolvedLocale)}</span>` : nothing}
       <span class="main">
         <span class="name" part="name"
-          >${href ? html`<a href=${href}>${d.name}</a>` : d.name}${row.highlighted ? html`<span class="visually-hidden"> ${this.t('donorRankingHighlighted')}</span>` : nothing}</span
+          ><bdi>${href ? html`<a href=${href}>${d.name}</a>` : d.name}</bdi>${row.highlighted ? html`<span class="visually-hidden"> ${this.t('donorRankingHighlighted')}</span>` : nothing}</span
         >
         ${l.hasAmounts ? this.renderFigures(d, l) : nothing}
       </span>
@@ -392,7 +392,9 @@ export class DonorRanking extends IomElement<DonorRankingData> {
             ><span aria-hidden="true">${change.kind === 'up' ? '▲ ' : change.kind === 'down' ? '▼ ' : ''}${this.changeShort(change)}</span
             ><span class="visually-hidden">${this.changeText(change, l)}</span></span
           >`
-        : nothing}
+        : l.hasChange
+          ? html`<span class="change"></span>`
+          : nothing}
     </span>`;
   }
 
@@ -428,7 +430,7 @@ export class DonorRanking extends IomElement<DonorRankingData> {
       const change = this.change(d);
       return html`<tr class=${classMap({ highlighted: r.highlighted, beyond: r.beyond })}>
         ${l.ranked ? html`<td class="num">${formatNumber(r.rank, locale)}</td>` : nothing}
-        <th scope="row">${d.name}${r.highlighted ? html`<span class="visually-hidden"> ${this.t('donorRankingHighlighted')}</span>` : nothing}</th>
+        <th scope="row"><bdi>${d.name}</bdi>${r.highlighted ? html`<span class="visually-hidden"> ${this.t('donorRankingHighlighted')}</span>` : nothing}</th>
         ${showType ? html`<td>${d.type ?? ''}</td>` : nothing}
         ${l.hasAmounts ? html`<td class=${d.amount === undefined ? 'num na' : 'num'}>${d.amount === undefined ? this.t('notAvailable') : exact(d.amount)}</td>` : nothing}
         ${l.hasShare ? html`<td class="num">${this.share(d.amount, l) ?? ''}</td>` : nothing}
@@ -439,7 +441,7 @@ export class DonorRanking extends IomElement<DonorRankingData> {
       ? l.groups.map(
           (g) => html`<tbody>
             <tr class="group-row">
-              <th scope="rowgroup" colspan=${lead}>${g.name} <span class="group-count">(${this.t('donorRankingCount', { count: formatNumber(g.count, locale) })})</span></th>
+              <th scope="rowgroup" colspan=${lead}><bdi>${g.name}</bdi> <span class="group-count">(${this.t('donorRankingCount', { count: formatNumber(g.count, locale) })})</span></th>
               ${l.hasAmounts ? html`<td class="num">${g.subtotal !== undefined ? exact(g.subtotal) : ''}</td>` : nothing}
               ${l.hasShare ? html`<td class="num">${this.share(g.subtotal, l) ?? ''}</td>` : nothing}
               ${l.hasChange ? html`<td></td>` : nothing}
@@ -452,11 +454,11 @@ export class DonorRanking extends IomElement<DonorRankingData> {
     // A table wider than a phone scrolls sideways; it is then a focusable, named region (keyboard scroll).
     return html`<div class="table-scroll" role=${visible ? 'region' : nothing} aria-labelledby=${visible ? 'caption' : nothing} tabindex=${visible ? '0' : nothing}>
       <table part="table">
-        <caption id="caption" class=${this.currentView === 'table' ? 'caption' : 'visually-hidden'}>${l.title}</caption>
+        <caption id="caption" class=${this.currentView === 'table' ? 'caption' : 'visually-hidden'}><bdi>${l.title}</bdi></caption>
         <thead>
           <tr>
             ${l.ranked ? html`<th scope="col" class="num">${this.t('donorRankingRank')}</th>` : nothing}
-            <th scope="col">${this.t('donorRankingDonor')}</th>
+            <th scope="col" class="donor">${this.t('donorRankingDonor')}</th>
             ${showType ? html`<th scope="col">${this.t('donorRankingType')}</th>` : nothing}
             ${l.hasAmounts ? html`<th scope="col" class="num">${this.t('donorRankingAmount', { currency: l.currency })}</th>` : nothing}
             ${l.hasShare ? html`<th scope="col" class="num">${this.t('donorRankingShare')}</th>` : nothing}

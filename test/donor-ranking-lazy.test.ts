@@ -1,0 +1,45 @@
+// The chart chunk is downloaded only when a chart is shown. Each test file runs on its own page,
+// so this one starts with chart.js never loaded: it must not import chart.js or chart.ts itself.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../src/donor-ranking/define.js';
+import type { DonorRanking } from '../src/donor-ranking/donor-ranking.js';
+import { exampleDonors } from './fixtures/donors.js';
+
+// The runner loads many modules; make room so that every request is recorded.
+performance.setResourceTimingBufferSize(100000);
+
+/** Requests made so far for the chart module (src/donor-ranking/chart.ts) and for chart.js itself. */
+function chartRequests() {
+  const names = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+  return {
+    module: names.filter((n) => /\/donor-ranking\/chart\.(js|ts)$/.test(n)).length,
+    library: names.filter((n) => /\/node_modules\/chart\.js\//.test(n)).length,
+  };
+}
+
+const drawn = (el: DonorRanking) => waitUntil(() => el.shadowRoot!.querySelector<HTMLElement>('.chart')?.dataset.state === 'ready', 'chart drawn', { timeout: 5000 });
+
+describe('donor-ranking: the lazy chart', () => {
+  it('downloads the chart code only when a chart is shown, and only once per page', async () => {
+    const list = await fixture<DonorRanking>(html`<donor-ranking switchable .data=${exampleDonors()}></donor-ranking>`);
+    const table = await fixture<DonorRanking>(html`<donor-ranking view="table" .data=${exampleDonors()}></donor-ranking>`);
+    // A chart view with rank-only data has nothing to chart, so it needs no chart code either.
+    const rankOnly = await fixture<DonorRanking>(html`<donor-ranking view="chart" .data=${[{ name: 'Example donor A' }, { name: 'Example donor B' }]}></donor-ranking>`);
+    await Promise.all([list.updateComplete, table.updateComplete, rankOnly.updateComplete]);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(chartRequests(), 'before any chart').to.deep.equal({ module: 0, library: 0 });
+    expect(rankOnly.shadowRoot!.querySelector('[part="list"]')).to.exist;
+
+    // The reader picks the chart view in the switch.
+    list.shadowRoot!.querySelector<HTMLInputElement>('input[value="chart"]')!.click();
+    await drawn(list);
+    const after = chartRequests();
+    expect(after.module, 'chart module requests').to.equal(1);
+    expect(after.library, 'chart.js requests').to.be.greaterThan(0);
+
+    // A second chart on the page reuses the module: no new request.
+    const second = await fixture<DonorRanking>(html`<donor-ranking view="chart" .data=${exampleDonors()}></donor-ranking>`);
+    await drawn(second);
+    expect(chartRequests()).to.deep.equal(after);
+  });
+});
