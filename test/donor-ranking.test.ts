@@ -395,13 +395,13 @@ describe('donor-ranking', () => {
       const el = await fixture<DonorRanking>(html`<donor-ranking dir="rtl" locale="ar" view="chart" .data=${exampleDonors()}></donor-ranking>`);
       const chart = await chartReady(el);
       expect(chart.options.scales!.x!.reverse).to.be.true;
-      expect(chart.options.scales!.y!.position).to.equal('right');
+      expect((chart.options.scales!.y as { position?: string }).position).to.equal('right');
       expect(chart.options.plugins!.tooltip!.rtl).to.be.true;
       el.removeAttribute('dir');
       await waitUntil(() => chart.options.scales!.x!.reverse === false, 'back to left to right');
       expect(chartOf(el)).to.equal(chart);
       expect(chart.options.scales!.x!.reverse).to.be.false;
-      expect(chart.options.scales!.y!.position).to.equal('left');
+      expect((chart.options.scales!.y as { position?: string }).position).to.equal('left');
     });
 
     it('prints the table, not the canvas', async () => {
