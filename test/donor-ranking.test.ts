@@ -397,6 +397,7 @@ describe('donor-ranking', () => {
       expect(chart.options.scales!.x!.reverse).to.be.true;
       expect((chart.options.scales!.y as { position?: string }).position).to.equal('right');
       expect(chart.options.plugins!.tooltip!.rtl).to.be.true;
+      await expect(el).to.be.accessible();
       el.removeAttribute('dir');
       await waitUntil(() => chart.options.scales!.x!.reverse === false, 'back to left to right');
       expect(chartOf(el)).to.equal(chart);

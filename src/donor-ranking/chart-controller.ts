@@ -108,7 +108,8 @@ export class ChartController implements ReactiveController {
     if (width < 1 || height < 1) return; // hidden (display: none, a closed tab): wait for a size
     this.size = { width, height };
     if (this.chart) this.chart.resize(width, height);
-    else if (this.state !== 'loading') void this.create();
+    // After a failed load, the table stands in; a new attempt waits for the chart view to be shown again.
+    else if (this.state === 'idle') void this.create();
   }
 
   private async create(): Promise<void> {
