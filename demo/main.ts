@@ -1,0 +1,84 @@
+// The demo report page: stamps each section's widget markup from its <template>, prints that same
+// markup as the section's "HTML" (so the two cannot drift), and runs the language and theme switches.
+import { LANGUAGE_OPTIONS, THEMES, applyLanguage, applyTheme } from './themes.js';
+import { PAGE_STRINGS, type PageStringKey } from './strings.js';
+
+const root = document.documentElement;
+
+/** The markup of a template as a webmaster would paste it: common indentation removed, boolean attributes bare. */
+export function markupOf(template: HTMLTemplateElement): string {
+  const lines = template.innerHTML.replace(/=""/g, '').split('\n');
+  while (lines.length && !lines[0].trim()) lines.shift();
+  while (lines.length && !lines[lines.length - 1].trim()) lines.pop();
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.match(/^\s*/)![0].length));
+  return lines.map((l) => l.slice(indent)).join('\n');
+}
+
+/** Stamps every `<template data-demo>` into the element it names and fills its HTML listing. */
+function stampSections(): void {
+  for (const template of document.querySelectorAll<HTMLTemplateElement>('template[data-demo]')) {
+    const target = document.getElementById(template.dataset.demo!);
+    const code = document.querySelector<HTMLElement>(`[data-code-for="${template.dataset.demo}"]`);
+    if (code) code.textContent = markupOf(template);
+    target?.replaceChildren(template.content.cloneNode(true));
+  }
+}
+
+/** Translates the page's own words (headings, switches); the widgets translate themselves. */
+function translatePage(lang: string): void {
+  const table = PAGE_STRINGS[lang as keyof typeof PAGE_STRINGS] ?? PAGE_STRINGS.en;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
+    const text = table[el.dataset.i18n as PageStringKey];
+    if (text !== undefined) el.textContent = text;
+  }
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) {
+    const text = table[el.dataset.i18nLabel as PageStringKey];
+    if (text !== undefined) el.setAttribute('aria-label', text);
+  }
+  document.title = table.documentTitle;
+}
+
+function setLanguage(lang: string): void {
+  applyLanguage(root, lang);
+  translatePage(root.lang);
+}
+
+function setTheme(theme: string): void {
+  applyTheme(root, theme);
+}
+
+/** Keeps the switches' values in the address (`?lang=ar&theme=dark`), so a view can be shared. */
+function remember(name: string, value: string, fallback: string): void {
+  const url = new URL(location.href);
+  if (value === fallback) url.searchParams.delete(name);
+  else url.searchParams.set(name, value);
+  history.replaceState(null, '', url);
+}
+
+function setUpSwitches(): void {
+  const params = new URLSearchParams(location.search);
+  const languageSelect = document.querySelector<HTMLSelectElement>('#language-switch')!;
+  const themeSelect = document.querySelector<HTMLSelectElement>('#theme-switch')!;
+  languageSelect.replaceChildren(...LANGUAGE_OPTIONS.map((l) => new Option(l.label, l.id)));
+  for (const option of languageSelect.options) option.lang = option.value;
+  themeSelect.replaceChildren(...THEMES.map((t) => new Option(t.label, t.id)));
+
+  const lang = LANGUAGE_OPTIONS.find((l) => l.id === params.get('lang'))?.id ?? 'en';
+  const theme = THEMES.find((t) => t.id === params.get('theme'))?.id ?? 'default';
+  languageSelect.value = lang;
+  themeSelect.value = theme;
+  setLanguage(lang);
+  setTheme(theme);
+
+  languageSelect.addEventListener('change', () => {
+    setLanguage(languageSelect.value);
+    remember('lang', languageSelect.value, 'en');
+  });
+  themeSelect.addEventListener('change', () => {
+    setTheme(themeSelect.value);
+    remember('theme', themeSelect.value, 'default');
+  });
+}
+
+setUpSwitches();
+stampSections();
