@@ -218,6 +218,7 @@ async function checkStory(entry) {
     await page.goto(url, { waitUntil: 'load', timeout: STORY_TIMEOUT });
     const t1 = performance.now();
     problems.push(...(await settle(page, entry)));
+    const holdsLoading = entry.tags?.includes('loading');
     const t2 = performance.now();
     if (process.env.STORY_TIMING) console.log(`   goto ${(t1 - t0).toFixed(0)} ms, settle ${(t2 - t1).toFixed(0)} ms`);
     if (problems.length === 0) {
@@ -228,6 +229,7 @@ async function checkStory(entry) {
           count: els.length,
           empty: els.filter((el) => !el.shadowRoot || (el.shadowRoot.childElementCount === 0 && !el.shadowRoot.textContent.trim())).map((el) => el.localName),
           unregistered: els.filter((el) => !customElements.get(el.localName)).map((el) => el.localName),
+            notLoading: els.filter((el) => el.status !== 'loading').map((el) => `<${el.localName}> is ${el.status}`),
           };
         },
         FIND_WIDGETS,
@@ -236,6 +238,7 @@ async function checkStory(entry) {
       if (render.count === 0) problems.push('no widget in the story');
       for (const tag of new Set(render.unregistered)) problems.push(`<${tag}> is not registered`);
       for (const tag of new Set(render.empty)) problems.push(`<${tag}> rendered nothing (empty shadow root)`);
+      if (holdsLoading) for (const state of render.notLoading) problems.push(`a loading story, but ${state}`);
       await page.evaluate(axeSource);
       const violations = await page.evaluate(async () => {
         // Should anything else be running axe in the page, wait for it to finish.

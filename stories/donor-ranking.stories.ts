@@ -57,8 +57,8 @@ export const HighlightFictitious: Story = {
 
 // Loading, empty, errors --------------------------------------------------------------------------
 
-export const Loading: Story = { name: 'Loading', tags: ['loading'], args: { src: heldSrc(SEED) } };
-export const LoadingChart: Story = { name: 'Loading, chart', tags: ['loading'], args: { src: heldSrc(SEED), view: 'chart' } };
+export const Loading: Story = { name: 'Loading', tags: ['loading'], args: { src: heldSrc(SEED), timeout: 0 } };
+export const LoadingChart: Story = { name: 'Loading, chart', tags: ['loading'], args: { src: heldSrc(SEED), timeout: 0, view: 'chart' } };
 
 export const Empty: Story = { name: 'Empty: no donors', args: { src: undefined, inlineJson: noDonors } };
 

@@ -91,8 +91,8 @@ export const HeadingLevel2: Story = { name: 'Option: heading-level="2"', args: {
 
 // Loading, empty, errors --------------------------------------------------------------------------
 
-export const Loading: Story = { name: 'Loading', tags: ['loading'], args: { src: heldSrc(SEED) } };
-export const LoadingGrid: Story = { name: 'Loading, grid', tags: ['loading'], args: { src: heldSrc(SEED), layout: 'grid' } };
+export const Loading: Story = { name: 'Loading', tags: ['loading'], args: { src: heldSrc(SEED), timeout: 0 } };
+export const LoadingGrid: Story = { name: 'Loading, grid', tags: ['loading'], args: { src: heldSrc(SEED), timeout: 0, layout: 'grid' } };
 
 export const Empty: Story = { name: 'Empty: no emergencies', args: { src: undefined, inlineJson: noEmergencies } };
 

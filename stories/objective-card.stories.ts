@@ -106,7 +106,7 @@ export const Slots: Story = {
 // Loading, errors ---------------------------------------------------------------------------------
 
 /** The skeleton, held: the request never answers. */
-export const Loading: Story = { name: 'Loading', tags: ['loading'], args: { src: heldSrc(SEED) } };
+export const Loading: Story = { name: 'Loading', tags: ['loading'], args: { src: heldSrc(SEED), timeout: 0 } };
 
 export const ErrorBadJson: Story = {
   name: 'Error: data attribute is not valid JSON',

@@ -81,7 +81,7 @@ export const CenteredLarge: Story = {
 
 // Loading, errors ---------------------------------------------------------------------------------
 
-export const Loading: Story = { name: 'Loading', tags: ['loading'], args: { src: heldSrc(SEED) } };
+export const Loading: Story = { name: 'Loading', tags: ['loading'], args: { src: heldSrc(SEED), timeout: 0 } };
 
 export const ErrorBadJson: Story = {
   name: 'Error: data attribute is not valid JSON',

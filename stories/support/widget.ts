@@ -123,7 +123,10 @@ export function widget(tag: string): (args: WidgetArgs) => HTMLElement {
   return (args) => renderWidget(tag, args);
 }
 
-/** A src that Storybook holds open forever (see .storybook/preview.ts): the loading state. */
+/**
+ * A src that Storybook holds open forever (see .storybook/preview.ts): the loading state. Give the
+ * story `timeout: 0` too, or the widget's own timeout turns it into an error after 15 s.
+ */
 export function heldSrc(src: string): string {
   return `storybook-hold/${src}`;
 }
