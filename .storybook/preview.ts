@@ -4,6 +4,7 @@ import { html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import customElements from '../custom-elements.json';
 import { LANGUAGE_OPTIONS, THEMES } from '../demo/themes.js';
+import { argTypesFromManifest } from '../stories/support/widget.js';
 import '../demo/themes.css';
 import './preview.css';
 
@@ -76,7 +77,7 @@ const preview: Preview = {
   parameters: {
     layout: 'fullscreen',
     controls: { expanded: true, sort: 'requiredFirst' },
-    docs: { source: { excludeDecorators: true } },
+    docs: { source: { excludeDecorators: true }, extractArgTypes: argTypesFromManifest },
     a11y: {
       // Violations fail the story in test runs, not only in the panel.
       test: 'error',

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/donor-ranking/define.js';
 import { arabicDonors, exampleDonors, noDonors } from './fixtures/donor-ranking.js';
-import { controlsFor, heldSrc, widget, type WidgetArgs } from './support/widget.js';
+import { heldSrc, widget, type WidgetArgs } from './support/widget.js';
 
 const SEED = 'data/annual-report-2023.json#/funding/topDonors';
 
@@ -11,7 +11,6 @@ const meta: Meta<WidgetArgs> = {
   tags: ['autodocs'],
   render: widget('donor-ranking'),
   argTypes: {
-    ...controlsFor('donor-ranking'),
     view: { control: 'inline-radio', options: ['list', 'chart', 'table'] },
   },
   args: { src: SEED },

@@ -3,7 +3,7 @@ import { userEvent } from 'storybook/test';
 import '../src/emergency-list/define.js';
 import type { EmergencyList } from '../src/emergency-list/emergency-list.js';
 import { arabicEmergencies, fullEmergencies, longEmergencies, noEmergencies } from './fixtures/emergency-list.js';
-import { controlsFor, heldSrc, widget, type WidgetArgs } from './support/widget.js';
+import { heldSrc, widget, type WidgetArgs } from './support/widget.js';
 
 const SEED = 'data/annual-report-2023.json#/emergencies';
 
@@ -13,7 +13,6 @@ const meta: Meta<WidgetArgs> = {
   tags: ['autodocs'],
   render: widget('emergency-list'),
   argTypes: {
-    ...controlsFor('emergency-list'),
     layout: { control: 'inline-radio', options: ['list', 'grid'] },
     sort: { control: 'select', options: ['', 'name', 'level', 'people', 'funding-gap', 'updated'] },
   },

@@ -4,7 +4,7 @@ import '../src/stat-counter/define.js';
 import '../src/objective-card/define.js';
 import { OBJECTIVE_CARD_VARIANTS } from '../src/objective-card/objective-card.js';
 import { arabicObjective, fourthObjective, longObjective, minimalObjective } from './fixtures/objective-card.js';
-import { controlsFor, heldSrc, renderWidget, widget, type WidgetArgs } from './support/widget.js';
+import { heldSrc, renderWidget, widget, type WidgetArgs } from './support/widget.js';
 
 const SEED = 'data/annual-report-2023.json#/objectives/1';
 
@@ -14,7 +14,6 @@ const meta: Meta<WidgetArgs> = {
   tags: ['autodocs'],
   render: widget('objective-card'),
   argTypes: {
-    ...controlsFor('objective-card'),
     variant: { control: 'inline-radio', options: [...OBJECTIVE_CARD_VARIANTS] },
     accent: { control: 'inline-radio', options: ['1', '2', '3'] },
   },

@@ -4,7 +4,7 @@ import '../src/stat-counter/define.js';
 import { STAT_FORMATS } from '../src/stat-counter/stat-counter.data.js';
 import { STAT_COUNTER_STARTS } from '../src/stat-counter/stat-counter.js';
 import { arabicFigure, decrease, increase, longFigure } from './fixtures/stat-counter.js';
-import { controlsFor, heldSrc, renderWidget, widget, type WidgetArgs } from './support/widget.js';
+import { heldSrc, renderWidget, widget, type WidgetArgs } from './support/widget.js';
 
 const SEED = 'data/annual-report-2023.json#/highlights/peopleReached';
 
@@ -14,7 +14,6 @@ const meta: Meta<WidgetArgs> = {
   tags: ['autodocs'],
   render: widget('stat-counter'),
   argTypes: {
-    ...controlsFor('stat-counter'),
     format: { control: 'select', options: [...STAT_FORMATS] },
     start: { control: 'select', options: [...STAT_COUNTER_STARTS] },
   },

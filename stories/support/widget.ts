@@ -1,10 +1,11 @@
 // Helpers shared by the stories: render an element from story args the way a webmaster writes it
-// (attributes, an inline JSON script), and derive controls from custom-elements.json.
+// (attributes, an inline JSON script), and derive the docs table and controls from custom-elements.json.
 import type { ArgTypes, Args } from '@storybook/web-components-vite';
 import manifestJson from '../../custom-elements.json';
 
 interface ManifestMember {
   name: string;
+  default?: string;
   kind?: string;
   type?: { text?: string };
   description?: string;
@@ -18,6 +19,9 @@ interface ManifestDeclaration {
   attributes?: ManifestMember[];
   members?: ManifestMember[];
   events?: ManifestMember[];
+  slots?: ManifestMember[];
+  cssParts?: ManifestMember[];
+  cssProperties?: ManifestMember[];
 }
 interface Manifest {
   modules: { declarations?: ManifestDeclaration[] }[];
@@ -48,36 +52,63 @@ function literalOptions(type: string | undefined): string[] | undefined {
   return parts.map((p) => p.slice(1, -1));
 }
 
-/**
- * Controls for every attribute in the manifest, refined from its type: a select for a union of
- * string literals, a number field, a switch for a boolean. Properties that only mirror an
- * attribute stay in the docs table without a second control; `data` (the JS object) gets no
- * control either: the `data` attribute (a JSON string) is the control for it.
- */
-export function controlsFor(tag: string): Partial<ArgTypes> {
-  const decl = declarationOf(tag);
-  const argTypes: Partial<ArgTypes> = {
-    inlineJson: {
-      name: 'inline JSON',
-      description: 'Story helper: data written as a child `<script type="application/json">`, the way to give data in a CMS.',
-      control: 'object',
-      table: { category: 'story' },
+function row(item: ManifestMember, category: string, key = item.name): Partial<ArgTypes>[string] {
+  const type = item.type?.text;
+  return {
+    name: key === item.name ? item.name : item.name || '(default)',
+    description: item.description ?? '',
+    table: {
+      category,
+      type: type ? { summary: type } : undefined,
+      defaultValue: item.default !== undefined ? { summary: item.default } : undefined,
     },
+    control: false,
   };
-  if (!decl) return argTypes;
+}
+
+/**
+ * The docs table and controls of an element, from custom-elements.json. Storybook's own reader
+ * keys every entry by its bare name, so a CSS part called `value` hides the `value` attribute; here
+ * attributes keep their names (they are the controls, and what `renderWidget` writes) and parts,
+ * slots, CSS properties, events and properties get keys of their own.
+ */
+export function argTypesFromManifest(tag: string): Partial<ArgTypes> {
+  const decl = declarationOf(tag);
+  if (!decl) return {};
+  const out: Partial<ArgTypes> = {};
   const attributeNames = new Set((decl.attributes ?? []).map((a) => a.name));
   for (const attr of decl.attributes ?? []) {
     const type = attr.type?.text;
     const options = literalOptions(type);
-    if (options) argTypes[attr.name] = { control: 'select', options };
-    else if (type?.includes('boolean')) argTypes[attr.name] = { control: 'boolean' };
-    else if (type?.includes('number')) argTypes[attr.name] = { control: 'number' };
-    else argTypes[attr.name] = { control: 'text' };
-    if (attr.fieldName && attr.fieldName !== attr.name && !attributeNames.has(attr.fieldName)) {
-      argTypes[attr.fieldName] = { control: false };
-    }
+    const entry = row(attr, 'attributes')!;
+    // Storybook draws a control (and its "Set …" button) from the arg's type; extracted argTypes
+    // are not normalised, so controls are written in their object form.
+    if (options) Object.assign(entry, { type: { name: 'enum', value: options }, control: { type: 'select' }, options });
+    else if (type?.includes('boolean')) Object.assign(entry, { type: { name: 'boolean' }, control: { type: 'boolean' } });
+    else if (type?.includes('number')) Object.assign(entry, { type: { name: 'number' }, control: { type: 'number' } });
+    else Object.assign(entry, { type: { name: 'string' }, control: { type: 'text' } });
+    out[attr.name] = entry;
   }
-  return argTypes;
+  for (const member of decl.members ?? []) {
+    if (member.kind !== 'field' || member.static || (member.privacy && member.privacy !== 'public') || !member.description || member.name.startsWith('[')) continue;
+    const key = attributeNames.has(member.name) || out[member.name] ? `property:${member.name}` : member.name;
+    out[key] = row(member, 'properties', key);
+    out[key]!.name = member.name;
+  }
+  for (const event of decl.events ?? []) {
+    out[actionArgName(event.name)] = { ...row(event, 'events'), name: event.name, action: event.name };
+  }
+  for (const slot of decl.slots ?? []) out[`slot:${slot.name}`] = { ...row(slot, 'slots', `slot:${slot.name}`), name: slot.name || '(default)' };
+  for (const part of decl.cssParts ?? []) out[`part:${part.name}`] = { ...row(part, 'css shadow parts', `part:${part.name}`), name: part.name };
+  for (const prop of decl.cssProperties ?? []) out[`css:${prop.name}`] = { ...row(prop, 'css custom properties', `css:${prop.name}`), name: prop.name };
+  out.inlineJson = {
+    name: 'inline JSON',
+    description: 'Story helper: data written as a child `<script type="application/json">`, the way to give data in a CMS.',
+    type: { name: 'object', value: {} },
+    control: { type: 'object' },
+    table: { category: 'story' },
+  };
+  return out;
 }
 
 export interface WidgetArgs extends Args {
