@@ -10,7 +10,10 @@
 //     count's start to the last count's end (60 Hz is ~16.7 ms);
 //   - loop: time spent in the page's animation-frame callbacks per frame (the one shared loop that
 //     draws all 100 counters), p50 and max;
-//   - long tasks (PerformanceObserver 'longtask', >= 50 ms) over the whole page life, and the longest.
+//   - long tasks (PerformanceObserver 'longtask', >= 50 ms) over the whole page life, and the longest;
+//   - the main thread's CPU time, from a Chromium trace: per frame while counting, and the longest
+//     task in CPU time. Wall-clock figures include time the renderer waits for a CPU when the
+//     machine is busy; CPU time does not, so it shows the element's own cost.
 // Each run is done without and with CPU throttling (default 4x, roughly a mid-range phone).
 // It then checks, in Chromium's own accessibility tree, that a counter's text is the final figure
 // before, during and after its count.
@@ -19,7 +22,7 @@ import puppeteer from 'puppeteer-core';
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { findBrowser } from './browser.mjs';
 
@@ -131,13 +134,21 @@ function instrument() {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) bench.longtasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
-  document.addEventListener('iom-count-end', () => bench.ends.push(performance.now()));
+  document.addEventListener('iom-count-end', () => {
+    bench.ends.push(performance.now());
+    if (bench.ends.length === document.querySelectorAll('stat-counter').length) console.timeStamp('stat-counter:end');
+  });
   // A count starts when a counter's value gets data-counting. Called once the counters have
   // rendered, before the first frame (so before any of them can start).
   bench.watchStarts = () => {
     for (const el of document.querySelectorAll('stat-counter')) {
       const value = el.shadowRoot?.querySelector('.value');
-      if (value) new MutationObserver(() => value.hasAttribute('data-counting') && bench.starts.push(performance.now())).observe(value, { attributes: true, attributeFilter: ['data-counting'] });
+      if (!value) continue;
+      new MutationObserver(() => {
+        if (!value.hasAttribute('data-counting')) return;
+        if (!bench.starts.length) console.timeStamp('stat-counter:start');
+        bench.starts.push(performance.now());
+      }).observe(value, { attributes: true, attributeFilter: ['data-counting'] });
     }
   };
 }
@@ -154,12 +165,23 @@ async function run(browser, throttle) {
   const cdp = await page.createCDPSession();
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   await page.evaluateOnNewDocument(instrument);
+  await page.tracing.start({ categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(() => window.__bench.rendered !== undefined);
   await page.waitForFunction((n) => window.__bench.ends.length >= n, { timeout: 60000, polling: 100 }, COUNT);
   await new Promise((r) => setTimeout(r, 200));
   const b = await page.evaluate(() => window.__bench);
+  const trace = JSON.parse(Buffer.from(await page.tracing.stop()).toString('utf8')).traceEvents;
   await page.close();
+
+  // The page's main thread is the one that wrote our time stamps.
+  const stamps = trace.filter((e) => e.name === 'TimeStamp' && /^stat-counter:/.test(e.args?.data?.message ?? ''));
+  const main = stamps[0];
+  const startTs = stamps.find((e) => e.args.data.message === 'stat-counter:start')?.ts ?? 0;
+  const endTs = Math.max(...stamps.filter((e) => e.args.data.message === 'stat-counter:end').map((e) => e.ts));
+  const tasks = trace.filter((e) => e.ph === 'X' && e.name === 'RunTask' && main && e.pid === main.pid && e.tid === main.tid);
+  const counting = tasks.filter((e) => e.ts + e.dur >= startTs && e.ts <= endTs);
+  const cpu = (e) => (e.tdur ?? e.dur) / 1000;
 
   // The counting window: from the first count's start to the last one's end.
   const from = Math.min(...b.starts);
@@ -183,6 +205,9 @@ async function run(browser, throttle) {
     longtasks: b.longtasks.length,
     countingLongtasks: inWindow.length,
     longest,
+    cpuPerFrame: counting.reduce((sum, e) => sum + cpu(e), 0) / Math.max(1, frames.length),
+    longestCpu: Math.max(0, ...tasks.map(cpu)),
+    longestCountingCpu: Math.max(0, ...counting.map(cpu)),
     ends: b.ends.length,
   };
 }
@@ -263,17 +288,22 @@ const rows = results.map((r) => [
   ms(r.p95),
   ms(r.max),
   `${ms(r.loop50)} / ${ms(r.loopMax)}`,
+  ms(r.cpuPerFrame),
   `${r.countingLongtasks} / ${r.longtasks}`,
-  r.longest ? ms(r.longest) : 'none',
+  `${r.longest ? ms(r.longest) : 'none'} / ${ms(r.longestCpu)}`,
+  ms(r.longestCountingCpu),
 ]);
-const head = ['run', 'first render', 'counting', 'frames', 'frame p50', 'frame p95', 'frame max', 'loop p50 / max', 'long tasks (counting / all)', 'longest task'];
+const head = ['run', 'first render', 'counting', 'frames', 'frame p50', 'frame p95', 'frame max', 'loop p50 / max', 'main CPU / frame', 'long tasks (counting / all)', 'longest task wall / CPU', 'longest while counting, CPU'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-console.log(`\nstat-counter: ${COUNT} counters in view, all counting up at once (duration 1500 ms, ${version}, headless, --disable-gpu)\n`);
+console.log(`\nstat-counter: ${COUNT} counters in view, all counting up at once (duration 1500 ms, ${version}, headless, --disable-gpu)`);
+console.log(`machine: ${cpus().length} CPUs, load average ${loadavg().map((n) => n.toFixed(1)).join(' / ')} (1 / 5 / 15 min): other work on the machine slows every figure below\n`);
 console.log(line(head));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 rows.forEach((r) => console.log(line(r)));
-console.log(`\nEvery run: ${results.every((r) => r.ends === COUNT) ? `all ${COUNT} counts ended` : 'SOME COUNTS DID NOT END'}; "long task" = a task of 50 ms or more (PerformanceObserver 'longtask').`);
+console.log(`\nEvery run: ${results.every((r) => r.ends === COUNT) ? `all ${COUNT} counts ended` : 'SOME COUNTS DID NOT END'}.`);
+console.log(`"long task": a task of 50 ms or more, wall clock (PerformanceObserver 'longtask'). "first render" includes loading the module; "longest task" over the whole page life includes it.`);
+console.log(`"loop": the shared animation-frame callback that draws all ${COUNT} counters. "main CPU / frame": the page's main-thread CPU time (script, style, layout, paint) per frame while counting.`);
 console.log('\nAccessibility tree (Chromium) of one counter, and what the eye sees:');
 for (const [when, r] of Object.entries(a11y)) console.log(`  ${when.padEnd(6)}  a11y: "${r.a11y}"   shown: "${r.shown}"`);
 const same = a11y.before.a11y === a11y.during.a11y && a11y.during.a11y === a11y.after.a11y;

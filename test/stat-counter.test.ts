@@ -339,7 +339,7 @@ describe('stat-counter', () => {
       // The eye sees moving digits…
       expect(ticker(el)).to.match(/^\d+\.\d million$/);
       expect(ticker(el)).not.to.equal('31.6 million');
-      expect(getComputedStyle(root(el).querySelector('.ticker')!).display).to.equal('block');
+      expect(getComputedStyle(root(el).querySelector('.ticker')!).opacity).to.equal('1');
       // …assistive technology, text extraction and copy get the final figure, and only it.
       expect(accessibleText(el)).to.equal('Over 31.6 million people assisted');
       expect(text(el)).to.equal('Over 31.6 million people assisted');
@@ -354,7 +354,8 @@ describe('stat-counter', () => {
       const before = accessibleText(el);
       await oneEvent(el, 'iom-count-end');
       expect(counting(el)).to.equal(false);
-      expect(ticker(el)).to.equal('');
+      expect(getComputedStyle(root(el).querySelector('.ticker')!).opacity).to.equal('0');
+      expect(getComputedStyle(root(el).querySelector('.final')!).opacity).to.equal('1');
       expect(accessibleText(el)).to.equal(before);
       expect(before).to.equal('600,000 people accessed regular migration pathways');
     });

@@ -61,8 +61,10 @@ export const statCounterStyles = css`
   .hold {
     visibility: hidden;
   }
+  /* Always laid out (a contained box), shown only while counting, by opacity: starting or ending a
+     hundred counts at once then repaints them, without building or removing a hundred boxes. */
   .ticker {
-    display: none;
+    opacity: 0;
     position: absolute;
     inset: 0;
     text-align: var(--_align);
@@ -80,7 +82,7 @@ export const statCounterStyles = css`
     opacity: 0;
   }
   .value[data-counting] .ticker {
-    display: block;
+    opacity: 1;
   }
 
   .label {

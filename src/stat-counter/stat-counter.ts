@@ -338,7 +338,9 @@ export class StatCounter extends IomElement<StatCounterData> {
       if (problem) announceError(this, new DataError(problem, 'validation'));
     }
     this.valueEl = this.renderRoot.querySelector<HTMLElement>('.value');
-    this.tickerEl = this.valueEl?.querySelector<HTMLElement>('.ticker');
+    const tickerEl = this.valueEl?.querySelector<HTMLElement>('.ticker');
+    if (tickerEl !== this.tickerEl) this.drawn = undefined;
+    this.tickerEl = tickerEl;
     this.holdEl = this.valueEl?.querySelector<HTMLElement>('.hold');
     this.syncCount(r.kind === 'figure' ? r.figure.value : undefined);
   }
@@ -396,9 +398,9 @@ export class StatCounter extends IomElement<StatCounterData> {
     });
     this.tween = tween;
     // Counting down from a wider number: keep its width until the end, so nothing moves mid-count.
-    this.holdEl?.setAttribute('data-n', Math.abs(from) > Math.abs(to) ? (this.ticker?.(from) ?? '') : '');
+    if (Math.abs(from) > Math.abs(to)) this.holdEl?.setAttribute('data-n', this.ticker?.(from) ?? '');
+    else this.holdEl?.removeAttribute('data-n');
     this.valueEl.toggleAttribute('data-counting', true);
-    this.drawn = undefined;
     this.draw(from);
     play(tween);
   }
@@ -420,12 +422,10 @@ export class StatCounter extends IomElement<StatCounterData> {
     this.tween = undefined;
     cancel(tween);
     const el = this.valueEl;
-    if (el?.hasAttribute('data-counting')) {
-      el.removeAttribute('data-counting');
-      this.tickerEl?.removeAttribute('data-n');
-      this.holdEl?.removeAttribute('data-n');
-    }
-    this.drawn = undefined;
+    // The moving digits stay in their hidden box (clearing a hundred of them would cost a layout);
+    // the next count overwrites them.
+    el?.removeAttribute('data-counting');
+    if (this.holdEl?.hasAttribute('data-n')) this.holdEl.removeAttribute('data-n');
     if (announce && tween) {
       this.dispatchEvent(new CustomEvent<StatCounterCountEndDetail>('iom-count-end', { detail: { value: tween.to }, bubbles: true, composed: true }));
     }
