@@ -1,6 +1,8 @@
 // Story smoke test: builds Storybook (offline), serves it, opens every story in headless Chromium
 // and fails on a console error, a page error, a widget that rendered nothing, or an axe violation.
-// Docs pages are opened too and must load without errors.
+// Docs pages are opened too and must load without errors. Then the same for the demo report page
+// (built with `vite build --mode demo` and served under a sub-path, as when it is published), in
+// English and, through its language switch, in Arabic.
 //
 //   node scripts/test-stories.mjs                 build, then test every story
 //   node scripts/test-stories.mjs --no-build      test the existing storybook-static/
@@ -57,7 +59,21 @@ if (!skipBuild) {
 }
 if (!existsSync(join(OUT, 'index.json'))) fail('storybook-static/index.json not found: build Storybook first (drop --no-build).');
 
-// 2. Serve storybook-static on a free local port.
+const DEMO = join(ROOT, 'dist-demo');
+const checkDemo = !filter || 'demo'.includes(filter);
+if (checkDemo && !skipBuild) {
+  const t = performance.now();
+  const result = spawnSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--mode', 'demo', '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) {
+    process.stdout.write(result.stdout ?? '');
+    process.stderr.write(result.stderr ?? '');
+    fail(`Demo page build failed (exit ${result.status ?? result.signal}).`);
+  }
+  console.log(`Built the demo page in ${seconds(t)} s.`);
+}
+if (checkDemo && !existsSync(join(DEMO, 'index.html'))) fail('dist-demo/index.html not found: build the demo page first (drop --no-build).');
+
+// 2. Serve storybook-static on a free local port, and the demo page under a sub-path.
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -73,14 +89,17 @@ const TYPES = {
   '.map': 'application/json',
   '.txt': 'text/plain; charset=utf-8',
 };
+// Published somewhere below the site root, as on a real site: its URLs must all be relative.
+const DEMO_PATH = '/published/iom-report/';
 const server = createServer((req, res) => {
   const pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
   if (pathname === '/favicon.ico') {
     res.writeHead(204).end();
     return;
   }
-  let file = normalize(join(OUT, pathname));
-  if (file !== OUT && !file.startsWith(OUT + sep)) {
+  const [dir, rest] = pathname.startsWith(DEMO_PATH) ? [DEMO, pathname.slice(DEMO_PATH.length)] : [OUT, pathname];
+  let file = normalize(join(dir, rest));
+  if (file !== dir && !file.startsWith(dir + sep)) {
     res.writeHead(403).end('Forbidden');
     return;
   }
@@ -100,7 +119,7 @@ const index = JSON.parse(readFileSync(join(OUT, 'index.json'), 'utf8'));
 const entries = Object.values(index.entries).filter((e) => !filter || e.id.includes(filter));
 const stories = entries.filter((e) => e.type === 'story');
 const docs = entries.filter((e) => e.type === 'docs');
-if (stories.length === 0) fail(filter ? `No story id contains "${filter}".` : 'Storybook has no stories.');
+if (stories.length === 0 && !checkDemo) fail(filter ? `No story id contains "${filter}".` : 'Storybook has no stories.');
 
 // 4. Open each one in headless Chromium.
 const executablePath = findBrowser();
@@ -313,19 +332,99 @@ async function runAll(items, check) {
   return results;
 }
 
+/**
+ * The demo report page: no console error, every widget ready (none loading, in error or empty),
+ * no axe violation on the whole page, and the language switch turns it into Arabic, right to left.
+ */
+async function checkDemoPage() {
+  const problems = [];
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warn') problems.push(`console.${msg.type()}: ${resourceText(msg)}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  const widgetStates = () =>
+    page.evaluate(
+      (find, tags) => {
+        const els = new Function(`return ${find}`)()(tags);
+        return { count: els.length, notReady: els.filter((el) => el.status !== 'ready').map((el) => `<${el.localName}${el.src ? ` src="${el.src}"` : ''}> is ${el.status}`) };
+      },
+      FIND_WIDGETS.replace("'#storybook-root'", "'main'"),
+      WIDGETS,
+    );
+  const settled = async () => {
+    try {
+      await page.waitForFunction(
+        (find, tags) => new Function(`return ${find}`)()(tags).every((el) => el.shadowRoot && el.status !== 'loading' && el.status !== 'idle'),
+        { timeout: STORY_TIMEOUT, polling: 100 },
+        FIND_WIDGETS.replace("'#storybook-root'", "'main'"),
+        WIDGETS,
+      );
+    } catch {
+      const stuck = await page.evaluate(
+        (find, tags) =>
+          new Function(`return ${find}`)()(tags)
+            .filter((el) => !el.shadowRoot || el.status === 'loading' || el.status === 'idle')
+            .map((el) => `<${el.localName}> ${customElements.get(el.localName) ? `is still ${el.status}` : 'is not registered (is it imported by src/index.ts?)'}`),
+        FIND_WIDGETS.replace("'#storybook-root'", "'main'"),
+        WIDGETS,
+      );
+      throw new Error(`widgets did not settle in 20 s: ${[...new Set(stuck)].join(', ')}`);
+    }
+  };
+  const axe = async (label) => {
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' > ')).join('; ')})`));
+    for (const v of violations) problems.push(`axe (${label}) ${v}`);
+  };
+  try {
+    await page.goto(`${base}${DEMO_PATH}`, { waitUntil: 'load', timeout: STORY_TIMEOUT });
+    await settled();
+    const states = await widgetStates();
+    if (states.count < 10) problems.push(`only ${states.count} widgets on the page`);
+    problems.push(...states.notReady);
+    for (const tag of WIDGETS) {
+      if (!(await page.evaluate((t) => !!document.querySelector(`main ${t}`), tag))) problems.push(`no <${tag}> on the page`);
+    }
+    const listings = await page.evaluate(() => [...document.querySelectorAll('[data-code-for]')].map((c) => [c.dataset.codeFor, c.textContent]));
+    for (const [id, text] of listings) if (!/<[a-z]+-[a-z-]+[\s>]/.test(text)) problems.push(`the HTML of section ${id} shows no widget markup`);
+    await axe('English');
+    await page.select('#language-switch', 'ar');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl' && document.documentElement.lang === 'ar', { timeout: 5000 });
+    const arabic = await page.evaluate(() => ({ title: document.querySelector('h1')?.textContent ?? '', locale: document.querySelector('main stat-counter, main donor-ranking')?.resolvedLocale }));
+    if (!/[\u0600-\u06FF]/.test(arabic.title)) problems.push(`the language switch left the heading in English ("${arabic.title}")`);
+    if (arabic.locale !== 'ar') problems.push(`after the language switch a widget formats for "${arabic.locale}", not ar`);
+    await page.select('#theme-switch', 'dark');
+    await settled();
+    problems.push(...(await widgetStates()).notReady);
+    await axe('Arabic, dark');
+  } catch (error) {
+    problems.push(`could not check the demo page: ${error.message.split('\n')[0]}`);
+  } finally {
+    await page.close();
+  }
+  const result = { entry: { id: 'demo page', title: 'demo page', name: DEMO_PATH }, problems, warnings: [] };
+  console.log(`${problems.length ? 'FAIL' : 'ok  '} demo page (English; Arabic, dark)`);
+  for (const p of problems) console.log(`     - ${p}`);
+  return result;
+}
+
 const t = performance.now();
 let storyResults = [];
 let docsResults = [];
+const demoResults = [];
 try {
   console.log(`\nOpening ${stories.length} stories and ${docs.length} docs pages (${CONCURRENCY} at a time)…`);
   storyResults = await runAll(stories, checkStory);
   docsResults = await runAll(docs, checkDocs);
+  if (checkDemo) demoResults.push(await checkDemoPage());
 } finally {
   await browser.close();
   server.close();
 }
 
-const failed = [...storyResults, ...docsResults].filter((r) => r.problems.length);
+const failed = [...storyResults, ...docsResults, ...demoResults].filter((r) => r.problems.length);
 const warned = storyResults.reduce((n, r) => n + r.warnings.length, 0);
 console.log(`\nChecked in ${seconds(t)} s; ${warned} expected widget warning(s) from error-state stories.`);
 if (failed.length) {
@@ -337,7 +436,6 @@ if (failed.length) {
 }
 const okStories = storyResults.filter((r) => !r.problems.length).length;
 const okDocs = docsResults.filter((r) => !r.problems.length).length;
-console.log(
-  `\nStories: ${okStories}/${stories.length} passed; docs pages: ${okDocs}/${docs.length} passed; total ${seconds(started)} s.`,
-);
+const demo = checkDemo ? `; demo page: ${demoResults[0]?.problems.length ? 'failed' : 'passed'}` : '';
+console.log(`\nStories: ${okStories}/${stories.length} passed; docs pages: ${okDocs}/${docs.length} passed${demo}; total ${seconds(started)} s.`);
 process.exit(failed.length ? 1 : 0);
