@@ -10,3 +10,9 @@ export type { DonorView, DonorViewChangeDetail, DonorRankingData, Donor } from '
 export { EmergencyList } from './emergency-list/define.js';
 export type { EmergencyFilterChangeDetail, EmergencySort, EmergencyFilter } from './emergency-list/define.js';
 export type { EmergencyListData, Emergency } from './emergency-list/emergency-list.data.js';
+export { StatCounter } from './stat-counter/define.js';
+export type { StatCounterCountEndDetail, StatCounterStart } from './stat-counter/stat-counter.js';
+export type { StatCounterData } from './stat-counter/stat-counter.data.js';
+export { ObjectiveCard } from './objective-card/define.js';
+export type { ObjectiveCardVariant } from './objective-card/objective-card.js';
+export type { ObjectiveCardData } from './objective-card/objective-card.data.js';
