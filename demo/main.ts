@@ -36,6 +36,10 @@ function translatePage(lang: string): void {
     if (text !== undefined) el.setAttribute('aria-label', text);
   }
   document.title = table.documentTitle;
+  const themeNames = table.themeNames.split('|');
+  document.querySelectorAll<HTMLOptionElement>('#theme-switch option').forEach((option, i) => {
+    option.textContent = themeNames[i] ?? THEMES[i].label;
+  });
 }
 
 function setLanguage(lang: string): void {

@@ -10,6 +10,7 @@ const en = {
   settings: 'Page settings',
   language: 'Language',
   theme: 'Theme',
+  themeNames: 'Default (IOM blue)|Dark|Regional example: warm|Regional example: ocean',
   highlights: 'Key highlights',
   highlightsLead: 'IOM’s year in four figures. Source: IOM Annual Report 2023.',
   objectives: 'Strategic objectives',
@@ -32,6 +33,7 @@ const en = {
 };
 
 export type PageStringKey = keyof typeof en;
+// themeNames: the names of demo/themes.ts's THEMES, in their order, separated by |.
 type Table = Record<PageStringKey, string>;
 
 const fr: Table = {
@@ -43,6 +45,7 @@ const fr: Table = {
   settings: 'Réglages de la page',
   language: 'Langue',
   theme: 'Thème',
+  themeNames: 'Par défaut (bleu OIM)|Sombre|Exemple régional : chaud|Exemple régional : océan',
   highlights: 'Faits marquants',
   highlightsLead: 'L’année de l’OIM en quatre chiffres. Source : Rapport annuel 2023 de l’OIM.',
   objectives: 'Objectifs stratégiques',
@@ -73,6 +76,7 @@ const es: Table = {
   settings: 'Ajustes de la página',
   language: 'Idioma',
   theme: 'Tema',
+  themeNames: 'Predeterminado (azul OIM)|Oscuro|Ejemplo regional: cálido|Ejemplo regional: océano',
   highlights: 'Datos destacados',
   highlightsLead: 'El año de la OIM en cuatro cifras. Fuente: Informe anual 2023 de la OIM.',
   objectives: 'Objetivos estratégicos',
@@ -103,6 +107,7 @@ const ar: Table = {
   settings: 'إعدادات الصفحة',
   language: 'اللغة',
   theme: 'المظهر',
+  themeNames: 'الافتراضي (أزرق المنظمة)|داكن|مثال إقليمي: دافئ|مثال إقليمي: محيط',
   highlights: 'أبرز الأرقام',
   highlightsLead: 'عام المنظمة في أربعة أرقام. المصدر: التقرير السنوي للمنظمة لعام 2023.',
   objectives: 'الأهداف الاستراتيجية',
