@@ -99,6 +99,7 @@ describe('emergency-list', () => {
       const el = await fixture<EmergencyList>(html`<emergency-list .data=${NAMES_2023.map((name) => ({ name }))}></emergency-list>`);
       for (const name of ['badge', 'figures', 'meter', 'funding', 'controls', 'count', 'more', 'link']) expect(part(el, name), name).to.equal(null);
       expect(text(root(el))).not.to.match(/undefined|NaN|null|%|\bL\d\b/);
+      expect(getComputedStyle(parts(el, 'item')[0]).contentVisibility).to.equal('visible');
       await expect(el).to.be.accessible();
     });
 
@@ -731,6 +732,7 @@ describe('emergency-list', () => {
       const el = await fixture<EmergencyList>(html`<emergency-list sortable .data=${many}></emergency-list>`);
       const first = parts(el, 'item').length;
       expect(first).to.be.within(20, 100);
+      expect(getComputedStyle(parts(el, 'item')[0]).contentVisibility).to.equal('auto');
       await all(el, 1000);
       expect(names(el)).to.deep.equal(many.map((e) => e.name));
       await choose(el, sortMenu(el), 'name');

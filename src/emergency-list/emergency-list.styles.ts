@@ -99,7 +99,9 @@ export const styles = css`
     flex-direction: column;
     gap: var(--_space-xs);
     min-inline-size: 0;
-    /* Long lists: the browser skips layout and paint of items far off screen. */
+  }
+  /* Long lists: the browser skips layout and paint of items far off screen. */
+  .list.long > .item {
     content-visibility: auto;
     contain-intrinsic-block-size: auto 5em;
   }
@@ -250,7 +252,8 @@ export const styles = css`
     .count {
       display: none;
     }
-    .item {
+    .item,
+    .list.long > .item {
       content-visibility: visible;
       break-inside: avoid;
     }

@@ -638,7 +638,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
             <p>${t('emergencyListNoMatch')}</p>
             <button part="clear" type="button" @click=${this.clearFilters}>${t('emergencyListClear')}</button>
           </div>`
-        : html`<ul part="list" class="list" aria-label=${data.title ?? t('emergencyListLabel')}>
+        : html`<ul part="list" class=${view.matches.length > LONG_LIST ? 'list long' : 'list'} aria-label=${data.title ?? t('emergencyListLabel')}>
             ${repeat(
               shown,
               (entry) => entry.index,
