@@ -171,6 +171,8 @@ export const objectiveCardStyles = css`
   }
   .summary {
     margin: 0;
+    /* Text from data keeps its own direction (English on an Arabic page). */
+    unicode-bidi: plaintext;
     color: var(--_fg-muted);
     overflow-wrap: break-word;
   }

@@ -69,6 +69,8 @@ export const statCounterStyles = css`
     inset: 0;
     text-align: var(--_align);
     pointer-events: none;
+    /* Digits wider than the final ones (proportional fonts) must not push the unit onto a hidden line. */
+    white-space: nowrap;
     /* Its size comes from the box, never from its digits: each frame's new text is laid out and
        painted inside it alone, not across the page. */
     contain: strict;
@@ -85,6 +87,11 @@ export const statCounterStyles = css`
     opacity: 1;
   }
 
+  /* Text from data keeps its own direction: an English label on an Arabic page ends with its own punctuation. */
+  .label,
+  .description {
+    unicode-bidi: plaintext;
+  }
   .label {
     display: block;
     margin-block-start: var(--_gap);
