@@ -200,6 +200,13 @@ describe('stat-counter', () => {
     });
   });
 
+  it('writes a year without a thousands separator', async () => {
+    const el = await fixture<HTMLElement>(html`<stat-counter start="none" .data=${{ value: 1951, unit: 'year', label: 'founded (fictitious test label)' }}></stat-counter>`);
+    await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(text(el)).to.contain('1951');
+    expect(text(el)).not.to.contain('1,951');
+  });
+
   describe('formats in each language', () => {
     // What Chromium's Intl writes (spaces and bidi marks normalised). `ar` gives Western digits in
     // Chromium; `ar-EG` gives Arabic-Indic digits. The counter writes whatever Intl gives.

@@ -7,6 +7,8 @@ export interface FigureOptions {
   format?: StatFormat;
   currency?: string;
   maximumFractionDigits?: number;
+  /** What the figure counts; a `year` (1951) is written without a thousands separator. */
+  unit?: string;
 }
 
 /** A figure written out, and how to write the numbers that lead up to it. */
@@ -29,7 +31,7 @@ const NUMERIC = new Set<string>(['integer', 'group', 'decimal', 'fraction']);
 const SIGN = new Set<string>(['minusSign', 'plusSign']);
 
 /** The `Intl.NumberFormat` options for a figure (`value` is in percent points for `percent`). */
-export function intlOptions({ format = 'standard', currency, maximumFractionDigits: digits }: FigureOptions): Intl.NumberFormatOptions {
+export function intlOptions({ format = 'standard', currency, maximumFractionDigits: digits, unit }: FigureOptions): Intl.NumberFormatOptions {
   switch (format) {
     case 'compact':
       return { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: digits ?? 1 };
@@ -45,7 +47,10 @@ export function intlOptions({ format = 'standard', currency, maximumFractionDigi
         ...(digits !== undefined ? { minimumFractionDigits: digits, maximumFractionDigits: digits } : {}),
       };
     default:
-      return digits !== undefined ? { maximumFractionDigits: digits } : {};
+      return {
+        ...(digits !== undefined ? { maximumFractionDigits: digits } : {}),
+        ...(unit === 'year' ? { useGrouping: false } : {}),
+      };
   }
 }
 
