@@ -4,7 +4,7 @@ import { defaultReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { findBrowser } from './scripts/browser.mjs';
+import { CHROMIUM_ARGS, findBrowser } from './scripts/browser.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 
 const executablePath = findBrowser();
@@ -132,15 +132,7 @@ export default {
       launchOptions: {
         executablePath,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-quic',
-          '--no-first-run',
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

@@ -20,7 +20,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg, cpus, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { findBrowser } from './browser.mjs';
+import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -103,13 +103,7 @@ const browser = await puppeteer.launch({
   headless: true,
   args: [
     '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--no-first-run',
+    ...CHROMIUM_ARGS,
   ],
 });
 

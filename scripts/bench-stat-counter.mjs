@@ -24,7 +24,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { findBrowser } from './browser.mjs';
+import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -260,7 +260,7 @@ const executablePath = findBrowser() ?? '/usr/bin/chromium';
 const browser = await puppeteer.launch({
   executablePath,
   headless: true,
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  args: ['--headless=new', ...CHROMIUM_ARGS],
 });
 
 const results = [];

@@ -19,7 +19,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import puppeteer from 'puppeteer-core';
-import { findBrowser } from './browser.mjs';
+import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'storybook-static');
@@ -129,13 +129,7 @@ const browser = await puppeteer.launch({
   headless: true,
   args: [
     '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--no-first-run',
+    ...CHROMIUM_ARGS,
     '--lang=en-US',
   ],
 });
