@@ -71,3 +71,9 @@ export type Source = v.InferOutput<typeof SourceSchema>;
 
 /** A finite number (JSON can't hold NaN, but a `data` property can). */
 export const FiniteNumber = v.pipe(v.number(), v.finite('must be a finite number'));
+/** Text from data, trimmed. */
+export const Text = v.pipe(v.string(), v.trim());
+/** A name that must be there: trimmed, not empty. */
+export const Name = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
+/** A count or an amount: finite, not negative. */
+export const NonNegative = v.pipe(FiniteNumber, v.minValue(0, 'must not be negative'));

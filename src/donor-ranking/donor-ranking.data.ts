@@ -1,11 +1,8 @@
 import * as v from 'valibot';
-import { FiniteNumber, SourceSchema } from '../data/validate.js';
+import { SourceSchema, Text, Name, NonNegative as Amount } from '../data/validate.js';
 import { CurrencyCode } from '../stat-counter/stat-counter.data.js';
 import type { HxlMapping } from '../data/hxl.js';
 
-const Text = v.pipe(v.string(), v.trim());
-const Name = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
-const Amount = v.pipe(FiniteNumber, v.minValue(0, 'must not be negative'));
 
 export const DonorSchema = v.object({
   name: Name,

@@ -1,10 +1,7 @@
 import * as v from 'valibot';
-import { FiniteNumber, SourceSchema } from '../data/validate.js';
+import { SourceSchema, Text, Name, NonNegative as Count } from '../data/validate.js';
 import type { HxlMapping } from '../data/hxl.js';
 
-const Text = v.pipe(v.string(), v.trim());
-const Name = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
-const Count = v.pipe(FiniteNumber, v.minValue(0, 'must not be negative'));
 const Iso3 = v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be an ISO 3166 alpha-3 code such as SDN'));
 const IsoDate = v.pipe(v.string(), v.isoDate('must be a date written YYYY-MM-DD'));
 

@@ -7,7 +7,7 @@ import { IomElement } from '../base/iom-element.js';
 import type { DataSpec } from '../data/data-controller.js';
 import { safeUrl } from '../data/safe-url.js';
 import type { Source } from '../data/validate.js';
-import { formatCompact, formatCurrency, formatDate, formatNumber, formatPercent } from '../i18n/format.js';
+import { formatCompact, formatCurrency, formatDate, formatNumber, formatPercent, listFormat, pluralRules } from '../i18n/format.js';
 import { msg, type StringKey } from '../i18n/strings.js';
 import { EMERGENCY_HXL, EmergencyListSchema, type Emergency, type EmergencyListData } from './emergency-list.data.js';
 import { styles } from './emergency-list.styles.js';
@@ -147,7 +147,7 @@ function levelNumber(level: string): number | undefined {
  * plain `{name}` placeholders of a string from the table, with the locale's plural rules and digits.
  */
 export function formatPlural(template: string, locale: string, params: Record<string, number>): string {
-  const rules = new Intl.PluralRules(locale);
+  const rules = pluralRules(locale);
   const withPlurals = template.replace(/\{(\w+),\s*plural,((?:\s*(?:=\d+|[a-z]+)\s*\{[^{}]*\})+)\s*\}/g, (_m, name: string, body: string) => {
     const n = params[name] ?? 0;
     const forms = new Map<string, string>();
@@ -744,7 +744,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
             >`
           : nothing}
       </div>
-      ${showCountries ? html`<p class="countries"><bdi>${new Intl.ListFormat(locale, { type: 'unit' }).format(countries)}</bdi></p>` : nothing}
+      ${showCountries ? html`<p class="countries"><bdi>${listFormat(locale, { type: 'unit' }).format(countries)}</bdi></p>` : nothing}
       ${e.region || e.type
         ? html`<p class="meta">
             ${e.region ? html`<span class="region"><bdi>${e.region}</bdi></span>` : nothing} ${e.type

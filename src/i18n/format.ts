@@ -2,6 +2,30 @@
 // keep one per (locale, options).
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const pluralRulesCache = new Map<string, Intl.PluralRules>();
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** Cached `Intl.PluralRules` (asked for on every render of a count). */
+export function pluralRules(locale: string, options: Intl.PluralRulesOptions = {}): Intl.PluralRules {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let r = pluralRulesCache.get(key);
+  if (!r) {
+    r = new Intl.PluralRules(locale, options);
+    pluralRulesCache.set(key, r);
+  }
+  return r;
+}
+
+/** Cached `Intl.ListFormat` ("Sudan, Chad and South Sudan"). */
+export function listFormat(locale: string, options: Intl.ListFormatOptions = {}): Intl.ListFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = listFormats.get(key);
+  if (!f) {
+    f = new Intl.ListFormat(locale, options);
+    listFormats.set(key, f);
+  }
+  return f;
+}
 
 export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
   const key = `${locale}|${JSON.stringify(options)}`;

@@ -1,8 +1,7 @@
 import * as v from 'valibot';
-import { SourceSchema } from '../data/validate.js';
+import { SourceSchema, Text } from '../data/validate.js';
 import { StatCounterSchema } from '../stat-counter/stat-counter.data.js';
 
-const Text = v.pipe(v.string(), v.trim());
 
 /** The data of `<objective-card>`: one strategic objective with its key figures. */
 export const ObjectiveCardSchema = v.object({

@@ -1,5 +1,5 @@
 // How <stat-counter> writes its figure, and the numbers it shows while counting up to it.
-import { numberFormat } from '../i18n/format.js';
+import { numberFormat, pluralRules } from '../i18n/format.js';
 import type { StatFormat } from './stat-counter.data.js';
 
 /** The formatting fields of a figure. */
@@ -158,7 +158,7 @@ export function figureChange(value: number, previous: number, options: FigureOpt
   if (options.format === 'percent') {
     const digits = options.maximumFractionDigits ?? 1;
     const n = numberFormat(locale, { maximumFractionDigits: digits }).format(size);
-    const one = new Intl.PluralRules(locale, { maximumFractionDigits: digits }).select(size) === 'one';
+    const one = pluralRules(locale, { maximumFractionDigits: digits }).select(size) === 'one';
     return { direction, amount: points(n, one) };
   }
   if (previous === 0) return { direction, amount: formatFigure(size, options, locale) };

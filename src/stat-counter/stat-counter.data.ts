@@ -1,10 +1,9 @@
 import * as v from 'valibot';
-import { FiniteNumber, SourceSchema } from '../data/validate.js';
+import { FiniteNumber, SourceSchema, Text } from '../data/validate.js';
 
 export const STAT_FORMATS = ['standard', 'compact', 'percent', 'currency'] as const;
 export type StatFormat = (typeof STAT_FORMATS)[number];
 
-const Text = v.pipe(v.string(), v.trim());
 export const CurrencyCode = v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as USD'));
 const Year = v.pipe(v.number(), v.integer('must be a whole year'), v.minValue(1900, 'must be a year'), v.maxValue(2200, 'must be a year'));
 
