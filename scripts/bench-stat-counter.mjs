@@ -241,7 +241,11 @@ async function accessibleTexts(browser) {
     if (tree) walk(tree);
     const shown = await page.evaluate(() => {
       const r = document.querySelector('#probe').shadowRoot;
-      return r.querySelector('.value').hasAttribute('data-counting') ? r.querySelector('.ticker').getAttribute('data-n') : r.querySelector('.final').textContent;
+      if (!r.querySelector('.value').hasAttribute('data-counting')) return r.querySelector('.final').textContent;
+      // On screen while counting: the final text with its number replaced by the moving digits.
+      const copy = r.querySelector('.final').cloneNode(true);
+      copy.querySelector('.digits').textContent = r.querySelector('.digits').getAttribute('data-n');
+      return copy.textContent;
     });
     return { a11y: names.join(' ').replace(/\s+/g, ' ').trim(), shown };
   };

@@ -2,11 +2,19 @@
 // one requestAnimationFrame loop, one IntersectionObserver, and one set of page listeners
 // (tab hidden, print, reduced motion) that end every running count at once.
 
-/** One count from `from` to `to`, drawn by `draw` on each frame of the shared loop. */
+/**
+ * One count from `from` to `to`, drawn by `draw` on each frame of the shared loop.
+ *
+ * Its clock starts when it is played, not on its first frame, and a timer ends it at the end of
+ * its duration whether or not frames came: a page whose frames stall or whose clock jumps (a
+ * capture tool's virtual time, a throttled tab, a slow device) still ends on the final value. The
+ * moving digits are drawn only from inside a frame, so a page that never gets one never shows them.
+ */
 export class Tween {
   /** The number shown on the last frame drawn: where a new count starts when the value changes mid-way. */
   current: number;
   private started?: number;
+  private timer?: ReturnType<typeof setTimeout>;
 
   constructor(
     readonly from: number,
@@ -17,10 +25,17 @@ export class Tween {
     this.current = from;
   }
 
+  /** Starts the clock, and the timer that ends the count even when no frame comes. */
+  begin(now: number): void {
+    this.started = now;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.finish(), Math.max(0, this.duration));
+  }
+
   /** Draws the frame for `now`; returns true when the count has ended. */
   step(now: number): boolean {
     this.started ??= now;
-    const progress = this.duration > 0 ? Math.min(1, (now - this.started) / this.duration) : 1;
+    const progress = this.duration > 0 ? Math.min(1, Math.max(0, (now - this.started) / this.duration)) : 1;
     if (progress >= 1) {
       this.finish();
       return true;
@@ -32,9 +47,22 @@ export class Tween {
 
   /** Jumps to the end: the exact final value. */
   finish(): void {
-    running.delete(this);
+    this.stop();
     this.current = this.to;
     this.draw(this.to, true);
+  }
+
+  /** Takes the count off the loop and clears its timer, drawing nothing. */
+  stop(): void {
+    running.delete(this);
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    // The last count ended (maybe on its timer, with a frame still asked for that may never come):
+    // drop the frame, so the next count asks for a new one.
+    if (!running.size && frame) {
+      cancelAnimationFrame(frame);
+      frame = 0;
+    }
   }
 }
 
@@ -59,13 +87,14 @@ function tick(now: number): void {
 /** Starts a count on the shared loop. */
 export function play(tween: Tween): void {
   listenToPage();
+  tween.begin(performance.now());
   running.add(tween);
   if (!frame) frame = requestAnimationFrame(tick);
 }
 
 /** Takes a count off the loop without drawing its end. */
 export function cancel(tween: Tween | undefined): void {
-  if (tween) running.delete(tween);
+  tween?.stop();
 }
 
 /** Ends every running count on its final value. */

@@ -15,12 +15,16 @@ export interface FigureOptions {
 export interface FigureText {
   /** The final text, as `Intl.NumberFormat` writes it for the locale: "31.6 million", "USD 30,000,000", "18%". */
   text: string;
+  /** The final text in three pieces: what comes before its number ("USD "), the number ("30"), what follows (" million"). */
+  head: string;
+  digits: string;
+  tail: string;
   /**
-   * The text shown for `shown` while counting: the final text with its number replaced, keeping its
-   * unit ("million", "USD", "%"), fraction digits, numbering system and bidi marks, so the moving
-   * figure is never wider than the final one and its digits match it. (The unit stays the final
-   * one's: "1,2 millions" on the way to "31,6 millions", where French says "1,2 million". The
-   * moving digits are decoration, hidden from assistive technology; a steady unit keeps them still.)
+   * The number shown in place of `digits` while counting, for `shown`: same fraction digits,
+   * grouping and numbering system as the final number, and never a sign (the final text keeps its
+   * own). The words around it ("USD", "million", "%") are the final text's and do not move. (The
+   * unit stays the final one's: "1,2 millions" on the way to "31,6 millions", where French says
+   * "1,2 million". The moving digits are decoration, hidden from assistive technology.)
    */
   ticker(shown: number): string;
 }
@@ -34,7 +38,9 @@ const SIGN = new Set<string>(['minusSign', 'plusSign']);
 export function intlOptions({ format = 'standard', currency, maximumFractionDigits: digits, unit }: FigureOptions): Intl.NumberFormatOptions {
   switch (format) {
     case 'compact':
-      return { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: digits ?? 1 };
+      // Published precision: as many significant digits as the value has, up to three
+      // (1,140,000 → "1.14 million", 31,600,000 → "31.6 million", 30,000,000 → "30 million").
+      return { notation: 'compact', compactDisplay: 'long', ...(digits !== undefined ? { maximumFractionDigits: digits } : { maximumSignificantDigits: 3 }) };
     case 'percent':
       return { style: 'percent', maximumFractionDigits: digits ?? 1 };
     case 'currency':
@@ -85,16 +91,17 @@ export function formatFigure(value: number, options: FigureOptions, locale: stri
   return partsOf(value, options, locale).parts.map((p) => p.value).join('');
 }
 
-/** Writes a figure, with the ticker that counts up to it in the same digits, unit and width. */
+/** Writes a figure, with the ticker that counts up to it in the same digits and width. */
 export function figureText(value: number, options: FigureOptions, locale: string): FigureText {
   const { parts, numbers } = partsOf(value, options, locale);
   const text = parts.map((p) => p.value).join('');
   const [start, end] = numericSpan(parts);
-  if (start < 0) return { text, ticker: () => text };
+  if (start < 0) return { text, head: text, digits: '', tail: '', ticker: () => '' };
 
   const resolved = numbers.resolvedOptions();
   const numberingSystem = resolved.numberingSystem;
   const span = parts.slice(start, end + 1);
+  const digits = span.map((p) => p.value).join('');
   const fraction = span.find((p) => p.type === 'fraction')?.value ?? '';
   const fractionDigits = [...fraction].length;
 
@@ -105,24 +112,19 @@ export function figureText(value: number, options: FigureOptions, locale: string
   // The power of ten between the value and its displayed number: 10^6 for "million", 1 otherwise.
   const scale = shown > 0 && value !== 0 ? 10 ** Math.round(Math.log10(Math.abs(value) / shown)) : 1;
 
-  const base = { numberingSystem, useGrouping: resolved.useGrouping, minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
-  const unsigned = numberFormat(locale, { ...base, signDisplay: 'never' });
-  const signed = numberFormat(locale, { ...base, signDisplay: 'negative' });
-  const head = parts.slice(0, start).map((p) => p.value).join('');
-  const tail = parts.slice(end + 1).map((p) => p.value).join('');
-  const unsignedHead = parts.slice(0, start).filter((p) => !SIGN.has(p.type)).map((p) => p.value).join('');
-  const unsignedTail = parts.slice(end + 1).filter((p) => !SIGN.has(p.type)).map((p) => p.value).join('');
-  const finalNegative = parts.some((p) => p.type === 'minusSign');
-
+  const unsigned = numberFormat(locale, {
+    numberingSystem,
+    useGrouping: resolved.useGrouping,
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+    signDisplay: 'never',
+  });
   return {
     text,
-    ticker(current: number): string {
-      const scaled = current / scale;
-      const negative = current < 0 && unsigned.format(scaled) !== unsigned.format(0);
-      if (negative === finalNegative) return head + unsigned.format(scaled) + tail;
-      // Crossing zero (a value changed from positive to negative or back): the sign goes with the number.
-      return unsignedHead + (negative ? signed.format(scaled) : unsigned.format(scaled)) + unsignedTail;
-    },
+    head: parts.slice(0, start).map((p) => p.value).join(''),
+    digits,
+    tail: parts.slice(end + 1).map((p) => p.value).join(''),
+    ticker: (current: number) => unsigned.format(Math.abs(current) / scale),
   };
 }
 

@@ -41,50 +41,56 @@ export const statCounterStyles = css`
 
   /*
    * The number. Its final text is always in the page (for assistive technology, crawlers, print and
-   * copy) and sets the box's size from the first frame. While counting, that text is transparent
-   * and the moving digits are drawn over it, in the same box, hidden from assistive technology.
+   * copy) and sets the box's size, its line breaks included, from the first frame. While counting,
+   * only its digits turn transparent, and the moving digits are drawn over them, ending at the same
+   * edge; the words around them ("USD", "million") stay where the final text puts them.
    */
   .value {
-    display: inline-grid;
-    position: relative;
     font-size: var(--_value-size);
     font-weight: var(--_value-weight);
     line-height: var(--_value-line-height);
     color: var(--_value-color);
     font-variant-numeric: tabular-nums lining-nums;
   }
-  .final,
-  .hold {
-    grid-area: 1 / 1;
+  /* Left to right inside, like every number, so the moving digits end where its last digit ends. */
+  .digits {
+    unicode-bidi: isolate;
+    direction: ltr;
   }
-  /* While a value counts down from a wider number, the wider text keeps the box from shrinking mid-count. */
-  .hold {
-    visibility: hidden;
-  }
-  /* Always laid out (a contained box), shown only while counting, by opacity: starting or ending a
-     hundred counts at once then repaints them, without building or removing a hundred boxes. */
-  .ticker {
-    opacity: 0;
-    position: absolute;
-    inset: 0;
-    text-align: var(--_align);
-    pointer-events: none;
-    /* Digits wider than the final ones (proportional fonts) must not push the unit onto a hidden line. */
+  /* A box of no width after the last digit; the moving digits overflow from it towards the first
+     (flex-end), so they sit on the final number's baseline and end at its edge, and never change
+     the line's layout. Generated content with empty alternative text: never part of the page's
+     text or of the accessibility tree. */
+  .digits::after {
+    display: inline-flex;
+    justify-content: flex-end;
+    inline-size: 0;
     white-space: nowrap;
-    /* Its size comes from the box, never from its digits: each frame's new text is laid out and
-       painted inside it alone, not across the page. */
-    contain: strict;
-  }
-  /* Generated content: the moving digits are never part of the page's text. */
-  .ticker::before,
-  .hold::before {
-    content: attr(data-n);
-  }
-  .value[data-counting] .final {
     opacity: 0;
+    pointer-events: none;
   }
-  .value[data-counting] .ticker {
-    opacity: 1;
+  @supports (content: '' / '') {
+    .digits::after {
+      content: attr(data-n) / '';
+    }
+    .value[data-counting] .digits {
+      color: transparent;
+      -webkit-text-fill-color: transparent;
+    }
+    .value[data-counting] .digits::after {
+      opacity: 1;
+      color: var(--_value-color);
+      -webkit-text-fill-color: var(--_value-color);
+    }
+  }
+  @media (forced-colors: active) {
+    .value[data-counting] .digits {
+      forced-color-adjust: none;
+    }
+    .value[data-counting] .digits::after {
+      color: CanvasText;
+      -webkit-text-fill-color: CanvasText;
+    }
   }
 
   /* Text from data keeps its own direction: an English label on an Arabic page ends with its own punctuation. */
@@ -150,11 +156,11 @@ export const statCounterStyles = css`
   }
 
   @media print {
-    .value[data-counting] .final {
-      opacity: 1;
+    .value[data-counting] .digits {
+      color: inherit !important;
+      -webkit-text-fill-color: currentcolor !important;
     }
-    .ticker,
-    .hold {
+    .digits::after {
       display: none !important;
     }
   }

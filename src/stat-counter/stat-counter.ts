@@ -149,12 +149,12 @@ export class StatCounter extends IomElement<StatCounterData> {
   private ticker?: (shown: number) => string;
   /** @internal */
   private announcedProblem?: string;
-  /** The value's box, and in it the moving digits and the width holder. @internal */
+  /** The value's box, and in it the final number, over which the moving digits are drawn. @internal */
   private valueEl?: HTMLElement | null;
   /** @internal */
-  private tickerEl?: HTMLElement | null;
-  /** @internal */
-  private holdEl?: HTMLElement | null;
+  private digitsEl?: HTMLElement | null;
+  /** The final number as shown (the moving digits must fit in its box). @internal */
+  private finalDigits = '';
 
   protected dataSpec(): DataSpec<StatCounterData> {
     return { schema: StatCounterSchema };
@@ -267,12 +267,13 @@ export class StatCounter extends IomElement<StatCounterData> {
     const locale = this.resolvedLocale;
     const text = figureText(f.value, f, locale);
     this.ticker = text.ticker;
+    this.finalDigits = text.digits;
     // A space between words ("Over 31.6 million"), none before or after signs ("600,000+", "~5").
     const before = f.prefix && /[\p{L}\p{N}]$/u.test(f.prefix) ? ' ' : '';
     const after = f.suffix && /^[\p{L}\p{N}]/u.test(f.suffix) ? ' ' : '';
     return html`<p class="figure" part="figure"
         >${f.prefix ? html`<span class="prefix" part="prefix">${f.prefix}</span>${before}` : nothing}<span class="value" part="value"
-          ><span class="final">${text.text}</span><span class="hold" aria-hidden="true"></span><span class="ticker" aria-hidden="true"></span></span
+          ><span class="final">${text.head}<span class="digits">${text.digits}</span>${text.tail}</span></span
         >${f.suffix ? html`${after}<span class="suffix" part="suffix">${f.suffix}</span>` : nothing}${f.label
           ? html` <span class="label" part="label">${f.label}</span>`
           : nothing}</p
@@ -338,10 +339,9 @@ export class StatCounter extends IomElement<StatCounterData> {
       if (problem) announceError(this, new DataError(problem, 'validation'));
     }
     this.valueEl = this.renderRoot.querySelector<HTMLElement>('.value');
-    const tickerEl = this.valueEl?.querySelector<HTMLElement>('.ticker');
-    if (tickerEl !== this.tickerEl) this.drawn = undefined;
-    this.tickerEl = tickerEl;
-    this.holdEl = this.valueEl?.querySelector<HTMLElement>('.hold');
+    const digitsEl = this.valueEl?.querySelector<HTMLElement>('.digits');
+    if (digitsEl !== this.digitsEl) this.drawn = undefined;
+    this.digitsEl = digitsEl;
     this.syncCount(r.kind === 'figure' ? r.figure.value : undefined);
   }
 
@@ -387,20 +387,20 @@ export class StatCounter extends IomElement<StatCounterData> {
     cancel(this.tween);
     this.tween = undefined;
     const duration = Number(this.duration ?? 1500);
-    if (from === to || !(duration > 0) || !this.valueEl) {
+    // The moving digits are drawn in the final number's box: a count down from a number with more
+    // digits than the final one would not fit in it, so the new value shows at once.
+    const wider = [...(this.ticker?.(from) ?? '')].length > [...this.finalDigits].length;
+    if (from === to || !(duration > 0) || !this.valueEl || !this.digitsEl || wider) {
       this.endCount(false);
       return;
     }
     const tween = new Tween(from, to, duration, (shown, done) => {
       if (this.tween !== tween) return;
       if (done) this.endCount(true);
-      else this.draw(shown);
+      else this.draw(shown, true);
     });
     this.tween = tween;
-    // Counting down from a wider number: keep its width until the end, so nothing moves mid-count.
-    if (Math.abs(from) > Math.abs(to)) this.holdEl?.setAttribute('data-n', this.ticker?.(from) ?? '');
-    else this.holdEl?.removeAttribute('data-n');
-    this.valueEl.toggleAttribute('data-counting', true);
+    // Nothing is painted yet: the final figure stays on screen until the first frame of the count.
     this.draw(from);
     play(tween);
   }
@@ -408,12 +408,18 @@ export class StatCounter extends IomElement<StatCounterData> {
   /** The moving digits last written. @internal */
   private drawn?: string;
 
-  /** Writes the moving digits, when they changed. Called by the shared loop: it only writes, never reads layout. @internal */
-  private draw(shown: number): void {
+  /**
+   * Writes the moving digits, when they changed. From a frame of the shared loop (`inFrame`), it
+   * also shows them in place of the final number: a number other than the final one is only ever
+   * painted inside a frame of a running count. It only writes, never reads layout. @internal
+   */
+  private draw(shown: number, inFrame = false): void {
     const text = this.ticker?.(shown) ?? '';
-    if (text === this.drawn) return;
-    this.drawn = text;
-    this.tickerEl?.setAttribute('data-n', text);
+    if (text !== this.drawn) {
+      this.drawn = text;
+      this.digitsEl?.setAttribute('data-n', text);
+    }
+    if (inFrame && this.valueEl && !this.valueEl.hasAttribute('data-counting')) this.valueEl.setAttribute('data-counting', '');
   }
 
   /** Shows the final value and clears the count. @internal */
@@ -422,10 +428,9 @@ export class StatCounter extends IomElement<StatCounterData> {
     this.tween = undefined;
     cancel(tween);
     const el = this.valueEl;
-    // The moving digits stay in their hidden box (clearing a hundred of them would cost a layout);
-    // the next count overwrites them.
+    // The moving digits stay, hidden, in their box of no width (clearing a hundred of them would
+    // cost a layout); the next count overwrites them.
     el?.removeAttribute('data-counting');
-    if (this.holdEl?.hasAttribute('data-n')) this.holdEl.removeAttribute('data-n');
     if (announce && tween) {
       this.dispatchEvent(new CustomEvent<StatCounterCountEndDetail>('iom-count-end', { detail: { value: tween.to }, bubbles: true, composed: true }));
     }

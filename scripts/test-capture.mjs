@@ -1,0 +1,237 @@
+// Captures pages the way prerenderers, link-preview and PDF services and some crawlers do
+// (headless Chromium with --virtual-time-budget: the page's clock runs ahead of its frames) and
+// checks that every counter in view shows its final figure: each capture must be pixel-identical
+// to the same page rendered with prefers-reduced-motion: reduce, where nothing ever counts.
+//
+// Then, in a normal headless Chromium: while counters count, the only pixels that differ from the
+// settled page are inside the final numbers' own boxes (the moving digits wrap with the final
+// text and are never clipped or drawn over the words), and the layout does not move.
+//
+//   node scripts/test-capture.mjs            (after npm run build: reads dist/ and dist-demo/)
+//   node scripts/test-capture.mjs --keep     keeps the PNGs in .capture/ to look at
+//
+// Outcomes only: no frame counts, no durations.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { PNG } from 'pngjs';
+import puppeteer from 'puppeteer-core';
+import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const keep = process.argv.includes('--keep');
+const OUT = keep ? join(ROOT, '.capture') : mkdtempSync(join(tmpdir(), 'iom-capture-'));
+mkdirSync(OUT, { recursive: true });
+
+for (const need of ['dist/iom-widgets.js', 'dist-demo/index.html']) {
+  if (!existsSync(join(ROOT, need))) {
+    console.error(`${need} is missing: run \`npm run build\` first.`);
+    process.exit(1);
+  }
+}
+const chromium = findBrowser();
+if (!chromium) {
+  console.error('No Chrome or Chromium found: install Chromium or set CHROME_PATH.');
+  process.exit(1);
+}
+
+// A static server: the repository at /, the built demo page at /demo/.
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.svg': 'image/svg+xml' };
+const server = createServer((req, res) => {
+  const pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+  const [dir, rest] = pathname.startsWith('/demo/') ? [join(ROOT, 'dist-demo'), pathname.slice('/demo/'.length)] : [ROOT, pathname];
+  let file = normalize(join(dir, rest));
+  if (file !== dir && !file.startsWith(dir + sep)) return res.writeHead(403).end();
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (!existsSync(file)) return res.writeHead(404).end();
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  createReadStream(file).pipe(res);
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+let passed = 0;
+let failed = 0;
+const pass = (what) => {
+  passed++;
+  console.log(`  ✓ ${what}`);
+};
+const fail = (what, why) => {
+  failed++;
+  console.log(`  ✗ ${what}\n      ${why}`);
+};
+
+/** A screenshot taken by Chromium's own command line, as capture tools take it. */
+async function capture(name, url, { width, height, budget, reduced }) {
+  const file = join(OUT, `${name}.png`);
+  rmSync(file, { force: true });
+  const profile = mkdtempSync(join(tmpdir(), 'iom-capture-profile-'));
+  const args = [
+    '--headless=new',
+    ...CHROMIUM_ARGS,
+    '--hide-scrollbars',
+    '--force-device-scale-factor=1',
+    '--lang=en-US',
+    `--user-data-dir=${profile}`,
+    `--window-size=${width},${height}`,
+    `--virtual-time-budget=${budget}`,
+    ...(reduced ? ['--force-prefers-reduced-motion'] : []),
+    `--screenshot=${file}`,
+    url,
+  ];
+  // Not spawnSync: this process serves the page Chromium loads.
+  const stderr = await new Promise((done) => {
+    const child = spawn(chromium, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (chunk) => (err = (err + chunk).slice(-2000)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('close', () => {
+      clearTimeout(timer);
+      done(err);
+    });
+  });
+  rmSync(profile, { recursive: true, force: true });
+  if (!existsSync(file)) throw new Error(`Chromium wrote no screenshot for ${url}: ${stderr.slice(-500)}`);
+  return PNG.sync.read(readFileSync(file));
+}
+
+/** The pixels that differ between two images of one size: how many, and the box around them. */
+function diff(a, b) {
+  if (a.width !== b.width || a.height !== b.height) return { count: Infinity, box: `sizes ${a.width}×${a.height} and ${b.width}×${b.height}` };
+  let count = 0;
+  let x0 = Infinity, y0 = Infinity, x1 = -1, y1 = -1;
+  const points = [];
+  for (let y = 0; y < a.height; y++) {
+    for (let x = 0; x < a.width; x++) {
+      const i = (y * a.width + x) * 4;
+      if (a.data[i] !== b.data[i] || a.data[i + 1] !== b.data[i + 1] || a.data[i + 2] !== b.data[i + 2] || a.data[i + 3] !== b.data[i + 3]) {
+        count++;
+        points.push([x, y]);
+        x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y);
+      }
+    }
+  }
+  return { count, points, box: count ? `x ${x0}–${x1}, y ${y0}–${y1}` : '' };
+}
+
+// 1. Virtual-time captures against the settled (reduced-motion) rendering.
+console.log('Captures with virtual time (headless Chromium --virtual-time-budget) against the reduced-motion rendering:');
+const CASES = [
+  ['counters-1280', `${base}/test/capture/counters.html`, { width: 1280, height: 900, budget: 10_000 }],
+  ['counters-1024', `${base}/test/capture/counters.html`, { width: 1024, height: 900, budget: 30_000 }],
+  ['demo-1280', `${base}/demo/`, { width: 1280, height: 4000, budget: 10_000 }],
+  ['demo-412', `${base}/demo/`, { width: 412, height: 3000, budget: 10_000 }],
+];
+for (const [name, url, options] of CASES) {
+  const what = `${name}: every figure in the capture is the final one (${options.width}×${options.height}, budget ${options.budget} ms)`;
+  try {
+    const captured = await capture(`${name}-virtual-time`, url, options);
+    const settled = await capture(`${name}-reduced-motion`, url, { ...options, reduced: true });
+    const d = diff(captured, settled);
+    if (d.count === 0) pass(what);
+    else fail(what, `${d.count} pixels differ from the settled rendering (${d.box}); compare ${name}-virtual-time.png and ${name}-reduced-motion.png (run with --keep)`);
+  } catch (error) {
+    fail(what, error.message);
+  }
+}
+
+// 2. While counting: the moving digits stay inside the final numbers' boxes; nothing moves.
+console.log('While counting (headless Chromium, real time):');
+const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--headless=new', ...CHROMIUM_ARGS, '--hide-scrollbars', '--lang=en-US'] });
+try {
+  for (const width of [1280, 1024, 412]) {
+    const page = await browser.newPage();
+    await page.setViewport({ width, height: 2400, deviceScaleFactor: 1 });
+    // Counts that last long enough to be caught mid-way: a duration set before the elements upgrade.
+    // (objective-card's counters are in its shadow root: every shadow root is watched too.)
+    await page.evaluateOnNewDocument(() => {
+      const slow = (records) => {
+        for (const r of records) for (const node of r.addedNodes) {
+          if (node.nodeType !== 1) continue;
+          for (const el of [node, ...node.querySelectorAll('stat-counter')]) if (el.localName === 'stat-counter') el.setAttribute('duration', '3600000');
+        }
+      };
+      const observer = new MutationObserver(slow);
+      observer.observe(document, { subtree: true, childList: true });
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        const shadow = attach.call(this, init);
+        observer.observe(shadow, { subtree: true, childList: true });
+        return shadow;
+      };
+    });
+    await page.goto(`${base}/test/capture/counters.html`);
+    // Every counter on the page, objective-card's included, is counting (its value box says so).
+    const state = () => page.evaluate(() => {
+      const all = [];
+      const walk = (root) => root.querySelectorAll('*').forEach((el) => {
+        if (el.localName === 'stat-counter') all.push(el);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      });
+      walk(document);
+      return all.map((el) => {
+        const value = el.shadowRoot?.querySelector('.value');
+        const digits = el.shadowRoot?.querySelector('.digits');
+        const box = (r) => [r.x, r.y, r.width, r.height].map((n) => Math.round(n * 100) / 100);
+        return {
+          counting: !!value?.hasAttribute('data-counting'),
+          host: box(el.getBoundingClientRect()),
+          lines: value ? [...value.getClientRects()].map(box) : [],
+          digits: digits ? [...digits.getClientRects()].map(box) : [],
+        };
+      });
+    });
+    await page.waitForFunction(() => {
+      const all = [];
+      const walk = (root) => root.querySelectorAll('*').forEach((el) => {
+        if (el.localName === 'stat-counter') all.push(el);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      });
+      walk(document);
+      return all.length >= 16 && all.every((el) => el.shadowRoot?.querySelector('.value')?.hasAttribute('data-counting'));
+    }, { timeout: 30_000 });
+    const during = await state();
+    const moving = PNG.sync.read(await page.screenshot({ type: 'png' }));
+    // Settle every count (as a reader switching to reduced motion does), then look again.
+    await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+    await page.waitForFunction(() => {
+      const all = [];
+      const walk = (root) => root.querySelectorAll('*').forEach((el) => {
+        if (el.localName === 'stat-counter') all.push(el);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      });
+      walk(document);
+      return all.every((el) => !el.shadowRoot?.querySelector('.value')?.hasAttribute('data-counting'));
+    });
+    const after = await state();
+    const settled = PNG.sync.read(await page.screenshot({ type: 'png' }));
+    if (keep) {
+      writeFileSync(join(OUT, `counting-${width}.png`), PNG.sync.write(moving));
+      writeFileSync(join(OUT, `settled-${width}.png`), PNG.sync.write(settled));
+    }
+    await page.close();
+
+    const what = `${width} px: ${during.length} counters keep their boxes and line breaks while counting`;
+    if (JSON.stringify(during.map(({ counting: _, ...rest }) => rest)) === JSON.stringify(after.map(({ counting: _, ...rest }) => rest))) pass(what);
+    else fail(what, 'a counter\'s box, value lines or number box differ between counting and settled');
+
+    const d = diff(moving, settled);
+    const inside = (x, y) => during.some((c) => c.digits.some(([bx, by, bw, bh]) => x >= Math.floor(bx) - 1 && x <= Math.ceil(bx + bw) + 1 && y >= Math.floor(by) - 1 && y <= Math.ceil(by + bh) + 1));
+    const outside = d.points?.filter(([x, y]) => !inside(x, y)) ?? [];
+    const what2 = `${width} px: the moving digits are drawn only inside the final numbers' boxes`;
+    if (d.count === 0) fail(what2, 'no pixel moved: the counters did not draw moving digits');
+    else if (outside.length) fail(what2, `${outside.length} changed pixels outside the numbers' boxes, first at ${outside[0].join(', ')}`);
+    else pass(`${what2} (${d.count} pixels moving)`);
+  }
+} catch (error) {
+  fail('while counting', error.stack ?? error.message);
+} finally {
+  await browser.close();
+  server.close();
+  if (!keep) rmSync(OUT, { recursive: true, force: true });
+}
+
+console.log(`capture: ${passed} passed, ${failed} failed${keep ? ` (images in ${OUT})` : ''}`);
+process.exit(failed ? 1 : 0);
