@@ -67,7 +67,7 @@ try {
   const [pack] = JSON.parse(packText.startsWith('[') ? packText : packText.slice(packText.lastIndexOf('\n[') + 1));
   const tarball = join(work, pack.filename);
   const files = new Set(pack.files.map((f) => f.path));
-  console.log(`     packed in ${seconds(t)} s: ${pack.filename}, ${(pack.size / 1024).toFixed(1)} kB packed, ${(pack.unpackedSize / 1024).toFixed(1)} kB unpacked, ${pack.entryCount} files`);
+  console.log(`     packed in ${seconds(t)} s: ${pack.filename}, ${(pack.size / 1000).toFixed(1)} kB packed, ${(pack.unpackedSize / 1000).toFixed(1)} kB unpacked, ${pack.entryCount} files`);
   check('npm pack on a tree without dist/ builds it (prepack) and packs it', files.has('dist/iom-widgets.js') && files.has('dist/types/index.d.ts'));
   const required = ['LICENSE', 'README.md', 'CHANGELOG.md', 'package.json', 'custom-elements.json', 'dist/iom-widgets.bundle.js', 'dist/iom-widgets.chart.js', 'data/annual-report-2023.json'];
   const missing = required.filter((f) => !files.has(f));
