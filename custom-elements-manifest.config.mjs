@@ -35,6 +35,62 @@ function defineElementPlugin() {
   };
 }
 
+const ELEMENTS = ['stat-counter', 'emergency-list', 'donor-ranking', 'objective-card'];
+
+/**
+ * The file in the package that holds a source module: an element's define module and the
+ * all-in-one entry are the JS files a page imports (dist/stat-counter.js, dist/iom-widgets.js),
+ * the chart module is dist/iom-widgets.chart.js; every other module is bundled into shared
+ * chunks, so it is named by its shipped type declarations (dist/types/…d.ts), which mirror src/.
+ */
+export function shippedPath(srcPath) {
+  if (srcPath === 'src/index.ts') return 'dist/iom-widgets.js';
+  if (srcPath === 'src/donor-ranking/chart.ts') return 'dist/iom-widgets.chart.js';
+  const element = /^src\/([^/]+)\/define\.ts$/.exec(srcPath)?.[1];
+  if (element && ELEMENTS.includes(element)) return `dist/${element}.js`;
+  return srcPath.replace(/^src\//, 'dist/types/').replace(/\.ts$/, '.d.ts');
+}
+
+/**
+ * The analyzer names modules by their source files (src/…ts), which are not in the package: this
+ * plugin names them, and every reference to them, by the shipped files instead (see shippedPath).
+ */
+function shippedPathsPlugin() {
+  const toSource = (ref, from) => {
+    let path = ref;
+    if (path.startsWith('./') || path.startsWith('../')) {
+      const parts = from.split('/').slice(0, -1);
+      for (const part of path.split('/')) {
+        if (part === '..') parts.pop();
+        else if (part !== '.') parts.push(part);
+      }
+      path = parts.join('/');
+    }
+    path = path.replace(/^\//, '');
+    return path.startsWith('src/') ? path.replace(/\.js$/, '.ts') : undefined;
+  };
+  const rewrite = (value, from) => {
+    if (Array.isArray(value)) value.forEach((v) => rewrite(v, from));
+    else if (value && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) {
+        if (key === 'module' && typeof v === 'string') {
+          const source = toSource(v, from);
+          if (source) value[key] = shippedPath(source);
+        } else rewrite(v, from);
+      }
+    }
+  };
+  return {
+    name: 'iom-shipped-paths',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        rewrite(mod, mod.path);
+        mod.path = shippedPath(mod.path);
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
@@ -42,5 +98,5 @@ export default {
   litelement: true,
   dependencies: false,
   packagejson: false,
-  plugins: [defineElementPlugin()],
+  plugins: [defineElementPlugin(), shippedPathsPlugin()],
 };

@@ -5,9 +5,13 @@ import { resolve } from 'node:path';
 const ELEMENTS = ['stat-counter', 'emergency-list', 'donor-ranking', 'objective-card'];
 const root = import.meta.dirname;
 
-// dist/iom-widgets.js registers all four; dist/<element>.js registers one. chart.js ends up in a
-// chunk of its own because donor-ranking only reaches it through a dynamic import().
-const entries: Record<string, string> = { 'iom-widgets': resolve(root, 'src/index.ts') };
+// dist/iom-widgets.js registers all four; dist/<element>.js registers one. The chart view (chart.ts
+// with chart.js) is an entry of its own, dist/iom-widgets.chart.js, with a name that does not
+// change between builds: donor-ranking reaches it only through a dynamic import(), and the
+// one-file build (mode "bundle") loads that same file.
+const CHART_MODULE = resolve(root, 'src/donor-ranking/chart.ts');
+const CHART_FILE = 'iom-widgets.chart.js';
+const entries: Record<string, string> = { 'iom-widgets': resolve(root, 'src/index.ts'), 'iom-widgets.chart': CHART_MODULE };
 for (const name of ELEMENTS) {
   const file = resolve(root, `src/${name}/define.ts`);
   if (existsSync(file)) entries[name] = file;
@@ -36,19 +40,53 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
+  if (mode === 'bundle') {
+    // dist/iom-widgets.bundle.js: all four elements, Lit and the data layer in one ES module with no
+    // static import, for a webmaster who uploads one file. Runs after the library build (which
+    // empties dist/) and only adds to it. The chart module is left out: the bundle imports the
+    // library build's dist/iom-widgets.chart.js from beside itself, when a chart is first shown.
+    const chartBesideBundle: Plugin = {
+      name: 'iom-chart-beside-bundle',
+      enforce: 'pre',
+      async resolveId(source, importer, options) {
+        if (!importer || !/\bchart\.js$/.test(source)) return null;
+        const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+        return resolved?.id === CHART_MODULE ? { id: `./${CHART_FILE}`, external: true } : null;
+      },
+    };
+    return {
+      publicDir: false,
+      plugins: [chartBesideBundle],
+      build: {
+        target: 'es2022',
+        outDir: 'dist',
+        emptyOutDir: false,
+        sourcemap: false,
+        lib: { entry: { 'iom-widgets.bundle': resolve(root, 'src/index.ts') }, formats: ['es'] },
+        rolldownOptions: { output: { minify: true, entryFileNames: '[name].js' } },
+      },
+    };
+  }
   return {
     publicDir: false,
     build: {
       target: 'es2022',
       outDir: 'dist',
-      emptyOutDir: false,
-      sourcemap: true,
+      // A clean dist/ on every build, so chunks of an older build are never packed.
+      emptyOutDir: true,
+      // No source maps in the package: they point at src/, which is not shipped, so they are either
+      // useless or carry every source (1.4 MB, 786 kB of it for chart.js alone).
+      sourcemap: false,
       lib: { entry: entries, formats: ['es'] },
       rolldownOptions: {
         output: {
           minify: true,
           entryFileNames: '[name].js',
-          chunkFileNames: 'chunks/[name]-[hash].js',
+          // package.json `sideEffects` lists dist/*.js and dist/chunks/define-*.js: any chunk that
+          // holds a define.ts (a customElements.define call) must be named define-*, whatever
+          // module the bundler names it after.
+          chunkFileNames: (chunk) =>
+            chunk.moduleIds.some((id) => /[\\/]src[\\/][^\\/]+[\\/]define\.ts$/.test(id)) ? 'chunks/define-[hash].js' : 'chunks/[name]-[hash].js',
         },
       },
     },

@@ -3,6 +3,7 @@ import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/donor-ranking/define.js';
 import type { DonorRanking } from '../src/donor-ranking/donor-ranking.js';
 import { wrapLabel } from '../src/donor-ranking/chart.js';
+import { failedModuleUrl } from '../src/donor-ranking/chart-controller.js';
 import { clearDataCache } from '../src/data/fetch-cache.js';
 import { exampleDonors, threeDonors, LONG_NAME } from './fixtures/donors.js';
 
@@ -306,6 +307,17 @@ describe('donor-ranking', () => {
       expect(wrapLabel('Short', 20)).to.equal('Short');
       expect(wrapLabel('United Kingdom of Great Britain and Northern Ireland', 30)).to.deep.equal(['United Kingdom of Great', 'Britain and Northern Ireland']);
       expect(wrapLabel('Supercalifragilisticexpialidocious', 10)).to.deep.equal(['Supercali…']);
+    });
+
+    it('names the chart file that could not be downloaded', () => {
+      // Chromium's and Firefox's errors for a failed import() carry the URL; Safari's does not.
+      expect(failedModuleUrl(new TypeError('Failed to fetch dynamically imported module: https://example.org/js/iom-widgets.chart.js'))).to.equal(
+        'https://example.org/js/iom-widgets.chart.js',
+      );
+      expect(failedModuleUrl(new TypeError('error loading dynamically imported module: http://localhost:8080/iom-widgets.chart.js.'))).to.equal(
+        'http://localhost:8080/iom-widgets.chart.js',
+      );
+      expect(failedModuleUrl(new TypeError('Importing a module script failed.'))).to.equal('iom-widgets.chart.js');
     });
 
     it('updates the same chart in place when the data changes', async () => {

@@ -16,6 +16,18 @@ export function loadChartModule(): Promise<ChartModule> {
 
 export type ChartState = 'idle' | 'loading' | 'ready' | 'error';
 
+/** The chart file of the built library (dist/iom-widgets.chart.js), named when the browser's error does not give its URL. */
+const CHART_FILE = 'iom-widgets.chart.js';
+
+/**
+ * The URL a failed `import()` could not load. Chromium ("Failed to fetch dynamically imported
+ * module: <url>") and Firefox name it in the error; otherwise (Safari) this is the chart file's name.
+ */
+export function failedModuleUrl(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return /\b(?:https?|file):\/\/\S+/.exec(text)?.[0].replace(/[.,;:)]+$/, '') ?? CHART_FILE;
+}
+
 /**
  * Reads the chart's colours and type from the element's CSS tokens. Canvas cannot resolve
  * `var()` or `light-dark()`, so each token is applied to a hidden probe element (`.probe`, one
@@ -54,6 +66,8 @@ export function readTheme(root: ParentNode): ChartTheme {
  */
 export class ChartController implements ReactiveController {
   state: ChartState = 'idle';
+  /** When the chart code itself could not be downloaded (state `error`): the URL that failed. */
+  missingUrl?: string;
   private container?: HTMLElement;
   private observer?: ResizeObserver;
   private chart?: DonorChart;
@@ -115,15 +129,25 @@ export class ChartController implements ReactiveController {
   private async create(): Promise<void> {
     const generation = this.generation;
     this.setState('loading');
+    let createDonorChart: ChartModule['createDonorChart'];
     try {
-      const { createDonorChart } = await loadChartModule();
+      ({ createDonorChart } = await loadChartModule());
+    } catch (error) {
+      if (generation !== this.generation) return;
+      // The usual cause on a self-hosted site: iom-widgets.chart.js was not uploaded beside the script.
+      this.missingUrl = failedModuleUrl(error);
+      console.warn(`<${this.host.localName}>: the chart could not be shown: ${this.missingUrl} could not be loaded (${error instanceof Error ? error.message : String(error)}); showing the table instead.`);
+      this.setState('error');
+      return;
+    }
+    try {
       const canvas = this.container?.querySelector('canvas');
       if (generation !== this.generation || !canvas || !this.input || !this.size || !this.host.isConnected) return;
       this.chart = createDonorChart(canvas, this.size.width, this.size.height, this.input, this.theme());
       this.setState('ready');
     } catch (error) {
       if (generation !== this.generation) return;
-      console.warn(`<${this.host.localName}>: the chart could not be loaded (${error instanceof Error ? error.message : String(error)}); showing the table instead.`);
+      console.warn(`<${this.host.localName}>: the chart could not be drawn (${error instanceof Error ? error.message : String(error)}); showing the table instead.`);
       this.setState('error');
     }
   }
@@ -144,5 +168,6 @@ export class ChartController implements ReactiveController {
     this.size = undefined;
     // No re-render for this: the state is only read while a chart container is shown.
     this.state = 'idle';
+    this.missingUrl = undefined;
   }
 }

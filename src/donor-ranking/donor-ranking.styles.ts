@@ -36,6 +36,8 @@ export const donorRankingStyles = css`
   }
   .note {
     margin-block: 0 var(--_space-sm);
+    /* A missing chart file's URL is one long word. */
+    overflow-wrap: anywhere;
   }
   .total {
     font-weight: var(--_weight-bold);

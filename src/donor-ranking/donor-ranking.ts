@@ -495,7 +495,12 @@ export class DonorRanking extends IomElement<DonorRankingData> {
         ><span class="probe" data-token="font"></span><span class="probe" data-token="thickness"></span>
       </div>
       ${state === 'error'
-        ? html`<p class="note" part="note">${this.t('donorRankingChartFailed')}</p>`
+        ? html`<p class="note" part="note">
+            ${this.chartController.missingUrl
+              ? // The URL keeps its own direction inside Arabic text.
+                this.t('donorRankingChartMissing', { url: `\u2068${this.chartController.missingUrl}\u2069` })
+              : this.t('donorRankingChartFailed')}
+          </p>`
         : html`<button type="button" class="table-toggle" part="table-toggle" aria-pressed=${this.tableShown ? 'true' : 'false'} @click=${() => (this.tableShown = !this.tableShown)}>
             ${this.t('donorRankingShowTable')}
           </button>`}

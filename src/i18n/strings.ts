@@ -74,6 +74,7 @@ const en = {
   donorRankingAlphabetical: 'Listed alphabetically, not ranked',
   donorRankingNoAmounts: 'This list gives the donors in rank order without amounts, so there is no chart to draw.',
   donorRankingChartFailed: 'The chart could not be loaded. The figures are in the table below.',
+  donorRankingChartMissing: 'The chart could not be shown: {url} could not be loaded. The figures are in the table below.',
   // objective-card
   objectiveCardNumber: 'Objective {number}',
   objectiveCardLearnMore: 'Learn more',
@@ -160,6 +161,7 @@ const fr: Table = {
   donorRankingAlphabetical: 'Par ordre alphabétique, sans classement',
   donorRankingNoAmounts: 'Cette liste donne les donateurs par rang, sans montants : il n’y a pas de graphique à tracer.',
   donorRankingChartFailed: 'Le graphique n’a pas pu être chargé. Les chiffres figurent dans le tableau ci-dessous.',
+  donorRankingChartMissing: 'Le graphique n’a pas pu être affiché : impossible de charger {url}. Les chiffres figurent dans le tableau ci-dessous.',
   // objective-card
   objectiveCardNumber: 'Objectif {number}',
   objectiveCardLearnMore: 'En savoir plus',
@@ -243,6 +245,7 @@ const es: Table = {
   donorRankingAlphabetical: 'Por orden alfabético, sin clasificación',
   donorRankingNoAmounts: 'Esta lista da los donantes por puesto, sin importes: no hay gráfico que dibujar.',
   donorRankingChartFailed: 'No se pudo cargar el gráfico. Las cifras están en la tabla de abajo.',
+  donorRankingChartMissing: 'No se pudo mostrar el gráfico: no se pudo cargar {url}. Las cifras están en la tabla de abajo.',
   // objective-card
   objectiveCardNumber: 'Objetivo {number}',
   objectiveCardLearnMore: 'Más información',
@@ -326,6 +329,7 @@ const ar: Table = {
   donorRankingAlphabetical: 'مرتبة أبجديًا، وليست ترتيبًا',
   donorRankingNoAmounts: 'تعرض هذه القائمة الجهات المانحة حسب الترتيب دون مبالغ، لذا لا يوجد رسم بياني.',
   donorRankingChartFailed: 'تعذّر تحميل الرسم البياني. الأرقام واردة في الجدول أدناه.',
+  donorRankingChartMissing: 'تعذّر عرض الرسم البياني: تعذّر تحميل {url}. الأرقام واردة في الجدول أدناه.',
   // objective-card
   objectiveCardNumber: 'الهدف {number}',
   objectiveCardLearnMore: 'اعرف المزيد',
