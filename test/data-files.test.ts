@@ -11,6 +11,7 @@ import { EmergencyListSchema, EMERGENCY_HXL } from '../src/emergency-list/emerge
 import { DonorRankingSchema, DONOR_HXL, donorsFromHxl } from '../src/donor-ranking/donor-ranking.data.js';
 import { ObjectiveCardSchema } from '../src/objective-card/objective-card.data.js';
 import { checkFigureAgainstQuote } from '../scripts/quote-numbers.mjs';
+import '../src/stat-counter/define.js';
 
 // The report files in data/ publish IOM's figures: these tests hold them to their rules (valid,
 // sourced, no 0 placeholders, each figure's number in its quote) and check that every piece the
@@ -176,11 +177,51 @@ describe('report files in data/', () => {
           // Compact notation shows value / 1000^k: the digits it keeps must show the whole figure.
           const scaled = value / 1000 ** Math.floor(Math.log10(value) / 3);
           const decimals = (String(Number(scaled.toFixed(6))).split('.')[1] ?? '').length;
-          if (decimals > ((f.maximumFractionDigits as number | undefined) ?? 1)) problems.push(`${where} would show rounded: set maximumFractionDigits to ${decimals}`);
+          // By default compact keeps three significant digits (138.5 million would read "139 million").
+          const whole = String(Math.floor(scaled)).length;
+          const allowed = (f.maximumFractionDigits as number | undefined) ?? Math.max(0, 3 - whole);
+          if (decimals > allowed) problems.push(`${where} would show rounded: set maximumFractionDigits to ${decimals}`);
         }
       }
     }
     expect(problems).to.deep.equal([]);
+  });
+
+  it('render every figure as its source writes it (what a reader sees, in English)', async () => {
+    // Where the source writes a number in a way Intl does not (words, or millions past a billion),
+    // the widget writes the same number its own way: these are listed, each with its reason.
+    const WRITTEN_OTHERWISE: Record<string, string> = {
+      '/data/iom-at-a-glance-2017.json#/highlights/operationalExpenditure': 'the source writes "USD 1,552 million"; the widget writes the same amount as "USD 1.552 billion"',
+      '/data/annual-report-2024.json#/resilienceCampaign/flexibleIncomeShare': 'the source writes the number in words ("five percent")',
+    };
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    for (const url of REPORTS) {
+      for (const { pointer, value: f } of figures(await load(url))) {
+        const where = `${url}#${pointer}`;
+        const el = document.createElement('stat-counter') as HTMLElement & { data: unknown; updateComplete: Promise<unknown> };
+        el.setAttribute('start', 'none');
+        el.setAttribute('locale', 'en');
+        el.data = f;
+        document.body.append(el);
+        await el.updateComplete;
+        const shown = (el.shadowRoot!.querySelector('.final')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+        el.remove();
+        if (WRITTEN_OTHERWISE[where]) {
+          seen.add(where);
+          continue;
+        }
+        const quote = String(f.quote).toLowerCase().replace(/\s+/g, ' ');
+        // The currency code may be written out in the source ("1.3 billion US dollar").
+        const money = typeof f.currency === 'string' ? shown.replace(f.currency, '').trim() : shown;
+        if (typeof f.currency === 'string' && !/\busd\b|us dollar/.test(quote)) problems.push(`${where}: the source names no currency for "${shown}"`);
+        const forms = [money.toLowerCase()];
+        if (money.endsWith('%')) forms.push(`${money.slice(0, -1)} per cent`, `${money.slice(0, -1)} percent`);
+        if (!forms.some((form) => quote.includes(form))) problems.push(`${where}: shows "${shown}", the source says "${f.quote}"`);
+      }
+    }
+    expect(problems).to.deep.equal([]);
+    expect([...seen].sort(), 'every listed exception is still in the data').to.deep.equal(Object.keys(WRITTEN_OTHERWISE).sort());
   });
 
   it('hold, in every piece, valid data for the widget that shows it', async () => {

@@ -115,7 +115,7 @@ export class StatCounter extends IomElement<StatCounterData> {
   @property()
   currency?: string;
 
-  /** Most digits after the decimal point (0 to 20). Defaults: 1 for compact and percent, the currency's own for currency, 3 for standard. */
+  /** Most digits after the decimal point (0 to 20); overrides the default precision. Defaults: compact shows up to three significant digits (1.14 million, 31.6 million, 30 million), percent 1, currency the currency's own, standard 3. */
   @property({ attribute: 'maximum-fraction-digits', converter: numberAttribute })
   maximumFractionDigits?: number;
 
