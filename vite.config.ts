@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { cpSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { stampDemo } from './demo/stamp.js';
 
 const ELEMENTS = ['stat-counter', 'emergency-list', 'donor-ranking', 'objective-card'];
 const root = import.meta.dirname;
@@ -17,6 +18,12 @@ for (const name of ELEMENTS) {
   if (existsSync(file)) entries[name] = file;
 }
 
+// The demo page reaches the browser with its widgets in place (demo/stamp.ts), in the dev server and the build.
+const demoPage: Plugin = {
+  name: 'iom-demo-page',
+  transformIndexHtml: { order: 'pre', handler: (page) => stampDemo(page) },
+};
+
 export default defineConfig(({ mode }) => {
   if (mode === 'demo') {
     // The demo report page, built as a static site (dist-demo/), with data/ copied beside it. The
@@ -32,7 +39,7 @@ export default defineConfig(({ mode }) => {
       root,
       base: './',
       publicDir: false,
-      plugins: [copyData],
+      plugins: [demoPage, copyData],
       build: {
         outDir: 'dist-demo',
         emptyOutDir: true,
@@ -69,6 +76,7 @@ export default defineConfig(({ mode }) => {
   }
   return {
     publicDir: false,
+    plugins: [demoPage],
     build: {
       target: 'es2022',
       outDir: 'dist',

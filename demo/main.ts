@@ -1,28 +1,10 @@
-// The demo report page: stamps each section's widget markup from its <template>, prints that same
-// markup as the section's "HTML" (so the two cannot drift), and runs the language and theme switches.
+// The demo report page's script: the language and theme switches. (Each section's widgets and its
+// printed HTML are written into the page from its <template> when the page is served or built:
+// see demo/stamp.ts.)
 import { LANGUAGE_OPTIONS, THEMES, applyLanguage, applyTheme } from './themes.js';
 import { PAGE_STRINGS, type PageStringKey } from './strings.js';
 
 const root = document.documentElement;
-
-/** The markup of a template as a webmaster would paste it: common indentation removed, boolean attributes bare. */
-export function markupOf(template: HTMLTemplateElement): string {
-  const lines = template.innerHTML.replace(/=""/g, '').split('\n');
-  while (lines.length && !lines[0].trim()) lines.shift();
-  while (lines.length && !lines[lines.length - 1].trim()) lines.pop();
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.match(/^\s*/)![0].length));
-  return lines.map((l) => l.slice(indent)).join('\n');
-}
-
-/** Stamps every `<template data-demo>` into the element it names and fills its HTML listing. */
-function stampSections(): void {
-  for (const template of document.querySelectorAll<HTMLTemplateElement>('template[data-demo]')) {
-    const target = document.getElementById(template.dataset.demo!);
-    const code = document.querySelector<HTMLElement>(`[data-code-for="${template.dataset.demo}"]`);
-    if (code) code.textContent = markupOf(template);
-    target?.replaceChildren(template.content.cloneNode(true));
-  }
-}
 
 /** Translates the page's own words (headings, switches); the widgets translate themselves. */
 function translatePage(lang: string): void {
@@ -85,4 +67,3 @@ function setUpSwitches(): void {
 }
 
 setUpSwitches();
-stampSections();

@@ -1017,6 +1017,36 @@ describe('stat-counter', () => {
       expect(layoutShift(entries, since)).to.be.greaterThan(0);
     });
 
+    it('reserves the ready size while loading: prefix, long label, description and source, in a grid row and inline', async () => {
+      await setViewport({ width: 1000, height: 900 });
+      const src = '/__test__/delay/300/test/fixtures/stat-counter.json#/highlights/exampleValueOnly';
+      const counter = (style = '') => html`<stat-counter
+        src=${src}
+        style=${style}
+        format="compact"
+        prefix="Over"
+        label="example people assisted with protection, shelter and other basic needs (fictitious)"
+        description="An example sentence under the label, long enough to wrap over more than one line (fictitious)."
+        source="Example annual report (fictitious example)"
+        start="none"
+      ></stat-counter>`;
+      const wrap = await fixture<HTMLElement>(html`<div style="font-size: 16px; inline-size: 900px">
+        <div style="display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 16px">${[0, 1, 2, 3].map(() => counter())}</div>
+        <p style="inline-size: 320px">Before ${counter('display: inline-block')} <span class="marker" style="display: inline-block">after</span></p>
+        <p class="marker">After the figures</p>
+      </div>`);
+      const counters = [...wrap.querySelectorAll('stat-counter')] as StatCounter[];
+      const boxes = () => [...counters, ...wrap.querySelectorAll('.marker')].map((el) => { const r = el.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map((n) => Math.round(n)).join(); });
+      expect(counters.every((el) => el.status === 'loading')).to.equal(true);
+      expect(part(counters[0], 'skeleton')).to.exist;
+      const loading = boxes();
+      await Promise.all(counters.map((el) => (el.status === 'ready' ? Promise.resolve() : oneEvent(el, 'iom-load'))));
+      await Promise.all(counters.map((el) => el.updateComplete));
+      expect(counters.map((el) => el.status)).to.deep.equal(['ready', 'ready', 'ready', 'ready', 'ready']);
+      expect(text(counters[0])).to.contain('4.32 million');
+      expect(boxes()).to.deep.equal(loading);
+    });
+
     it('keeps cumulative layout shift at 0 while 100 counters render and count up', async () => {
       await setViewport({ width: 1400, height: 1000 });
       const entries: PerformanceEntry[] = [];

@@ -295,8 +295,8 @@ export class StatCounter extends IomElement<StatCounterData> {
     >`;
   }
 
-  /** @internal */
-  protected renderSource(source: Source): TemplateResult {
+  /** The source line's pieces: "Source: " (the locale's words around the title), the title and its link. @internal */
+  protected sourceLine(source: Source): { lead: string; title: string; href?: string; trail: string } {
     let title: string;
     let href: string | undefined;
     if (typeof source === 'string') {
@@ -310,14 +310,40 @@ export class StatCounter extends IomElement<StatCounterData> {
       href = safeUrl(source.url);
     }
     const [lead, trail] = this.t('source', { title: '\u0000' }).split('\u0000');
-    return html`<p class="source" part="source">${lead}${href ? html`<a href=${href}>${title}</a>` : title}${trail}</p>`;
+    return { lead, title, href, trail };
   }
 
   /** @internal */
+  protected renderSource(source: Source): TemplateResult {
+    const { lead, title, href, trail } = this.sourceLine(source);
+    return html`<p class="source" part="source">${lead}${href ? html`<a href=${href}>${title}</a>` : title}${trail}</p>`;
+  }
+
+  /**
+   * The loading placeholder: the ready figure's own layout, with grey bars where its text will be.
+   * What the attributes already say (prefix, label, description, source) is laid out as the ready
+   * state lays it out, in transparent text over a bar, so the placeholder has the ready state's
+   * size, line breaks included, and nothing moves when the figure arrives. The pieces carry the
+   * ready state's part names, so a page's `::part()` rules (a hidden source line) apply to both. @internal
+   */
   protected override renderSkeleton(): TemplateResult {
+    const f = this.merge({});
+    const bone = (text: string) => html`<span class="bone">${text}</span>`;
+    const line = html`<span class="bone bone-line">\u200b</span>`;
+    const before = f.prefix && /[\p{L}\p{N}]$/u.test(f.prefix) ? ' ' : '';
+    const after = f.suffix && /^[\p{L}\p{N}]/u.test(f.suffix) ? ' ' : '';
+    const source = f.source !== undefined ? this.sourceLine(f.source) : undefined;
+    // A number of the figure's format and typical width stands in for the value ("12.3 million").
+    const stand = { compact: 12_300_000, percent: 12.3, currency: 1_234_567, standard: 123_456 }[f.format ?? 'standard'] ?? 123_456;
+    const placeholder = f.format && (f.format !== 'currency' || f.currency) ? figureText(stand, f, this.resolvedLocale).text : '00.0';
     return html`<div class="skeleton" part="skeleton" role="status" aria-label=${this.t('loading')}>
-      <div class="skeleton-line skeleton-value"></div>
-      <div class="skeleton-line skeleton-label"></div>
+      <p class="figure" part="figure" aria-hidden="true"
+        >${f.prefix ? html`<span class="prefix" part="prefix">${bone(f.prefix)}</span>${before}` : nothing}<span class="value" part="value">${bone(placeholder)}</span
+        >${f.suffix ? html`${after}<span class="suffix" part="suffix">${bone(f.suffix)}</span>` : nothing} <span class="label" part="label">${f.label ? bone(f.label) : line}</span></p
+      >
+      ${f.description ? html`<p class="description" part="description" aria-hidden="true">${bone(f.description)}</p>` : nothing}
+      ${f.previous !== undefined ? html`<p class="change" part="change" aria-hidden="true">${line}</p>` : nothing}
+      ${source ? html`<p class="source" part="source" aria-hidden="true">${bone(source.lead + source.title + source.trail)}</p>` : nothing}
     </div>`;
   }
 
