@@ -12,13 +12,13 @@
 //
 // Outcomes only: no frame counts, no durations.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
+import { serveStatic } from './static-server.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const keep = process.argv.includes('--keep');
@@ -38,19 +38,8 @@ if (!chromium) {
 }
 
 // A static server: the repository at /, the built demo page at /demo/.
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.svg': 'image/svg+xml' };
-const server = createServer((req, res) => {
-  const pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-  const [dir, rest] = pathname.startsWith('/demo/') ? [join(ROOT, 'dist-demo'), pathname.slice('/demo/'.length)] : [ROOT, pathname];
-  let file = normalize(join(dir, rest));
-  if (file !== dir && !file.startsWith(dir + sep)) return res.writeHead(403).end();
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file)) return res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-  createReadStream(file).pipe(res);
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const base = `http://127.0.0.1:${server.address().port}`;
+const server = await serveStatic({ '/': ROOT, '/demo/': join(ROOT, 'dist-demo') });
+const { base } = server;
 
 let passed = 0;
 let failed = 0;
@@ -261,7 +250,7 @@ try {
   fail('layout shift', error.stack ?? error.message);
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
   if (!keep) rmSync(OUT, { recursive: true, force: true });
 }
 

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../base/css-props.js';
 import { IomElement } from '../base/iom-element.js';
 import type { DataSpec } from '../data/data-controller.js';
 import { safeUrl } from '../data/safe-url.js';
@@ -165,7 +165,7 @@ export class DonorRanking extends IomElement<DonorRankingData> {
 
   protected override renderSkeleton(): TemplateResult {
     const lines = Math.min(this.limit > 0 ? this.limit : 10, 10);
-    return html`<div class="skeleton-box" style=${styleMap({ '--_skeleton-height': `${lines * 1.75 + 2}em` })}>${super.renderSkeleton(lines)}</div>`;
+    return html`<div class="skeleton-box" style=${cssProps({ '--_skeleton-height': `${lines * 1.75 + 2}em` })}>${super.renderSkeleton(lines)}</div>`;
   }
 
   protected renderReady(data: DonorRankingData): TemplateResult {
@@ -376,7 +376,7 @@ export class DonorRanking extends IomElement<DonorRankingData> {
         ${l.hasAmounts ? this.renderFigures(d, l) : nothing}
       </span>
       ${l.hasAmounts && d.amount !== undefined
-        ? html`<span class="track" aria-hidden="true"><span class="bar" part="bar" style=${styleMap({ '--_pct': `${pct}%` })}></span></span>`
+        ? html`<span class="track" aria-hidden="true"><span class="bar" part="bar" style=${cssProps({ '--_pct': `${pct}%` })}></span></span>`
         : nothing}
     </li>`;
   }
@@ -486,7 +486,7 @@ export class DonorRanking extends IomElement<DonorRankingData> {
     const state = this.chartController.state;
     const showTable = this.tableShown || state === 'error';
     return html`
-      <div class="chart" part="chart" data-state=${state} style=${styleMap({ '--_rows': String(l.rows.length) })}>
+      <div class="chart" part="chart" data-state=${state} style=${cssProps({ '--_rows': String(l.rows.length) })}>
         <canvas aria-hidden="true"></canvas>
       </div>
       <div class="probes" aria-hidden="true" @transitionend=${this.onThemeProbe}>

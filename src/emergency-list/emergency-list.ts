@@ -2,7 +2,7 @@ import { html, nothing, render, type PropertyValues, type TemplateResult } from 
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../base/css-props.js';
 import { IomElement } from '../base/iom-element.js';
 import type { DataSpec } from '../data/data-controller.js';
 import { safeUrl } from '../data/safe-url.js';
@@ -792,7 +792,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
         aria-valuenow=${now}
         aria-valuetext=${line}
       >
-        <div class="fill" style=${styleMap({ '--_pct': `${now}%` })}></div>
+        <div class="fill" style=${cssProps({ '--_pct': `${now}%` })}></div>
       </div>
       <p class="funding-text"><strong>${line}</strong> <span class="funding-detail">${detail}</span></p>
     </div>`;

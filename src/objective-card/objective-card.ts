@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../base/css-props.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { IomElement } from '../base/iom-element.js';
 import type { DataSpec } from '../data/data-controller.js';
@@ -205,7 +205,7 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
         <slot @slotchange=${this.onSlotChange}></slot>
       </div>
       ${figures.length
-        ? html`<ul class="figures" part="figures" aria-label=${this.t('objectiveCardFigures')} @iom-load=${stopInnerLoad} style=${styleMap({ '--_columns': String(this.columnCount) })}>
+        ? html`<ul class="figures" part="figures" aria-label=${this.t('objectiveCardFigures')} @iom-load=${stopInnerLoad} style=${cssProps({ '--_columns': String(this.columnCount) })}>
             ${figures.map((figure) => html`<li class="figure" part="figure"><stat-counter .data=${figure}></stat-counter></li>`)}
           </ul>`
         : nothing}

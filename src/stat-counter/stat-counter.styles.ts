@@ -17,7 +17,8 @@ export const statCounterStyles = css`
     --_change-up-color: var(--iom-stat-counter-change-up-color, var(--_change-color));
     --_change-down-color: var(--iom-stat-counter-change-down-color, var(--_change-color));
     --_source-color: var(--iom-stat-counter-source-color, var(--_muted));
-    text-align: var(--_align);
+    /* Read by the reset's text-align (which a page's own !important cannot override). */
+    --_text-align: var(--_align);
   }
 
   .base {

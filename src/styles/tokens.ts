@@ -37,22 +37,60 @@ export const tokens = css`
 `;
 
 /**
- * A clean slate inside the host page: undo the inheritable text styles that CMS themes often set
- * globally (odd line-height, letter-spacing, text-align, text-transform), and use border-box.
+ * A clean slate inside the host page. Every inherited property that a CMS theme or a hostile global
+ * sheet may set (`* { line-height: 3 !important; letter-spacing: .2em; text-transform: uppercase }`:
+ * `*` matches the host element) is set again on the host with `!important`, which inside a shadow
+ * root beats the page's own `!important`. Only the font family, the font size and the colour come
+ * through from the page (themes set the rest with the `--iom-*` properties).
  */
 export const reset = css`
   :host {
     display: block;
-    box-sizing: border-box;
+    box-sizing: border-box !important;
     font-family: var(--_font);
-    font-weight: var(--_weight);
-    line-height: 1.4;
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-align: start;
-    text-indent: 0;
-    text-transform: none;
-    white-space: normal;
+    font-weight: var(--_weight) !important;
+    font-style: normal !important;
+    font-variant: normal !important;
+    font-stretch: normal !important;
+    font-feature-settings: normal !important;
+    font-variation-settings: normal !important;
+    font-kerning: auto !important;
+    font-size-adjust: none !important;
+    font-synthesis: weight style small-caps !important;
+    font-optical-sizing: auto !important;
+    line-height: var(--iom-line-height, 1.4) !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-align: var(--_text-align, start) !important;
+    text-align-last: auto !important;
+    text-indent: 0 !important;
+    text-transform: none !important;
+    text-shadow: none !important;
+    text-decoration: none !important;
+    text-emphasis: none !important;
+    text-rendering: auto !important;
+    text-underline-offset: auto !important;
+    text-underline-position: auto !important;
+    white-space: normal !important;
+    text-wrap-style: auto !important;
+    word-break: normal !important;
+    overflow-wrap: normal !important;
+    line-break: auto !important;
+    hyphens: manual !important;
+    tab-size: 8 !important;
+    -webkit-text-fill-color: currentcolor !important;
+    -webkit-text-stroke: 0 !important;
+    paint-order: normal !important;
+    list-style: none !important;
+    quotes: auto !important;
+    border-collapse: separate !important;
+    border-spacing: 0 !important;
+    empty-cells: show !important;
+    caption-side: top !important;
+    visibility: visible !important;
+    pointer-events: auto !important;
+    cursor: auto !important;
+    writing-mode: horizontal-tb !important;
     color: var(--_text);
   }
   :host([hidden]) {

@@ -1,0 +1,39 @@
+// A small static file server for the Node test scripts (capture, host pages): serves folders under
+// URL prefixes on 127.0.0.1 with a free port, with per-path extra headers (a CSP, for instance).
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/**
+ * Starts a server. `mounts` maps a URL prefix ("/demo/") to a folder, longest prefix first;
+ * `headers(pathname)` may add response headers. Resolves to `{ base, close }`.
+ */
+export async function serveStatic(mounts, headers = () => ({})) {
+  const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
+  const server = createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    if (pathname === '/favicon.ico') return res.writeHead(204).end();
+    const prefix = prefixes.find((p) => pathname.startsWith(p));
+    if (!prefix) return res.writeHead(404).end();
+    const dir = mounts[prefix];
+    let file = normalize(join(dir, pathname.slice(prefix.length)));
+    if (file !== dir && !file.startsWith(dir + sep)) return res.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers(pathname) });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { base: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
+}

@@ -1,0 +1,9 @@
+// With ?hostile in the address: Bootstrap 5 and a hostile theme sheet, as a CMS theme might ship.
+if (new URLSearchParams(location.search).has('hostile')) {
+  for (const href of ['/node_modules/bootstrap/dist/css/bootstrap.min.css', '/test/host/hostile.css']) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    document.head.append(link);
+  }
+}
