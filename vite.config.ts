@@ -16,6 +16,9 @@ for (const name of ELEMENTS) {
   const file = resolve(root, `src/${name}/define.ts`);
   if (existsSync(file)) entries[name] = file;
 }
+// dist/react.js: the four elements wrapped for React (`iom-widgets/react`). React is the app's.
+entries.react = resolve(root, 'src/react/index.ts');
+const REACT = /^react(\/|$)/;
 
 export default defineConfig(({ mode }) => {
   if (mode === 'demo') {
@@ -79,6 +82,7 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       lib: { entry: entries, formats: ['es'] },
       rolldownOptions: {
+        external: (id) => REACT.test(id),
         output: {
           minify: true,
           entryFileNames: '[name].js',
