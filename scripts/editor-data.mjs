@@ -62,7 +62,13 @@ function valueOf(type, field) {
 const importPath = (element) => `${pkg.name}/${element.module.replace(/^dist\//, '').replace(/^types\/([^/]+)\/.*$/, '$1.js')}`;
 const tags = elements.map((element) => {
   const type = classType(element);
-  const attributes = (element.attributes ?? []).map((a) => ({ name: a.name, description: a.description ?? '', default: htmlDefault(a.default), field: a.fieldName, ...valueOf(type, a.fieldName) }));
+  const attributes = (element.attributes ?? []).map((a) => {
+    const value = valueOf(type, a.fieldName);
+    // TypeScript orders a union as it met its members; the code's own order reads better (standard, compact…).
+    const written = a.type?.text ?? '';
+    if (value.values?.every((v) => written.includes(`'${v}'`))) value.values.sort((x, y) => written.indexOf(`'${x}'`) - written.indexOf(`'${y}'`));
+    return { name: a.name, description: a.description ?? '', default: htmlDefault(a.default), field: a.fieldName, ...value };
+  });
   const properties = (element.members ?? []).filter((m) => m.kind === 'field' && !m.static && !m.readonly && isPublic(type, m.name));
   return { element, type, attributes, properties, events: element.events ?? [], slots: element.slots ?? [], parts: element.cssParts ?? [], cssProperties: element.cssProperties ?? [], module: importPath(element) };
 });
