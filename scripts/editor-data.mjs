@@ -132,7 +132,8 @@ const webTypes = {
     html: {
       elements: tags.map((t) => ({
         name: t.element.tagName,
-        description: tagMarkdown(t),
+        // Events, slots and parts are listed below, where the IDE shows them on their own.
+        description: [t.element.summary, t.element.description].filter(Boolean).join('\n\n'),
         source: { module: t.module, symbol: t.element.name },
         attributes: t.attributes.map((a) => ({
           name: a.name,
