@@ -93,7 +93,8 @@ function shippedPathsPlugin() {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
+  // src/react/ wraps the elements for React (dist/react.js): no element API of its own.
+  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/react/**'],
   outdir: '.',
   litelement: true,
   dependencies: false,

@@ -17,6 +17,9 @@ for (const name of ELEMENTS) {
   const file = resolve(root, `src/${name}/define.ts`);
   if (existsSync(file)) entries[name] = file;
 }
+// dist/react.js: the four elements wrapped for React (`iom-widgets/react`). React is the app's.
+entries.react = resolve(root, 'src/react/index.ts');
+const REACT = /^react(\/|$)/;
 
 // The demo page reaches the browser with its widgets in place (demo/stamp.ts), in the dev server and the build.
 const demoPage: Plugin = {
@@ -87,6 +90,7 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       lib: { entry: entries, formats: ['es'] },
       rolldownOptions: {
+        external: (id) => REACT.test(id),
         output: {
           minify: true,
           entryFileNames: '[name].js',

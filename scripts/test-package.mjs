@@ -11,6 +11,14 @@
 // 5. Serves the one-file build alone (dist/iom-widgets.bundle.js plus a data file): the elements
 //    work; a chart view shows its table and a note naming the missing chart file; with the chart
 //    file uploaded too, the chart is drawn.
+// 6. React 19: installs react and react-dom beside the tarball, bundles a small app with esbuild
+//    (jsx automatic) that renders each `iom-widgets/react` wrapper with an object `data` prop (and
+//    a bare <stat-counter> tag), and checks in Chromium that each rendered its data and that each
+//    onIomLoad fired. Type-checks a TSX consumer (the repo's tsc, @types/react 19) that uses the
+//    wrappers, the tags (`iom-widgets/jsx`) and HTMLElementTagNameMap, with `@ts-expect-error`
+//    lines that must each be an error (a wrongly typed attribute, an unknown event prop…).
+// 7. The editor hints in the package (VS Code HTML and CSS custom data, web-types.json): valid JSON,
+//    every tag, attribute and --iom-* custom property of custom-elements.json in them.
 //
 //   node scripts/test-package.mjs           run it all
 //   node scripts/test-package.mjs --keep    keep the temporary app (its path is printed)
@@ -26,6 +34,10 @@ import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
+const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+// The React the test app installs: the exact versions the repository develops against.
+const REACT_DEPS = ['react', 'react-dom', '@types/react', '@types/react-dom'].map((name) => `${name}@${PKG.devDependencies[name]}`);
+const EDITOR_FILES = ['dist/vscode.html-custom-data.json', 'dist/vscode.css-custom-data.json', 'dist/web-types.json'];
 const WIDGETS = ['stat-counter', 'emergency-list', 'donor-ranking', 'objective-card'];
 const WAIT = { timeout: 15_000, polling: 50 };
 const keep = process.argv.includes('--keep');
@@ -69,7 +81,10 @@ try {
   const files = new Set(pack.files.map((f) => f.path));
   console.log(`     packed in ${seconds(t)} s: ${pack.filename}, ${(pack.size / 1000).toFixed(1)} kB packed, ${(pack.unpackedSize / 1000).toFixed(1)} kB unpacked, ${pack.entryCount} files`);
   check('npm pack on a tree without dist/ builds it (prepack) and packs it', files.has('dist/iom-widgets.js') && files.has('dist/types/index.d.ts'));
-  const required = ['LICENSE', 'README.md', 'CHANGELOG.md', 'package.json', 'custom-elements.json', 'dist/iom-widgets.bundle.js', 'dist/iom-widgets.chart.js', 'data/annual-report-2023.json'];
+  const required = [
+    'LICENSE', 'README.md', 'CHANGELOG.md', 'package.json', 'custom-elements.json', 'dist/iom-widgets.bundle.js', 'dist/iom-widgets.chart.js', 'data/annual-report-2023.json',
+    'dist/react.js', 'dist/types/react/index.d.ts', 'dist/types/react/jsx.d.ts', ...EDITOR_FILES,
+  ];
   const missing = required.filter((f) => !files.has(f));
   check(`the tarball has ${required.join(', ')}`, missing.length === 0, `missing: ${missing.join(', ')}`);
   const maps = [...files].filter((f) => f.endsWith('.map'));
@@ -88,20 +103,23 @@ try {
   const dynamicImports = [...bundleCode.matchAll(/\bimport\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]);
   check('dist/iom-widgets.bundle.js has no static import', staticImports.length === 0, staticImports.join(', '));
   check('dist/iom-widgets.bundle.js imports only ./iom-widgets.chart.js, dynamically', dynamicImports.length === 1 && dynamicImports[0] === './iom-widgets.chart.js', dynamicImports.join(', '));
+  const reactCode = readFileSync(join(ROOT, 'dist/react.js'), 'utf8');
+  const reactBare = [...reactCode.matchAll(/(?:\bfrom|\bimport)\s*["']([^"'.][^"']*)["']/g)].map((m) => m[1]);
+  check('dist/react.js imports react (the app\'s) and no other package', reactBare.join() === 'react', reactBare.join(', '));
 
   // ---- 2. Install into a new app ------------------------------------------------------------------
   console.log('\n# A new app that installs the tarball');
   t = performance.now();
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'iom-widgets-test-app', version: '1.0.0', private: true, type: 'module' }, null, 2));
   try {
-    run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball], app);
+    run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball, ...REACT_DEPS], app);
   } catch (error) {
     process.stderr.write(error.stderr ?? '');
     stop('npm install of the tarball failed');
   }
   const installed = join(app, 'node_modules/iom-widgets');
-  const deps = ['lit', '@lit/task', 'chart.js', 'valibot'];
-  check(`npm install of the tarball (${seconds(t)} s) puts iom-widgets and its dependencies (${deps.join(', ')}) in the app`, existsSync(join(installed, 'dist/iom-widgets.js')) && deps.every((d) => existsSync(join(app, 'node_modules', d, 'package.json'))));
+  const deps = ['lit', '@lit/task', 'chart.js', 'valibot', 'react', 'react-dom'];
+  check(`npm install of the tarball and ${REACT_DEPS.join(', ')} (${seconds(t)} s) puts iom-widgets and its dependencies (${deps.join(', ')}) in the app`, existsSync(join(installed, 'dist/iom-widgets.js')) && deps.every((d) => existsSync(join(app, 'node_modules', d, 'package.json'))));
 
   const ENTRIES = {
     all: `import 'iom-widgets';\n`,
@@ -177,6 +195,207 @@ try {
     check(`Vite: ${name}.js holds library code (${ids.filter(fromTarball).length} modules of iom-widgets with its chunks)`, ids.some(fromTarball));
   }
 
+
+  // ---- The editor hints ---------------------------------------------------------------------------
+  console.log('\n# Editor hints in the installed package');
+  const installedManifest = JSON.parse(readFileSync(join(installed, 'custom-elements.json'), 'utf8'));
+  const elements = installedManifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName);
+  const readJson = (file) => {
+    try {
+      return JSON.parse(readFileSync(join(installed, file), 'utf8'));
+    } catch (error) {
+      return { error: `${file}: ${error.message}` };
+    }
+  };
+  const [htmlData, cssData, webTypes] = EDITOR_FILES.map(readJson);
+  const broken = [htmlData, cssData, webTypes].filter((d) => d.error).map((d) => d.error);
+  check(`${EDITOR_FILES.join(', ')} are in the installed package and parse as JSON`, broken.length === 0, broken.join('; '));
+  const installedPkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+  check('package.json "web-types" names dist/web-types.json', normalize(installedPkg['web-types'] ?? '') === normalize('dist/web-types.json'), `"web-types": ${installedPkg['web-types']}`);
+  const gaps = [];
+  let attributeCount = 0;
+  const cssNames = new Set();
+  const literalTypes = [];
+  for (const el of elements) {
+    const tag = htmlData.tags?.find((t) => t.name === el.tagName);
+    const wt = webTypes.contributions?.html?.elements?.find((e) => e.name === el.tagName);
+    if (!tag?.description?.value) gaps.push(`VS Code HTML data: no <${el.tagName}> with a description`);
+    if (!wt?.description) gaps.push(`web-types: no <${el.tagName}> with a description`);
+    for (const a of el.attributes ?? []) {
+      attributeCount++;
+      const ha = tag?.attributes?.find((x) => x.name === a.name);
+      if (!ha?.description?.value) gaps.push(`VS Code HTML data: <${el.tagName}> ${a.name} missing or undescribed`);
+      if (!wt?.attributes?.some((x) => x.name === a.name && x.description)) gaps.push(`web-types: <${el.tagName}> ${a.name} missing or undescribed`);
+      // A type written as a union of string literals in the code: its values, exactly.
+      const literal = /^'[^']*'(?: \| '[^']*')*(?: \| undefined)?$/.test(a.type?.text ?? '') && [...a.type.text.matchAll(/'([^']*)'/g)].map((m) => m[1]);
+      if (literal) {
+        literalTypes.push(`${el.tagName} ${a.name}`);
+        const values = (ha?.values ?? []).map((v) => v.name).sort();
+        const wtValues = (wt?.attributes?.find((x) => x.name === a.name)?.values ?? []).map((v) => v.name).sort();
+        if (values.join() !== literal.sort().join() || wtValues.join() !== literal.join()) gaps.push(`<${el.tagName}> ${a.name}: values ${values.join('|')} / ${wtValues.join('|')}, type ${a.type.text}`);
+      }
+    }
+    for (const c of el.cssProperties ?? []) {
+      cssNames.add(c.name);
+      if (!cssData.properties?.some((p) => p.name === c.name && p.description)) gaps.push(`VS Code CSS data: ${c.name} missing or undescribed`);
+      if (!wt?.css?.properties?.some((p) => p.name === c.name)) gaps.push(`web-types: <${el.tagName}> ${c.name} missing`);
+    }
+    for (const e of el.events ?? []) if (!wt?.js?.events?.some((x) => x.name === e.name)) gaps.push(`web-types: <${el.tagName}> event ${e.name} missing`);
+  }
+  const offPrefix = (cssData.properties ?? []).filter((p) => !p.name.startsWith('--iom-')).map((p) => p.name);
+  check(
+    `editor hints: all ${elements.length} tags, ${attributeCount} attributes and ${cssNames.size} custom properties of custom-elements.json are in them, described`,
+    elements.length === WIDGETS.length && gaps.length === 0,
+    `${elements.length} elements; ${gaps.slice(0, 6).join('; ')}`,
+  );
+  const valued = (htmlData.tags ?? []).flatMap((t) => (t.attributes ?? []).filter((a) => a.values?.length).map((a) => `${t.name} ${a.name}`));
+  check(`editor hints: attribute values for ${valued.join(', ')} (including all ${literalTypes.length} typed as literal unions in the manifest)`, literalTypes.every((l) => valued.includes(l)) && valued.length >= literalTypes.length);
+  check(`VS Code CSS data: only --iom-* properties (${cssData.properties?.length ?? 0})`, (cssData.properties?.length ?? 0) > 0 && offPrefix.length === 0, offPrefix.join(', '));
+
+  // ---- React 19 -------------------------------------------------------------------------------------
+  console.log('\n# A React 19 app (esbuild, jsx automatic)');
+  const report = JSON.parse(readFileSync(join(installed, 'data/annual-report-2023.json'), 'utf8'));
+  // IOM's published figures as the package ships them, each widget given its data as an object.
+  const REACT_APP = `import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { StatCounter, EmergencyList, DonorRanking, ObjectiveCard } from 'iom-widgets/react';
+import report from 'iom-widgets/data/annual-report-2023.json';
+
+window.iomLoads = [];
+const loaded = (id) => (event) => window.iomLoads.push({ id, target: event.currentTarget?.id, keys: Object.keys(event.detail ?? {}) });
+
+function App() {
+  return (
+    <>
+      <StatCounter id="r-counter" data={report.highlights.regularPathways} start="none" onIomLoad={loaded('r-counter')} />
+      <EmergencyList id="r-emergencies" data={report.emergencies} onIomLoad={loaded('r-emergencies')} />
+      <DonorRanking id="r-donors" data={report.funding.topDonors} onIomLoad={loaded('r-donors')} />
+      <ObjectiveCard id="r-objective" data={report.objectives[0]} onIomLoad={loaded('r-objective')} />
+      <stat-counter id="r-tag" data={report.highlights.peopleReached} start="none" oniom-load={loaded('r-tag')}></stat-counter>
+    </>
+  );
+}
+
+createRoot(document.getElementById('root')).render(<StrictMode><App /></StrictMode>);
+`;
+  writeFileSync(join(app, 'src/react-app.jsx'), REACT_APP);
+  t = performance.now();
+  const reactOut = join(app, 'out/react');
+  const reactBuild = await esbuild.build({
+    absWorkingDir: app,
+    entryPoints: [join(app, 'src/react-app.jsx')],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    jsx: 'automatic',
+    // React's development build: its warnings (invalid props, bad hooks) are console errors, which fail the page check.
+    define: { 'process.env.NODE_ENV': '"development"' },
+    outdir: reactOut,
+    metafile: true,
+    write: true,
+    logLevel: 'silent',
+  });
+  const reactInputs = Object.keys(reactBuild.metafile.inputs);
+  check(`esbuild (${seconds(t)} s): the React app bundles with no warnings`, reactBuild.warnings.length === 0, reactBuild.warnings.map((w) => w.text).join('; '));
+  check(
+    'esbuild: the app took iom-widgets/react from the tarball (dist/react.js) and React from the app',
+    reactInputs.some((f) => fromTarball(f) && f.endsWith(`${sep}dist${sep}react.js`)) && reactInputs.some((f) => f.startsWith(join('node_modules', 'react-dom') + sep)) && !reactInputs.some(fromRepo),
+    reactInputs.filter((f) => f.includes('react')).slice(0, 5).join(', '),
+  );
+  const reactStatic = new Set();
+  const visitStatic = (file) => {
+    if (reactStatic.has(file) || !reactBuild.metafile.outputs[file]) return;
+    reactStatic.add(file);
+    for (const i of reactBuild.metafile.outputs[file].imports) if (i.kind === 'import-statement') visitStatic(i.path);
+  };
+  visitStatic(relative(app, join(reactOut, 'react-app.js')));
+  const eagerChart = [...reactStatic].flatMap((f) => Object.keys(reactBuild.metafile.outputs[f].inputs)).filter((f) => f.includes(`chart.js${sep}`) || f.endsWith('iom-widgets.chart.js'));
+  check('esbuild: chart.js is not in what the React app loads first (only on demand)', eagerChart.length === 0, eagerChart.slice(0, 3).join(', '));
+  writeFileSync(join(reactOut, 'index.html'), `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>iom-widgets React test</title></head>
+<body><div id="root"></div><script type="module" src="./react-app.js"></script></body></html>
+`);
+
+  console.log('\n# TypeScript: a React 19 TSX file against the installed types');
+  const pascal = (name) => name.replace(/(^|-)(\w)/g, (_, _dash, c) => c.toUpperCase());
+  const keyChecks = elements
+    .map((el) => {
+      const fields = ['data', ...(el.attributes ?? []).map((a) => a.fieldName).filter(Boolean)];
+      const events = (el.events ?? []).map((e) => e.name);
+      const list = (items) => items.map((i) => `'${i}'`).join(', ');
+      return `export const ${el.name}Props: (keyof ComponentProps<typeof ${el.name}>)[] = [${list([...fields, ...events.map((e) => `on${pascal(e)}`)])}];
+export const ${el.name}TagProps: (keyof JSX.IntrinsicElements['${el.tagName}'])[] = [${list([...fields, ...events.map((e) => `on${e}`)])}];
+export const ${el.name}FromTagMap: ${el.name}Class = document.createElement('${el.tagName}');`;
+    })
+    .join('\n');
+  const CONSUMER = `// A React 19 app's TSX, type-checked against the installed package. Each @ts-expect-error line
+// must be an error: tsc fails on one that is not.
+import { useRef, type ComponentProps, type JSX } from 'react';
+import type {} from 'iom-widgets/jsx';
+import type { ${elements.map((el) => `${el.name} as ${el.name}Class`).join(', ')} } from 'iom-widgets';
+import { ${elements.map((el) => el.name).join(', ')}, type StatCounterElement } from 'iom-widgets/react';
+
+export function App() {
+  const counter = useRef<StatCounterElement>(null);
+  const card = useRef<ObjectiveCardClass>(null);
+  return (
+    <>
+      <StatCounter ref={counter} value={600000} label="people accessed regular migration pathways" format="compact" start="none" onIomLoad={(event) => event.detail.label?.toUpperCase()} onIomError={(event) => event.detail.message} onIomCountEnd={(event) => event.detail.value.toFixed(0)} />
+      <EmergencyList layout="grid" searchable limit={5} onIomLoad={(event) => event.detail.emergencies.length} onIomFilterChange={(event) => event.detail.visible} />
+      <DonorRanking view="table" limit={0} groupByType onIomViewChange={(event) => event.detail.view} />
+      <ObjectiveCard variant="banner" accent="2" headingLevel={2} data={{ number: 1, title: 'Example objective title (fictitious)' }} onIomCountEnd={(event) => event.detail.value} />
+      <stat-counter value={600000} label="people accessed regular migration pathways" format="compact" valuePrefix="Over" class="figure" id="figure" style={{ fontSize: '1.5em' }} oniom-count-end={(event) => event.detail.value.toFixed(0)} />
+      <emergency-list layout="list" sortable key="list" oniom-filter-change={(event) => event.detail.sort} />
+      <donor-ranking view="chart" switchable className="donors" oniom-view-change={(event) => event.detail.view} />
+      <objective-card ref={card} variant="card" subgrid data={{ number: 1, title: 'Example objective title (fictitious)' }}>
+        <p slot="footer">Example footer</p>
+      </objective-card>
+    </>
+  );
+}
+
+// Wrongly typed: each must be an error.
+// @ts-expect-error value is a number, not a string
+export const tagValueString = <stat-counter value="600000" />;
+// @ts-expect-error format is standard, compact, percent or currency
+export const tagFormatUnknown = <stat-counter format="big" />;
+// @ts-expect-error view is list, chart or table
+export const tagViewUnknown = <donor-ranking view="pie" />;
+// @ts-expect-error prefix is Element's read-only namespace prefix (the counter's text is valuePrefix)
+export const tagPrefix = <stat-counter prefix="Over" />;
+// @ts-expect-error the detail of iom-count-end has no label
+export const tagDetail = <stat-counter oniom-count-end={(event) => event.detail.label} />;
+// @ts-expect-error value is a number, not a string
+export const wrapperValueString = <StatCounter value="600000" />;
+// @ts-expect-error an event of another element
+export const wrapperForeignEvent = <EmergencyList onIomViewChange={() => undefined} />;
+// @ts-expect-error the detail of onIomCountEnd has no label
+export const wrapperDetail = <StatCounter onIomCountEnd={(event) => event.detail.label} />;
+// @ts-expect-error status is read-only
+export const wrapperReadOnly = <StatCounter status="ready" />;
+// @ts-expect-error the ref is the element
+export const wrapperRef = <DonorRanking ref={useRef<HTMLInputElement>(null)} />;
+
+// Every property set by an attribute (and data), and every event, of custom-elements.json is a prop;
+// each tag name gives its class through HTMLElementTagNameMap.
+${keyChecks}
+`;
+  writeFileSync(join(app, 'src/consumer.tsx'), CONSUMER);
+  writeFileSync(
+    join(app, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', lib: ['ES2023', 'DOM', 'DOM.Iterable'], jsx: 'react-jsx', strict: true, noEmit: true, types: [] }, files: ['src/consumer.tsx'] }, null, 2),
+  );
+  const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+  const tscVersion = run(process.execPath, [tsc, '--version'], app).trim();
+  const expected = (CONSUMER.match(/@ts-expect-error/g) ?? []).length - 2; // the header comment names it twice
+  t = performance.now();
+  try {
+    run(process.execPath, [tsc, '-p', 'tsconfig.json'], app);
+    check(`${tscVersion} --noEmit, jsx react-jsx, @types/react ${PKG.devDependencies['@types/react']} (${seconds(t)} s): the TSX file type-checks, and each of its ${expected} wrongly typed props is an error`, true);
+  } catch (error) {
+    check(`${tscVersion}: the TSX consumer type-checks, with an error on each wrongly typed prop`, false, `${error.stdout ?? ''}${error.stderr ?? ''}`.trim().split('\n').slice(0, 12).join('\n       '));
+  }
+
   // ---- 4. The self-hosted sites ---------------------------------------------------------------------
   // What a webmaster uploads, taken from the installed package: the one file (and the chart file).
   const sites = join(work, 'sites');
@@ -188,8 +407,7 @@ try {
     copyFileSync(join(installed, 'data/annual-report-2023.json'), join(dir, 'data/annual-report-2023.json'));
     return dir;
   };
-  const DIRS = { esbuild: esbuildOut, vite: viteOut, single: site('single', false), 'with-chart': site('with-chart', true) };
-  const report = JSON.parse(readFileSync(join(installed, 'data/annual-report-2023.json'), 'utf8'));
+  const DIRS = { esbuild: esbuildOut, vite: viteOut, single: site('single', false), 'with-chart': site('with-chart', true), react: reactOut };
 
   const CHART_DATA = JSON.stringify({
     currency: 'USD',
@@ -345,6 +563,37 @@ ${body}
       await expectRender(`${bundler} import { StatCounter } from 'iom-widgets'`, ready, ['attrs', 'json']);
     });
   }
+
+
+  console.log('\n# The React 19 app, in Chromium');
+  await visit('React', '/react/index.html', async (page, { ready }) => {
+    const counter = report.highlights.regularPathways;
+    const tagFigure = report.highlights.peopleReached;
+    const shown = [
+      ['r-counter', 'StatCounter', `text.includes(${JSON.stringify(new Intl.NumberFormat('en').format(counter.value))}) && text.includes(${JSON.stringify(counter.label)})`, `renders "${new Intl.NumberFormat('en').format(counter.value)} ${counter.label}"`, 'value'],
+      ['r-emergencies', 'EmergencyList', `text.includes(${JSON.stringify(report.emergencies.emergencies[0].name)})`, `renders "${report.emergencies.emergencies[0].name}"`, 'emergencies'],
+      ['r-donors', 'DonorRanking', `text.includes(${JSON.stringify(report.funding.topDonors.donors[0].name)})`, `renders "${report.funding.topDonors.donors[0].name}"`, 'donors'],
+      ['r-objective', 'ObjectiveCard', `text.includes(${JSON.stringify(report.objectives[0].title)})`, `renders "${report.objectives[0].title}" with its figures`, 'title'],
+      ['r-tag', '<stat-counter> as a tag', `text.includes(${JSON.stringify(tagFigure.label)})`, `renders "${tagFigure.label}" (data={…} set as a property by React 19)`, 'value'],
+    ];
+    for (const [id, what, test, rendered] of shown) if (await ready(id, test, rendered)) check(`React: ${what} (#${id}) with an object data prop ${rendered}`, true);
+    const ids = shown.map(([id]) => id);
+    try {
+      await page.waitForFunction((wanted) => wanted.every((id) => window.iomLoads?.some((l) => l.id === id)), WAIT, ids);
+    } catch {
+      // reported below, load by load
+    }
+    const loads = await page.evaluate(() => window.iomLoads ?? []);
+    for (const [id, what, , , key] of shown) {
+      const mine = loads.filter((l) => l.id === id);
+      const prop = id === 'r-tag' ? 'oniom-load' : 'onIomLoad';
+      check(
+        `React: ${what}: ${prop} fired (${mine.length}×), on the element, with the data (detail.${key})`,
+        mine.length > 0 && mine.every((l) => l.target === id && l.keys.includes(key)),
+        JSON.stringify(mine),
+      );
+    }
+  });
 
   console.log('\n# Self-hosted: only dist/iom-widgets.bundle.js and a data file uploaded');
   const chartUrl = `${base}/single/iom-widgets.chart.js`;
