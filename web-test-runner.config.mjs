@@ -5,10 +5,16 @@ import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { fileURLToPath } from 'node:url';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS, findBrowser } from './scripts/browser.mjs';
+import { CHROMIUM_ARGS, findBrowser, findFirefox } from './scripts/browser.mjs';
+import { firefoxLauncher } from './scripts/firefox-launcher.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 
 const executablePath = findBrowser();
+const firefoxPath = process.env.IOM_BROWSERS === 'chromium' ? undefined : findFirefox();
+if (process.env.IOM_BROWSERS !== 'chromium' && !firefoxPath) {
+  console.error('No Firefox found: run `node scripts/browser.mjs` (installs firefox-esr on Debian), or set FIREFOX_PATH.');
+  process.exit(1);
+}
 if (!executablePath) {
   throw new Error('No Chrome or Chromium found: run `node scripts/browser.mjs` (installs Debian chromium as root) or set CHROME_PATH.');
 }
@@ -136,7 +142,10 @@ export default {
         args: CHROMIUM_ARGS,
       },
     }),
-  ],
+    // Every test file runs in Firefox too (Debian's firefox-esr; `node scripts/browser.mjs` finds or
+    // installs it). IOM_BROWSERS=chromium or IOM_BROWSERS=firefox runs one of them, for a quick loop.
+    ...(process.env.IOM_BROWSERS === 'chromium' ? [] : [firefoxLauncher(firefoxPath)]),
+  ].filter((launcher) => process.env.IOM_BROWSERS !== 'firefox' || launcher.name === 'Firefox'),
   coverage: fullRun,
   coverageConfig: {
     include: ['src/**/*.ts'],

@@ -1,3 +1,4 @@
+import { needsDevTools } from './support/browsers.js';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/donor-ranking/define.js';
@@ -384,7 +385,8 @@ describe('donor-ranking', () => {
       await waitUntil(() => chart.options.scales!.y!.ticks!.color === 'rgb(10, 20, 30)', 'text colour re-read');
     });
 
-    it('redraws in the dark colours when the page switches to a dark colour scheme', async () => {
+    it('redraws in the dark colours when the page switches to a dark colour scheme', async function () {
+      needsDevTools(this);
       const wrapper = await fixture<HTMLDivElement>(html`<div style="color-scheme: light dark"><donor-ranking view="chart" .data=${exampleDonors()}></donor-ranking></div>`);
       const el = wrapper.querySelector('donor-ranking')!;
       const chart = await chartReady(el);
@@ -417,7 +419,8 @@ describe('donor-ranking', () => {
       expect((chart.options.scales!.y as { position?: string }).position).to.equal('left');
     });
 
-    it('prints the table, not the canvas', async () => {
+    it('prints the table, not the canvas', async function () {
+      needsDevTools(this);
       const el = await fixture<DonorRanking>(html`<donor-ranking view="chart" switchable .data=${exampleDonors()}></donor-ranking>`);
       await chartReady(el);
       try {

@@ -565,7 +565,7 @@ describe('emergency-list', () => {
       expect(root(el).activeElement).to.equal(item(el, 'Hotel regional refugee response (fictitious)').querySelector('.foot a'));
       part(el, 'more')!.focus();
       expect(parts(el, 'item')[3].hasAttribute('tabindex')).to.be.false;
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       await el.updateComplete;
       expect(parts(el, 'item')).to.have.length(3);
       await expect(el).to.be.accessible();

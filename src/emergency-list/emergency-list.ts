@@ -692,8 +692,8 @@ export class EmergencyList extends IomElement<EmergencyListData> {
         return html`<label class="control"
           ><span class="control-label">${t(label)}</span>
           <select part="filter" data-filter=${key} @change=${this.onFilter}>
-            <option value="" ?selected=${current === ''}>${t(all)}</option>
-            ${model.options[key].map((value) => html`<option value=${value} ?selected=${current === value}>${value}</option>`)}
+            <option value="" .selected=${current === ''}>${t(all)}</option>
+            ${model.options[key].map((value) => html`<option value=${value} .selected=${current === value}>${value}</option>`)}
           </select></label
         >`;
       })}
@@ -701,7 +701,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
         ? html`<label class="control"
             ><span class="control-label">${t('emergencyListSort')}</span>
             <select part="sort" @change=${this.onSort}>
-              ${sorts.map((s) => html`<option value=${s} ?selected=${s === sort}>${t(SORT_LABELS[s])}</option>`)}
+              ${sorts.map((s) => html`<option value=${s} .selected=${s === sort}>${t(SORT_LABELS[s])}</option>`)}
             </select></label
           >`
         : nothing}
