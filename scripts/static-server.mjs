@@ -24,6 +24,8 @@ export async function serveStatic(mounts, headers = () => ({})) {
   const server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
     if (pathname === '/favicon.ico') return res.writeHead(204).end();
+    // A request that is never answered: a widget stays in its loading state.
+    if (pathname === '/__hang') return;
     const prefix = prefixes.find((p) => pathname.startsWith(p));
     if (!prefix) return res.writeHead(404).end();
     const dir = mounts[prefix];
@@ -35,5 +37,9 @@ export async function serveStatic(mounts, headers = () => ({})) {
     createReadStream(file).pipe(res);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { base: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
+  const close = () => {
+    server.closeAllConnections();
+    return new Promise((ok) => server.close(ok));
+  };
+  return { base: `http://127.0.0.1:${server.address().port}`, close };
 }

@@ -87,9 +87,19 @@ export const donorRankingStyles = css`
     color: var(--_on-primary);
     font-weight: var(--_weight-bold);
   }
+  /* Inside the segment (the switch clips what is outside): the primary colour on an unchecked
+     segment, the text colour of the checked one on its primary fill. */
   .view-option:has(input:focus-visible) {
-    outline: 0.125em solid var(--_focus);
-    outline-offset: -0.25em;
+    outline: var(--_focus-width) solid var(--_focus);
+    outline-offset: calc(-2px - var(--_focus-width));
+  }
+  .view-option:has(input:checked:focus-visible) {
+    outline-color: var(--_on-primary);
+  }
+  @media (forced-colors: active) {
+    .view-option:has(input:focus-visible) {
+      outline-color: Highlight;
+    }
   }
 
   /* The list. */
@@ -390,6 +400,14 @@ export const donorRankingStyles = css`
 
   /* Windows high contrast: backgrounds are dropped, so draw the bars in system colours. */
   @media (forced-colors: active) {
+    /* Forced colours paint every border, a transparent one too: only the highlighted row keeps its marker. */
+    .row:not(.highlighted) {
+      border-inline-start-style: none;
+      padding-inline-start: calc(var(--_space-xs) + var(--_marker));
+    }
+    .row.highlighted {
+      border-inline-start-color: Highlight;
+    }
     .bar {
       forced-color-adjust: none;
       background: CanvasText;

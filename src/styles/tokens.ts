@@ -33,6 +33,7 @@ export const tokens = css`
     --_space-xs: calc(var(--_space) / 4);
     --_radius: var(--iom-radius, 0.375em);
     --_focus: var(--iom-color-focus, var(--_primary));
+    --_focus-width: max(2px, 0.15em);
   }
 `;
 
@@ -102,9 +103,16 @@ export const reset = css`
   *::after {
     box-sizing: border-box;
   }
+  /* At least 2 CSS px thick, outside the control, in the primary colour (3:1 against the widget's
+     surface in light and dark), in the system's highlight colour in forced colours. */
   :focus-visible {
-    outline: 0.125em solid var(--_focus);
-    outline-offset: 0.125em;
+    outline: var(--_focus-width) solid var(--_focus);
+    outline-offset: 2px;
+  }
+  @media (forced-colors: active) {
+    :focus-visible {
+      outline-color: Highlight;
+    }
   }
   .visually-hidden {
     position: absolute !important;
@@ -150,6 +158,13 @@ export const states = css`
   @media (prefers-reduced-motion: reduce) {
     .skeleton-line {
       animation: none;
+    }
+  }
+  /* Forced colours drop backgrounds: the placeholder is drawn in a system colour instead. */
+  @media (forced-colors: active) {
+    .skeleton-line {
+      forced-color-adjust: none;
+      background: GrayText;
     }
   }
   .error {

@@ -7,3 +7,10 @@ if (new URLSearchParams(location.search).has('hostile')) {
     document.head.append(link);
   }
 }
+
+// With ?dark: a dark page (the widgets follow its color-scheme).
+if (new URLSearchParams(location.search).has('dark')) {
+  document.documentElement.style.colorScheme = 'dark';
+  document.documentElement.style.background = '#0b1020';
+  document.documentElement.style.color = '#eef1f5';
+}
