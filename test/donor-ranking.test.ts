@@ -19,7 +19,10 @@ const SEED_HXL = '/data/hxl/top-donors-2023.hxl.csv';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const $ = <E extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<E>(selector);
-const $$ = <E extends Element = HTMLElement>(el: Element, selector: string) => [...shadow(el).querySelectorAll<E>(selector)];
+/** Every match in the shadow root, those hidden on screen past the limit (printed only) included. */
+const $$all = <E extends Element = HTMLElement>(el: Element, selector: string) => [...shadow(el).querySelectorAll<E>(selector)];
+/** The matches a reader sees on screen: not the rows past the limit, which only a printout shows. */
+const $$ = <E extends Element = HTMLElement>(el: Element, selector: string) => $$all<E>(el, selector).filter((e) => !e.closest('.past-limit'));
 const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 const text = (el: Element) => clean(shadow(el).textContent);
 const names = (el: Element) => $$(el, '[part~="row"] [part="name"]').map((n) => clean(n.textContent));
@@ -226,7 +229,7 @@ describe('donor-ranking', () => {
       expect(first.map((c) => clean(c.textContent))).to.deep.equal(['1', 'Example donor A', 'Government', '500,000,000', '25%', '+25%']);
       expect(first[1].localName).to.equal('th');
       expect(first[1].getAttribute('scope')).to.equal('row');
-      expect(table.tBodies[0].rows).to.have.length(10);
+      expect([...table.tBodies[0].rows].filter((r) => !r.classList.contains('past-limit'))).to.have.length(10);
       const foot = [...table.tFoot!.rows[0].cells].map((c) => clean(c.textContent));
       expect(foot).to.deep.equal(['Total', '2,000,000,000', '100%', '']);
       await expect(el).to.be.accessible();
@@ -435,6 +438,32 @@ describe('donor-ranking', () => {
       expect($(el, '.table-wrap')!.getBoundingClientRect().height).to.be.at.most(1);
     });
 
+    it('prints every donor, in the list, the table and groups alike, whatever the limit', async function () {
+      needsDevTools(this);
+      const data = exampleDonors();
+      const shownRows = (el: Element, selector: string) => $$all(el, selector).filter((r) => getComputedStyle(r).display !== 'none');
+      const list = await fixture<DonorRanking>(html`<donor-ranking limit="2" .data=${data}></donor-ranking>`);
+      const table = await fixture<DonorRanking>(html`<donor-ranking limit="2" view="table" group-by-type .data=${data}></donor-ranking>`);
+      await Promise.all([list.updateComplete, table.updateComplete]);
+      expect(shownRows(list, 'li.row')).to.have.length(2);
+      expect($(list, '[part="more"]')).to.exist;
+      try {
+        await emulateMedia({ media: 'print' });
+        expect(shownRows(list, 'li.row')).to.have.length(data.donors.length);
+        expect(getComputedStyle($(list, '[part="more"]')!).display).to.equal('none');
+        const bodyRows = shownRows(table, 'tbody tr:not(.group-row)');
+        expect(bodyRows).to.have.length(data.donors.length);
+        // Each group's count is the number of its rows on paper.
+        for (const body of $$all(table, 'tbody')) {
+          const count = Number(/\d+/.exec(body.querySelector('.group-count')!.textContent!)![0]);
+          expect([...body.querySelectorAll('tr:not(.group-row)')].filter((r) => getComputedStyle(r).display !== 'none').length, body.querySelector('.group-row')!.textContent!).to.equal(count);
+        }
+      } finally {
+        await emulateMedia({ media: 'screen' });
+      }
+      expect(shownRows(list, 'li.row')).to.have.length(2);
+    });
+
     it('creates and destroys its chart and observers cleanly over 100 connect/disconnect cycles', async function () {
       this.timeout(60000);
       const live = { resize: new Set<object>(), mutation: new Set<object>() };
@@ -611,7 +640,8 @@ describe('donor-ranking', () => {
       ]);
       expect(groups[0].getAttribute('role')).to.equal('group');
       // The ranks stay those of the whole ranking.
-      expect([...groups[0].querySelectorAll('[part="rank"]')].map((r) => r.textContent)).to.deep.equal(['1', '2', '6', '7', '9']);
+      // (On screen, within the limit of 10; the rest shows on "Show all" and on paper.)
+      expect([...groups[0].querySelectorAll('.row:not(.past-limit) [part="rank"]')].map((r) => r.textContent)).to.deep.equal(['1', '2', '6', '7', '9']);
       await expect(el).to.be.accessible();
     });
 

@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { needsDevTools } from './support/browsers.js';
 import '../src/emergency-list/define.js';
 import { formatPlural, foldText, type EmergencyList, type EmergencyFilterChangeDetail } from '../src/emergency-list/emergency-list.js';
 import type { Emergency, EmergencyListData } from '../src/emergency-list/emergency-list.data.js';
@@ -599,6 +600,18 @@ describe('emergency-list', () => {
       window.dispatchEvent(new Event('afterprint'));
       await el.updateComplete;
       expect(parts(el, 'item')).to.have.length(2);
+    });
+
+    it('prints every emergency under print media alone, with no print dialog (PDF services)', async function () {
+      needsDevTools(this);
+      const el = await fixture<EmergencyList>(html`<emergency-list limit="2" .data=${example}></emergency-list>`);
+      try {
+        await emulateMedia({ media: 'print' });
+        await waitUntil(() => parts(el, 'item').length === 10, 'every emergency on paper');
+      } finally {
+        await emulateMedia({ media: 'screen' });
+      }
+      await waitUntil(() => parts(el, 'item').length === 2, 'back to the first 2 on screen');
     });
   });
 

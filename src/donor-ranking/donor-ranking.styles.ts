@@ -420,8 +420,24 @@ export const donorRankingStyles = css`
     }
   }
 
+  /* Past the limit: hidden on screen until "Show all"; a printout lists every donor. */
+  @media not print {
+    .past-limit {
+      display: none !important;
+    }
+  }
+
   /* Print the figures, not a canvas: the table replaces the chart, controls disappear. */
   @media print {
+    /* Every row is printed in its place: the highlighted donor needs no separator of its own. */
+    .row.beyond {
+      margin-block-start: 0;
+      padding-block-start: 0;
+      border-block-start: 0;
+    }
+    tr.beyond > * {
+      border-block-start: 0;
+    }
     .chart,
     .probes,
     .views,

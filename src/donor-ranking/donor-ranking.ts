@@ -27,6 +27,8 @@ interface Row {
   highlighted: boolean;
   /** Shown although past the limit, because it is the highlighted donor. */
   beyond: boolean;
+  /** Past the limit: hidden on screen until "Show all", printed all the same. */
+  pastLimit: boolean;
 }
 
 interface Group {
@@ -34,7 +36,7 @@ interface Group {
   /** All donors of this type in the data (the subtotal is over them all). */
   count: number;
   subtotal?: number;
-  /** The rows of this type that are shown. */
+  /** The rows of this type, in order (those past the limit are printed but not shown on screen). */
   rows: Row[];
 }
 
@@ -51,8 +53,10 @@ interface Layout {
   hasTypes: boolean;
   /** The largest amount: a full-length bar. */
   max: number;
-  /** Rows shown, in order. */
+  /** Every row, in order; those past the limit (`pastLimit`) are printed but not shown on screen. */
   rows: Row[];
+  /** The rows shown on screen, in order (what the chart draws). */
+  shown: Row[];
   /** Donors in the data. */
   count: number;
   /** Whether the limit hides some donors right now. */
@@ -192,20 +196,16 @@ export class DonorRanking extends IomElement<DonorRankingData> {
   private computeLayout(data: DonorRankingData): Layout {
     const locale = this.resolvedLocale;
     const wanted = this.highlight?.trim().toLocaleLowerCase(locale);
-    const all: Row[] = data.donors.map((donor, i) => ({
-      donor,
-      rank: i + 1,
-      highlighted: !!wanted && donor.name.toLocaleLowerCase(locale) === wanted,
-      beyond: false,
-    }));
     const limit = Number.isFinite(this.limit) && this.limit > 0 ? Math.floor(this.limit) : 0;
-    const limited = !this.expanded && limit > 0 && all.length > limit;
-    let rows = all;
-    if (limited) {
-      rows = all.slice(0, limit);
-      const hi = all.slice(limit).find((r) => r.highlighted);
-      if (hi) rows.push({ ...hi, beyond: true });
-    }
+    const limited = !this.expanded && limit > 0 && data.donors.length > limit;
+    // Every donor is rendered: the limit hides the rest on screen only, so a printout has them all
+    // (a print stylesheet cannot run "Show all"). The highlighted donor is shown past the limit.
+    const rows: Row[] = data.donors.map((donor, i) => {
+      const highlighted = !!wanted && donor.name.toLocaleLowerCase(locale) === wanted;
+      const past = limited && i >= limit;
+      return { donor, rank: i + 1, highlighted, beyond: past && highlighted, pastLimit: past && !highlighted };
+    });
+    const all = rows;
     const amounts = data.donors.map((d) => d.amount).filter((a): a is number => a !== undefined);
     const hasAmounts = amounts.length > 0;
     const year = data.year;
@@ -221,14 +221,15 @@ export class DonorRanking extends IomElement<DonorRankingData> {
       hasTypes: data.donors.some((d) => !!d.type),
       max: Math.max(0, ...amounts),
       rows,
+      shown: rows.filter((r) => !r.pastLimit),
       count: all.length,
       limited,
     };
-    if (this.groupByType) layout.groups = this.group(all, rows, hasAmounts);
+    if (this.groupByType) layout.groups = this.group(all, hasAmounts);
     return layout;
   }
 
-  private group(all: Row[], shown: Row[], hasAmounts: boolean): Group[] {
+  private group(all: Row[], hasAmounts: boolean): Group[] {
     const groups = new Map<string, Group & { first: number }>();
     const other = this.t('donorRankingOtherType');
     for (const row of all) {
@@ -237,8 +238,8 @@ export class DonorRanking extends IomElement<DonorRankingData> {
       if (!g) groups.set(key, (g = { name: key || other, count: 0, rows: [], first: row.rank }));
       g.count++;
       if (row.donor.amount !== undefined) g.subtotal = (g.subtotal ?? 0) + row.donor.amount;
+      g.rows.push({ ...row, beyond: false });
     }
-    for (const row of shown) groups.get(row.donor.type?.trim() || '')!.rows.push({ ...row, beyond: false });
     // Largest subtotal first when there are amounts, else in order of each type's best rank; untyped last.
     return [...groups.entries()]
       .sort(([ka, a], [kb, b]) => (ka === '' ? 1 : 0) - (kb === '' ? 1 : 0) || (hasAmounts ? (b.subtotal ?? 0) - (a.subtotal ?? 0) : 0) || a.first - b.first)
@@ -329,7 +330,7 @@ export class DonorRanking extends IomElement<DonorRankingData> {
     if (l.groups) {
       return html`<div class="groups">
         ${l.groups.map(
-          (g, i) => html`<div class="group" part="group" role="group" aria-labelledby=${`group-${i}`}>
+          (g, i) => html`<div class=${classMap({ group: true, 'past-limit': g.rows.every((r) => r.pastLimit) })} part="group" role="group" aria-labelledby=${`group-${i}`}>
             <p class="group-head" id=${`group-${i}`}>
               <span class="group-name"><bdi>${g.name}</bdi></span>
               <span class="subtotal" part="subtotal">${this.groupSummary(g, l)}</span>
@@ -367,7 +368,7 @@ export class DonorRanking extends IomElement<DonorRankingData> {
     const d = row.donor;
     const href = safeUrl(d.url);
     const pct = d.amount !== undefined && l.max > 0 ? (d.amount / l.max) * 100 : 0;
-    return html`<li part=${row.highlighted ? 'row highlighted' : 'row'} class=${classMap({ row: true, highlighted: row.highlighted, beyond: row.beyond })}>
+    return html`<li part=${row.highlighted ? 'row highlighted' : 'row'} class=${classMap({ row: true, highlighted: row.highlighted, beyond: row.beyond, 'past-limit': row.pastLimit })}>
       ${l.ranked ? html`<span class="rank" part="rank">${formatNumber(row.rank, this.resolvedLocale)}</span>` : nothing}
       <span class="main">
         <span class="name" part="name"
@@ -428,7 +429,7 @@ export class DonorRanking extends IomElement<DonorRankingData> {
     const row = (r: Row) => {
       const d = r.donor;
       const change = this.change(d);
-      return html`<tr class=${classMap({ highlighted: r.highlighted, beyond: r.beyond })}>
+      return html`<tr class=${classMap({ highlighted: r.highlighted, beyond: r.beyond, 'past-limit': r.pastLimit })}>
         ${l.ranked ? html`<td class="num">${formatNumber(r.rank, locale)}</td>` : nothing}
         <th scope="row"><bdi>${d.name}</bdi>${r.highlighted ? html`<span class="visually-hidden"> ${this.t('donorRankingHighlighted')}</span>` : nothing}</th>
         ${showType ? html`<td>${d.type ?? ''}</td>` : nothing}
@@ -439,7 +440,7 @@ export class DonorRanking extends IomElement<DonorRankingData> {
     };
     const body = l.groups
       ? l.groups.map(
-          (g) => html`<tbody>
+          (g) => html`<tbody class=${classMap({ 'past-limit': g.rows.every((r) => r.pastLimit) })}>
             <tr class="group-row">
               <th scope="rowgroup" colspan=${lead}><bdi>${g.name}</bdi> <span class="group-count">(${this.t('donorRankingCount', { count: formatNumber(g.count, locale) })})</span></th>
               ${l.hasAmounts ? html`<td class="num">${g.subtotal !== undefined ? exact(g.subtotal) : ''}</td>` : nothing}
@@ -486,7 +487,7 @@ export class DonorRanking extends IomElement<DonorRankingData> {
     const state = this.chartController.state;
     const showTable = this.tableShown || state === 'error';
     return html`
-      <div class="chart" part="chart" data-state=${state} style=${cssProps({ '--_rows': String(l.rows.length) })}>
+      <div class="chart" part="chart" data-state=${state} style=${cssProps({ '--_rows': String(l.shown.length) })}>
         <canvas aria-hidden="true"></canvas>
       </div>
       <div class="probes" aria-hidden="true" @transitionend=${this.onThemeProbe}>
@@ -520,7 +521,7 @@ export class DonorRanking extends IomElement<DonorRankingData> {
 
   private chartInput(l: Layout): ChartInput {
     const locale = this.resolvedLocale;
-    const rows = l.rows;
+    const rows = l.shown;
     const labels = rows.map((r) => r.donor.name);
     const values = rows.map((r) => r.donor.amount ?? null);
     const highlighted = rows.findIndex((r) => r.highlighted);

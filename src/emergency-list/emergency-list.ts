@@ -300,12 +300,17 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     if (this.fillPending) this.requestUpdate();
     window.addEventListener('beforeprint', this.onBeforePrint);
     window.addEventListener('afterprint', this.onAfterPrint);
+    // Print media without a print dialog (PDF services, emulated print) fires no beforeprint.
+    this.printQuery ??= globalThis.matchMedia?.('print');
+    this.printQuery?.addEventListener('change', this.onPrintMedia);
+    if (this.printQuery?.matches) this.onBeforePrint();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('beforeprint', this.onBeforePrint);
     window.removeEventListener('afterprint', this.onAfterPrint);
+    this.printQuery?.removeEventListener('change', this.onPrintMedia);
     clearTimeout(this.announceTimer);
     this.cancelFill?.();
     this.cancelFill = undefined;
@@ -340,6 +345,12 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     this.printing = false;
     this.requestUpdate();
   };
+
+  /** @internal */
+  private printQuery?: MediaQueryList;
+
+  /** @internal */
+  private readonly onPrintMedia = (event: MediaQueryListEvent): void => (event.matches ? this.onBeforePrint() : this.onAfterPrint());
 
   /** @internal */
   protected override willUpdate(changed: PropertyValues<this>): void {
