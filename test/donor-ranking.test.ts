@@ -408,6 +408,40 @@ describe('donor-ranking', () => {
       await waitUntil(() => bar() === 'rgb(143, 179, 255)', 'dark bars from color-scheme: dark');
     });
 
+    for (const [dir, width, data] of (['ltr', 'rtl'] as const).flatMap((d) => [320, 640, 1280].flatMap((w) => [[d, w, 'example'], [d, w, 'three']] as const))) {
+      {
+        it(`never overlaps its amount-axis labels at ${width} px, ${dir === 'rtl' ? 'right to left (Arabic)' : 'left to right'}, ${data === 'three' ? '3 donors' : '12 donors'}`, async () => {
+          const donors = data === 'three' ? threeDonors() : exampleDonors();
+          const wrap = await fixture<HTMLDivElement>(html`<div dir=${dir} style=${`inline-size: ${width}px`}><donor-ranking locale=${dir === 'rtl' ? 'ar' : 'en'} view="chart" .data=${donors}></donor-ranking></div>`);
+          const el = wrap.querySelector('donor-ranking')!;
+          const chart = await chartReady(el);
+          type LabelItem = { label: string | string[]; font: { string: string }; options: { translation: [number, number]; textAlign: string } };
+          const items = (chart.scales.x as unknown as { getLabelItems(): LabelItem[] }).getLabelItems();
+          const ctx = chart.ctx;
+          const boxes = items
+            .map((item) => {
+              ctx.save();
+              ctx.font = item.font.string;
+              const w = Math.max(...([] as string[]).concat(item.label).map((line) => ctx.measureText(line).width));
+              ctx.restore();
+              const at = item.options.translation[0];
+              const align = item.options.textAlign;
+              const start = align === 'center' ? at - w / 2 : align === 'left' ? at : at - w;
+              return { label: String(item.label), start, end: start + w };
+            })
+            .sort((a, b) => a.start - b.start);
+          expect(boxes.length, 'some amount labels are drawn').to.be.at.least(2);
+          for (let i = 1; i < boxes.length; i++) {
+            expect(boxes[i].start - boxes[i - 1].end, `gap between "${boxes[i - 1].label}" and "${boxes[i].label}"`).to.be.at.least(8);
+          }
+          for (const b of boxes) {
+            expect(b.start, `"${b.label}" inside the canvas`).to.be.at.least(0);
+            expect(b.end, `"${b.label}" inside the canvas`).to.be.at.most(chart.width);
+          }
+        });
+      }
+    }
+
     it('mirrors the chart in RTL: bars from the right, names on the right', async () => {
       const el = await fixture<DonorRanking>(html`<donor-ranking dir="rtl" locale="ar" view="chart" .data=${exampleDonors()}></donor-ranking>`);
       const chart = await chartReady(el);

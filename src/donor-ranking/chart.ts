@@ -66,7 +66,7 @@ export function wrapLabel(name: string, max: number): string | string[] {
 /** Wraps text in a first-strong isolate, so its direction comes from its own first letter. */
 const isolate = (text: string) => `\u2068${text}\u2069`;
 
-function options(input: ChartInput, theme: ChartTheme, maxChars: () => number): ChartConfiguration<'bar'>['options'] {
+function options(input: ChartInput, theme: ChartTheme, maxChars: () => number, amountTicks: () => number): ChartConfiguration<'bar'>['options'] {
   const font = { family: theme.fontFamily, size: theme.fontSize };
   return {
     indexAxis: 'y',
@@ -83,8 +83,9 @@ function options(input: ChartInput, theme: ChartTheme, maxChars: () => number): 
         beginAtZero: true,
         grid: { color: theme.grid },
         border: { color: theme.grid },
-        // Fewer ticks rather than slanted ones when the amounts are long ("500 مليون USD").
-        ticks: { color: theme.muted, font, maxTicksLimit: 6, maxRotation: 0, autoSkipPadding: 12, callback: (value) => input.tick(Number(value)) },
+        // Fewer ticks rather than slanted ones when the amounts are long ("500 مليون USD"): as many
+        // as fit side by side with a gap (chart.js's own estimate assumes labels 40 px wide).
+        ticks: { color: theme.muted, font, maxTicksLimit: amountTicks(), maxRotation: 0, autoSkipPadding: 16, callback: (value) => input.tick(Number(value)) },
       },
       y: {
         position: input.rtl ? 'right' : 'left',
@@ -143,12 +144,24 @@ export function createDonorChart(canvas: HTMLCanvasElement, width: number, heigh
   let chartWidth = width;
   // Characters per axis label line: about 38 % of the width for the labels.
   const maxChars = () => Math.max(10, Math.floor((chartWidth * 0.38) / (currentTheme.fontSize * 0.55)));
+  // Amount ticks that fit side by side in what the names leave (about 62 % of the width), each as
+  // wide as the widest amount label it could get, with a 24 px gap: 2 to 6 of them.
+  const amountTicks = () => {
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return 6;
+    ctx.save();
+    ctx.font = `${currentTheme.fontSize}px ${currentTheme.fontFamily}`;
+    const max = Math.max(0, ...current.values.map((v) => v ?? 0));
+    const widest = Math.max(...[max, max * 1.25].map((v) => ctx.measureText(current.tick(v)).width));
+    ctx.restore();
+    return Math.max(2, Math.min(6, Math.floor((chartWidth * 0.62) / (widest + 24))));
+  };
   canvas.width = Math.round(width);
   canvas.height = Math.round(height);
   const chart = new Chart(canvas, {
     type: 'bar',
     data: { labels: input.labels, datasets: [dataset(input, theme)] },
-    options: options(input, theme, maxChars),
+    options: options(input, theme, maxChars, amountTicks),
   });
   chart.resize(width, height);
   return {
@@ -158,11 +171,13 @@ export function createDonorChart(canvas: HTMLCanvasElement, width: number, heigh
       chart.data.labels = current.labels;
       // Mutate the dataset rather than replace it, so chart.js animates from the old bars.
       Object.assign(chart.data.datasets[0], dataset(current, currentTheme));
-      chart.options = options(current, currentTheme, maxChars)!;
+      chart.options = options(current, currentTheme, maxChars, amountTicks)!;
       chart.update(current.reducedMotion ? 'none' : undefined);
     },
     resize(w, h) {
       chartWidth = w;
+      const ticks = chart.options.scales?.x?.ticks;
+      if (ticks) ticks.maxTicksLimit = amountTicks();
       chart.resize(w, h);
     },
     destroy() {

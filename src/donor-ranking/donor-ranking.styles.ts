@@ -320,7 +320,8 @@ export const donorRankingStyles = css`
   /* The chart: its height follows the number of bars, its width the container. */
   .chart {
     position: relative;
-    block-size: calc(var(--_rows, 10) * max(2.4em, var(--_bar-thickness) * 2) + 2.5em);
+    /* Room for a name on two lines in every row. */
+    block-size: calc(var(--_rows, 10) * max(3em, var(--_bar-thickness) * 2) + 2.5em);
     inline-size: 100%;
     font-size: var(--_size-sm);
   }
