@@ -60,8 +60,9 @@ export const statCounterStyles = css`
   }
   /* A box of no width after the last digit; the moving digits overflow from it towards the first
      (flex-end), so they sit on the final number's baseline and end at its edge, and never change
-     the line's layout. Generated content with empty alternative text: never part of the page's
-     text or of the accessibility tree. */
+     the line's layout. It always holds digits (the final ones until a count draws others), so the
+     line is laid out the same whether a count ran or not. Generated content with empty
+     alternative text: never part of the page's text or of the accessibility tree. */
   .digits::after {
     display: inline-flex;
     justify-content: flex-end;

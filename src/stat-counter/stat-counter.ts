@@ -273,7 +273,7 @@ export class StatCounter extends IomElement<StatCounterData> {
     const after = f.suffix && /^[\p{L}\p{N}]/u.test(f.suffix) ? ' ' : '';
     return html`<p class="figure" part="figure"
         >${f.prefix ? html`<span class="prefix" part="prefix">${f.prefix}</span>${before}` : nothing}<span class="value" part="value"
-          ><span class="final">${text.head}<span class="digits">${text.digits}</span>${text.tail}</span></span
+          ><span class="final">${text.head}<span class="digits" data-n=${text.digits}>${text.digits}</span>${text.tail}</span></span
         >${f.suffix ? html`${after}<span class="suffix" part="suffix">${f.suffix}</span>` : nothing}${f.label
           ? html` <span class="label" part="label">${f.label}</span>`
           : nothing}</p
@@ -365,9 +365,7 @@ export class StatCounter extends IomElement<StatCounterData> {
       if (problem) announceError(this, new DataError(problem, 'validation'));
     }
     this.valueEl = this.renderRoot.querySelector<HTMLElement>('.value');
-    const digitsEl = this.valueEl?.querySelector<HTMLElement>('.digits');
-    if (digitsEl !== this.digitsEl) this.drawn = undefined;
-    this.digitsEl = digitsEl;
+    this.digitsEl = this.valueEl?.querySelector<HTMLElement>('.digits');
     this.syncCount(r.kind === 'figure' ? r.figure.value : undefined);
   }
 
@@ -431,9 +429,6 @@ export class StatCounter extends IomElement<StatCounterData> {
     play(tween);
   }
 
-  /** The moving digits last written. @internal */
-  private drawn?: string;
-
   /**
    * Writes the moving digits, when they changed. From a frame of the shared loop (`inFrame`), it
    * also shows them in place of the final number: a number other than the final one is only ever
@@ -441,10 +436,7 @@ export class StatCounter extends IomElement<StatCounterData> {
    */
   private draw(shown: number, inFrame = false): void {
     const text = this.ticker?.(shown) ?? '';
-    if (text !== this.drawn) {
-      this.drawn = text;
-      this.digitsEl?.setAttribute('data-n', text);
-    }
+    if (this.digitsEl && this.digitsEl.getAttribute('data-n') !== text) this.digitsEl.setAttribute('data-n', text);
     if (inFrame && this.valueEl && !this.valueEl.hasAttribute('data-counting')) this.valueEl.setAttribute('data-counting', '');
   }
 
