@@ -1,4 +1,4 @@
-import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -642,7 +642,11 @@ export class EmergencyList extends IomElement<EmergencyListData> {
             ${repeat(
               shown,
               (entry) => entry.index,
-              (entry) => this.itemNode(entry, level, model),
+              // On the server (prerender) there are no nodes to keep: the same <li> as markup.
+              (entry) =>
+                isServer
+                  ? html`<li part="item" class="item">${this.renderItem(entry, level, model.locale, !model.sharedSource)}</li>`
+                  : this.itemNode(entry, level, model),
             )}
           </ul>`}
       ${limit && view.matches.length > limit

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { IomElement } from '../base/iom-element.js';
 import { announceError, type DataSpec } from '../data/data-controller.js';
@@ -155,6 +155,8 @@ export class StatCounter extends IomElement<StatCounterData> {
   private digitsEl?: HTMLElement | null;
   /** The final number as shown (the moving digits must fit in its box). @internal */
   private finalDigits = '';
+  /** A prerendered counter showed its first figure as written, without counting. @internal */
+  private tookOver = false;
 
   protected dataSpec(): DataSpec<StatCounterData> {
     return { schema: StatCounterSchema };
@@ -390,6 +392,12 @@ export class StatCounter extends IomElement<StatCounterData> {
     const before = this.target;
     this.target = value;
     if (this.stopWaiting) return; // Not seen yet: it will count from 0 to the newest value.
+    // Prerendered: the final figure has been on screen since the first paint; counting it up from 0
+    // now would only take it away. Later changes of the value count as usual.
+    if (before === undefined && this.prerendered && !this.tookOver) {
+      this.tookOver = true;
+      return;
+    }
     if (!motionAllowed()) {
       this.tween?.finish();
       return;
@@ -481,7 +489,8 @@ function looksLikeUrl(text: string): boolean {
 /** The words for a source link given as a bare URL: its host ("www.iom.int"), or the file name for a relative link. */
 function linkTitle(url: string): string {
   try {
-    const parsed = new URL(url, document.baseURI);
+    // On the server (prerender) there is no page address; only the last path segment is used.
+    const parsed = new URL(url, isServer ? 'http://localhost/' : document.baseURI);
     if (/^(https?:)?\/\//i.test(url)) return parsed.hostname;
     return decodeURIComponent(parsed.pathname.split('/').filter(Boolean).pop() ?? url);
   } catch {
