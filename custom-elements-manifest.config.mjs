@@ -93,7 +93,8 @@ function shippedPathsPlugin() {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
+  // src/prerender/ is the Node command and API, not part of the elements' API.
+  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/prerender/**'],
   outdir: '.',
   litelement: true,
   dependencies: false,

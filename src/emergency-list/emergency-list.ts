@@ -176,6 +176,7 @@ function sourceTitle(source: Source): { title: string; url?: string } {
  * @summary IOM's ongoing emergencies: searchable, filterable, sortable, honest about missing figures.
  *
  * @slot - A `<script type="application/json">` with the data (the easiest way in a CMS).
+ * @slot fallback - Plain content shown while the element is not defined (no script, or before it loads) and hidden once it is: the figures as text, for readers that run no script. `iom-widgets prerender` writes it.
  *
  * @csspart base - The wrapper of every state.
  * @csspart title - The data's title and date line.

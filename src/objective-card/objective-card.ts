@@ -75,6 +75,7 @@ function stopInnerLoad(event: Event): void {
  * @slot icon - A pictogram shown beside the heading (an `<img>` or `<svg>`; `currentColor` takes the accent).
  * @slot - Extra content shown under the summary.
  * @slot footer - Actions or notes shown at the bottom, beside the link.
+ * @slot fallback - Plain content shown while the element is not defined (no script, or before it loads) and hidden once it is: the figures as text, for readers that run no script. `iom-widgets prerender` writes it.
  *
  * @csspart base - The wrapper of every state.
  * @csspart card - The card itself (background, border, padding).

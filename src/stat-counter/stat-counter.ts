@@ -46,10 +46,14 @@ type Resolution =
  *
  * It reads its figure from attributes alone (`value`, `label`, …) or from data given the four
  * usual ways (`data` property, `data` attribute, inline JSON script, `src`); attributes override
- * the same fields of the data. Content written inside the tag is shown until the script loads,
- * then replaced by the rendered figure (an inline `<script type="application/json">` is read as data).
+ * the same fields of the data. Content written inside the tag (by convention in `slot="fallback"`)
+ * is shown until the script loads, then hidden by the rendered figure (an inline
+ * `<script type="application/json">` is read as data). A counter written into the page by
+ * `iom-widgets prerender` shows its final figure from the first paint and does not count up.
  *
  * @summary A headline figure with its label that counts up once, and that every reader, crawler and printout reads right.
+ *
+ * @slot fallback - Plain content shown while the element is not defined (no script, or before it loads) and hidden once it is: the figure as text, for readers that run no script. `iom-widgets prerender` writes it.
  *
  * @csspart base - The wrapper of every state.
  * @csspart figure - The paragraph that holds the prefix, value, suffix and label.
