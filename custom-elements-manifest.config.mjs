@@ -93,8 +93,9 @@ function shippedPathsPlugin() {
 
 export default {
   globs: ['src/**/*.ts'],
-  // src/react/ wraps the elements for React (dist/react.js): no element API of its own.
-  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/react/**'],
+  // src/react/ wraps the elements for React (dist/react.js): no element API of its own; src/prerender/
+  // is the Node command and API, not part of the elements' API.
+  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/react/**', 'src/prerender/**'],
   outdir: '.',
   litelement: true,
   dependencies: false,

@@ -50,6 +50,26 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
+  if (mode === 'prerender') {
+    // dist/prerender.js (the Node API, `iom-widgets/prerender`) and dist/cli.js (the `iom-widgets`
+    // command): built for Node, with every package left to Node to resolve, so Lit and
+    // @lit-labs/ssr load their Node builds. Runs after the library build and only adds to dist/.
+    return {
+      publicDir: false,
+      build: {
+        ssr: true,
+        target: 'node20',
+        outDir: 'dist',
+        emptyOutDir: false,
+        sourcemap: false,
+        minify: false,
+        rolldownOptions: {
+          input: { prerender: resolve(root, 'src/prerender/index.ts'), cli: resolve(root, 'src/prerender/cli.ts') },
+          output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'node/[name]-[hash].js' },
+        },
+      },
+    };
+  }
   if (mode === 'bundle') {
     // dist/iom-widgets.bundle.js: all four elements, Lit and the data layer in one ES module with no
     // static import, for a webmaster who uploads one file. Runs after the library build (which

@@ -149,7 +149,8 @@ export default {
   coverage: fullRun,
   coverageConfig: {
     include: ['src/**/*.ts'],
-    exclude: ['**/node_modules/**', 'test/**'],
+    // src/prerender/ runs in Node (test/prerender/), never in the browser.
+    exclude: ['**/node_modules/**', 'test/**', 'src/prerender/**'],
     threshold: fullRun ? { lines: 90, statements: 90, functions: 80, branches: 75 } : undefined,
     reportDir: 'coverage',
     report: true,

@@ -121,6 +121,26 @@ try {
   const deps = ['lit', '@lit/task', 'chart.js', 'valibot', 'react', 'react-dom'];
   check(`npm install of the tarball and ${REACT_DEPS.join(', ')} (${seconds(t)} s) puts iom-widgets and its dependencies (${deps.join(', ')}) in the app`, existsSync(join(installed, 'dist/iom-widgets.js')) && deps.every((d) => existsSync(join(app, 'node_modules', d, 'package.json'))));
 
+  // The command and the Node API, as an app's build runs them (npx iom-widgets prerender …).
+  {
+    writeFileSync(join(app, 'page.html'), '<!doctype html><html lang="en"><body><stat-counter src="data.json#/f"></stat-counter></body></html>');
+    writeFileSync(join(app, 'data.json'), JSON.stringify({ f: { value: 600000, label: "people accessed regular migration pathways" } }));
+    let out = '';
+    try {
+      out = run(process.execPath, [join(app, 'node_modules/.bin/iom-widgets'), 'prerender', 'page.html', '--strict'], app);
+    } catch (error) {
+      process.stderr.write(error.stderr ?? '');
+    }
+    check('the installed `iom-widgets prerender` writes a widget into the page', /<stat-counter src="data\.json#\/f"><template shadowrootmode="open">/.test(out) && /600,000/.test(out));
+    let api = '';
+    try {
+      api = run(process.execPath, ['--input-type=module', '-e', "import { prerender } from 'iom-widgets/prerender'; const r = await prerender('<stat-counter value=\"5\" label=\"x\"></stat-counter>', { file: 'x.html' }); process.stdout.write(String(r.widgets));"], app);
+    } catch (error) {
+      process.stderr.write(error.stderr ?? '');
+    }
+    check("import { prerender } from 'iom-widgets/prerender' works in the app", api.trim() === '1', api);
+  }
+
   const ENTRIES = {
     all: `import 'iom-widgets';\n`,
     one: `import 'iom-widgets/stat-counter.js';\n`,

@@ -69,6 +69,15 @@ if (checkDemo && !skipBuild) {
     process.stderr.write(result.stderr ?? '');
     fail(`Demo page build failed (exit ${result.status ?? result.signal}).`);
   }
+  // As published (npm run build:demo): with its widgets prerendered, when the command is built.
+  if (existsSync(join(ROOT, 'dist/cli.js'))) {
+    const page = join(DEMO, 'index.html');
+    const pre = spawnSync(process.execPath, [join(ROOT, 'bin/iom-widgets.js'), 'prerender', page, '-o', page, '--strict'], { cwd: ROOT, encoding: 'utf8' });
+    if (pre.status !== 0) {
+      process.stderr.write(pre.stderr ?? '');
+      fail(`Prerendering the demo page failed (exit ${pre.status ?? pre.signal}).`);
+    }
+  }
   console.log(`Built the demo page in ${seconds(t)} s.`);
 }
 if (checkDemo && !existsSync(join(DEMO, 'index.html'))) fail('dist-demo/index.html not found: build the demo page first (drop --no-build).');

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DataController, type DataSpec, type IomErrorDetail } from '../data/data-controller.js';
 import { msg, type StringKey } from '../i18n/strings.js';
@@ -66,6 +66,12 @@ export abstract class IomElement<T> extends LitElement {
   /** @internal */
   protected readonly dataController: DataController<T>;
 
+  /**
+   * True when the element took over a shadow root written into the page by `iom-widgets prerender`
+   * (declarative shadow DOM): its figures are on screen already, final, so nothing counts up. @internal
+   */
+  prerendered = false;
+
   private unwatchLanguage?: () => void;
 
   constructor() {
@@ -80,8 +86,32 @@ export abstract class IomElement<T> extends LitElement {
   protected abstract renderReady(data: T): TemplateResult | typeof nothing;
 
   override connectedCallback(): void {
+    // A widget inside a prerendered widget's shadow root (objective-card's counters) waits, as in
+    // Lit's SSR protocol: its host's first render replaces it with a live one.
+    if (this.hasAttribute('defer-hydration')) return;
     super.connectedCallback();
     this.unwatchLanguage = watchLanguage(this);
+  }
+
+  /**
+   * Takes over a prerendered shadow root by rendering into it afresh: its content (the same
+   * markup, styles in a <style>) is removed here, just before the first render, which follows in
+   * the same task, so no frame is painted between them. Cheaper and sturdier than hydration (no
+   * @lit-labs/ssr-client in the bundle, no mismatch to fail on). @internal
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    if (this.shadowRoot) {
+      this.prerendered = true;
+      this.shadowRoot.replaceChildren();
+    }
+    return super.createRenderRoot();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // @lit-labs/ssr calls willUpdate but skips the controllers' hostUpdate: read the synchronous
+    // sources (attribute, inline script, what the prerender read at src) here, as hostUpdate does.
+    if (isServer) this.dataController.hostUpdate();
   }
 
   override disconnectedCallback(): void {

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type * as v from 'valibot';
 import { DataError } from './errors.js';
@@ -6,6 +6,7 @@ import { fetchDocument, clearDataCache } from './fetch-cache.js';
 import { isHxlTable, mapHxl, type HxlMapping } from './hxl.js';
 import { pointerFromHash, resolvePointer } from './json-pointer.js';
 import { validate } from './validate.js';
+import { SNAPSHOT_ATTRIBUTE, serverContext } from '../base/server-context.js';
 
 /** How a widget's data is read, checked and judged empty. One per widget. */
 export interface DataSpec<T> {
@@ -40,7 +41,11 @@ export interface IomErrorDetail {
 
 type Outcome<T> = { ok: true; data: T } | { ok: false; error: DataError };
 
-const INLINE = ':scope > script[type="application/json"]';
+// The page's inline data, and the snapshot a prerendered widget carries of what it read at `src`.
+const INLINE = `:scope > script[type="application/json"]:not([${SNAPSHOT_ATTRIBUTE}])`;
+const SNAPSHOT = `:scope > script[type="application/json"][${SNAPSHOT_ATTRIBUTE}]`;
+
+type SyncSource = { key: unknown; read: () => unknown; fromUrl?: boolean };
 
 /**
  * The shared data layer, as a reactive controller: picks the source (the `data` property, the
@@ -56,6 +61,9 @@ export class DataController<T> implements ReactiveController {
   private announced: unknown;
   private retries = 0;
   private observer?: MutationObserver;
+  /** The prerendered snapshot of `src` was set aside (Retry, `reload()`): load `src` for real. */
+  private snapshotDropped = false;
+  private syncFromUrl = false;
 
   constructor(
     private readonly host: DataHost,
@@ -84,17 +92,39 @@ export class DataController<T> implements ReactiveController {
     this.observer?.disconnect();
   }
 
-  /** The winning synchronous source, in precedence order, or undefined when `src` (or nothing) applies. */
-  private syncSource(): { key: unknown; read: () => unknown } | undefined {
+  /**
+   * The winning synchronous source, in precedence order, or undefined when `src` must be fetched
+   * (or nothing applies). Last in line is a prerendered widget's snapshot of `src`, which stands in
+   * for the fetch while `src` is still the one it was read from.
+   */
+  private syncSource(): SyncSource | undefined {
     const { data, dataJson } = this.host;
     if (data !== undefined && data !== null) return { key: data, read: () => data };
     if (typeof dataJson === 'string') return { key: `attr:${dataJson}`, read: () => parseJson(dataJson, 'data attribute') };
-    const script = this.host.querySelector(INLINE);
-    if (script) {
-      const text = script.textContent ?? '';
-      return { key: `inline:${text}`, read: () => parseJson(text, 'inline <script type="application/json">') };
+    // On the server (@lit-labs/ssr) the element has no children: the prerender says what they hold.
+    const server = isServer ? (serverContext(this.host) ?? {}) : undefined;
+    const inline = server ? server.inline : this.host.querySelector(INLINE)?.textContent;
+    if (typeof inline === 'string') {
+      return { key: `inline:${inline}`, read: () => parseJson(inline, 'inline <script type="application/json">') };
     }
-    return undefined;
+    const src = this.host.src?.trim();
+    if (!src || this.snapshotDropped) return undefined;
+    if (server) {
+      const fetched = server.fetched;
+      if (!fetched || fetched.src !== src) return undefined;
+      return {
+        key: fetched,
+        fromUrl: true,
+        read: () => {
+          if ('error' in fetched) throw fetched.error;
+          return fetched.value;
+        },
+      };
+    }
+    const snapshot = this.host.querySelector(SNAPSHOT);
+    if (!snapshot || snapshot.getAttribute(SNAPSHOT_ATTRIBUTE) !== src) return undefined;
+    const text = snapshot.textContent ?? '';
+    return { key: `snapshot:${src}:${text}`, fromUrl: true, read: () => parseJson(text, `prerendered snapshot of ${src}`) };
   }
 
   private process(raw: unknown): T {
@@ -109,10 +139,12 @@ export class DataController<T> implements ReactiveController {
     if (!source) {
       this.syncKey = undefined;
       this.syncOutcome = undefined;
+      this.syncFromUrl = false;
       return;
     }
     if (source.key === this.syncKey && this.syncOutcome) return;
     this.syncKey = source.key;
+    this.syncFromUrl = !!source.fromUrl;
     try {
       this.syncOutcome = { ok: true, data: this.process(source.read()) };
     } catch (error) {
@@ -141,7 +173,7 @@ export class DataController<T> implements ReactiveController {
 
   /** Whether the data comes from `src` (so a failure can be retried). */
   get fromUrl(): boolean {
-    return !this.syncOutcome && !!this.host.src?.trim();
+    return (!this.syncOutcome || this.syncFromUrl) && !!this.host.src?.trim();
   }
 
   get status(): DataStatus {
@@ -190,6 +222,7 @@ export class DataController<T> implements ReactiveController {
         // An invalid URL fails again in the task, with its message.
       }
     }
+    this.snapshotDropped = true;
     this.retries++;
     this.host.requestUpdate();
   }
@@ -224,16 +257,22 @@ function asDataError(error: unknown): DataError {
   return new DataError(message, 'validation', { cause: error });
 }
 
-/** `/data/r.json#/objectives/0` → absolute URL without fragment, the URL as written, and the pointer. */
-export function splitSrc(src: string): { url: string; shown: string; pointer: string | undefined } {
+/** `/data/r.json#/objectives/0` → the URL as written (without its fragment) and the JSON Pointer. */
+export function splitFragment(src: string): { shown: string; pointer: string | undefined } {
   const hashAt = src.indexOf('#');
   const shown = hashAt >= 0 ? src.slice(0, hashAt) : src;
+  const pointer = hashAt >= 0 ? pointerFromHash(src.slice(hashAt)) : undefined;
+  return { shown, pointer: pointer === '' ? undefined : pointer };
+}
+
+/** `/data/r.json#/objectives/0` → absolute URL without fragment, the URL as written, and the pointer. */
+export function splitSrc(src: string): { url: string; shown: string; pointer: string | undefined } {
+  const { shown, pointer } = splitFragment(src);
   let url: string;
   try {
     url = new URL(shown, document.baseURI).href;
   } catch (error) {
     throw new DataError(`src "${src}" is not a valid URL`, 'network', { cause: error });
   }
-  const pointer = hashAt >= 0 ? pointerFromHash(src.slice(hashAt)) : undefined;
-  return { url, shown, pointer: pointer === '' ? undefined : pointer };
+  return { url, shown, pointer };
 }

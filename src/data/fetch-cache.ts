@@ -23,6 +23,20 @@ function isCsv(url: string, contentType: string | null): boolean {
   return /(^|[/+;\s])csv\b/i.test(contentType ?? '') || /\.csv$/i.test(new URL(url).pathname);
 }
 
+/**
+ * Reads a downloaded data file: CSV (by its content type or a `.csv` path) into rows, anything else
+ * as JSON. `url` is absolute; `shown` is the URL as written, for the error message. (The prerender
+ * reads files with it too, so a file fails with the same words on the server and in the browser.)
+ */
+export function parseDocument(text: string, url: string, shown: string, contentType: string | null): unknown {
+  if (isCsv(url, contentType)) return parseCsv(text);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new DataError(`${shown} is not valid JSON (${(error as Error).message.replace(/\s+/g, ' ')})`, 'json', { cause: error });
+  }
+}
+
 async function load(url: string, shown: string, signal: AbortSignal): Promise<unknown> {
   let response: Response;
   try {
@@ -36,13 +50,7 @@ async function load(url: string, shown: string, signal: AbortSignal): Promise<un
       cause: response,
     });
   }
-  const text = await response.text();
-  if (isCsv(url, response.headers.get('content-type'))) return parseCsv(text);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new DataError(`${shown} is not valid JSON (${(error as Error).message.replace(/\s+/g, ' ')})`, 'json', { cause: error });
-  }
+  return parseDocument(await response.text(), url, shown, response.headers.get('content-type'));
 }
 
 /**

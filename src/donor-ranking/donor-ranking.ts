@@ -75,6 +75,7 @@ const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
  * @summary Top donors as a ranked list, a bar chart or a table.
  *
  * @slot - A `<script type="application/json">` with the data (the easiest way in a CMS).
+ * @slot fallback - Plain content shown while the element is not defined (no script, or before it loads) and hidden once it is: the figures as text, for readers that run no script. `iom-widgets prerender` writes it.
  *
  * @csspart base - The wrapper of every state.
  * @csspart title - The list's title (from the data's `title` and `year`).

@@ -1,4 +1,4 @@
-import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -176,6 +176,7 @@ function sourceTitle(source: Source): { title: string; url?: string } {
  * @summary IOM's ongoing emergencies: searchable, filterable, sortable, honest about missing figures.
  *
  * @slot - A `<script type="application/json">` with the data (the easiest way in a CMS).
+ * @slot fallback - Plain content shown while the element is not defined (no script, or before it loads) and hidden once it is: the figures as text, for readers that run no script. `iom-widgets prerender` writes it.
  *
  * @csspart base - The wrapper of every state.
  * @csspart title - The data's title and date line.
@@ -653,7 +654,11 @@ export class EmergencyList extends IomElement<EmergencyListData> {
             ${repeat(
               shown,
               (entry) => entry.index,
-              (entry) => this.itemNode(entry, level, model),
+              // On the server (prerender) there are no nodes to keep: the same <li> as markup.
+              (entry) =>
+                isServer
+                  ? html`<li part="item" class="item">${this.renderItem(entry, level, model.locale, !model.sharedSource)}</li>`
+                  : this.itemNode(entry, level, model),
             )}
           </ul>`}
       ${limit && view.matches.length > limit

@@ -1,4 +1,5 @@
-import type { ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveControllerHost } from 'lit';
+import { serverContext } from '../base/server-context.js';
 
 /** The languages whose words the widgets carry. Formatting works for any locale `Intl` knows. */
 export const LANGUAGES = ['en', 'fr', 'es', 'ar'] as const;
@@ -19,6 +20,14 @@ function closestLang(el: Element): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * On the server (iom-widgets/prerender) an element has no ancestors: its own `lang`, else the
+ * page's `lang` that the prerender found for it. (objective-card gives its counters its locale.)
+ */
+function serverLang(el: Element): string | undefined {
+  return el.getAttribute('lang') || serverContext(el)?.lang;
 }
 
 // supportedLocalesOf is slow (a fraction of a millisecond) and asked on every render of every
@@ -43,7 +52,8 @@ function isValidLocale(tag: string): boolean {
  * Invalid tags are skipped rather than thrown by `Intl`.
  */
 export function resolveLocale(el: Element, explicit?: string | null): string {
-  for (const candidate of [explicit, closestLang(el), document.documentElement.lang]) {
+  const candidates = isServer ? [explicit, serverLang(el)] : [explicit, closestLang(el), document.documentElement.lang];
+  for (const candidate of candidates) {
     const tag = candidate?.trim();
     if (tag && isValidLocale(tag)) return tag;
   }

@@ -1,8 +1,9 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { cssProps } from '../base/css-props.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { IomElement } from '../base/iom-element.js';
+import { filledSlots, serverContext } from '../base/server-context.js';
 import type { DataSpec } from '../data/data-controller.js';
 import { safeUrl } from '../data/safe-url.js';
 import type { Source } from '../data/validate.js';
@@ -74,6 +75,7 @@ function stopInnerLoad(event: Event): void {
  * @slot icon - A pictogram shown beside the heading (an `<img>` or `<svg>`; `currentColor` takes the accent).
  * @slot - Extra content shown under the summary.
  * @slot footer - Actions or notes shown at the bottom, beside the link.
+ * @slot fallback - Plain content shown while the element is not defined (no script, or before it loads) and hidden once it is: the figures as text, for readers that run no script. `iom-widgets prerender` writes it.
  *
  * @csspart base - The wrapper of every state.
  * @csspart card - The card itself (background, border, padding).
@@ -172,6 +174,18 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
     return Number.isFinite(n) ? Math.min(6, Math.max(1, n)) : 3;
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // The first render lays out the slots the page fills (slotchange comes only after it), so a
+    // prerendered card and the card that takes it over have the same boxes.
+    if (!this.hasUpdated) {
+      const filled = isServer ? new Set(serverContext(this)?.filledSlots ?? []) : filledSlots(this);
+      this.hasIcon = filled.has('icon');
+      this.hasFooter = filled.has('footer');
+      this.hasExtra = filled.has('');
+    }
+  }
+
   /** @internal */
   protected onSlotChange(event: Event): void {
     const slot = event.target as HTMLSlotElement;
@@ -206,7 +220,7 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
       </div>
       ${figures.length
         ? html`<ul class="figures" part="figures" aria-label=${this.t('objectiveCardFigures')} @iom-load=${stopInnerLoad} style=${cssProps({ '--_columns': String(this.columnCount) })}>
-            ${figures.map((figure) => html`<li class="figure" part="figure"><stat-counter .data=${figure}></stat-counter></li>`)}
+            ${figures.map((figure) => html`<li class="figure" part="figure"><stat-counter .data=${figure} .prerendered=${this.prerendered} .locale=${isServer ? this.resolvedLocale : undefined}></stat-counter></li>`)}
           </ul>`
         : nothing}
       <div class="foot ${hasFoot ? '' : 'is-empty'}" part="footer">

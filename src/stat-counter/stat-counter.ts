@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { IomElement } from '../base/iom-element.js';
 import { announceError, type DataSpec } from '../data/data-controller.js';
@@ -46,10 +46,14 @@ type Resolution =
  *
  * It reads its figure from attributes alone (`value`, `label`, …) or from data given the four
  * usual ways (`data` property, `data` attribute, inline JSON script, `src`); attributes override
- * the same fields of the data. Content written inside the tag is shown until the script loads,
- * then replaced by the rendered figure (an inline `<script type="application/json">` is read as data).
+ * the same fields of the data. Content written inside the tag (by convention in `slot="fallback"`)
+ * is shown until the script loads, then hidden by the rendered figure (an inline
+ * `<script type="application/json">` is read as data). A counter written into the page by
+ * `iom-widgets prerender` shows its final figure from the first paint and does not count up.
  *
  * @summary A headline figure with its label that counts up once, and that every reader, crawler and printout reads right.
+ *
+ * @slot fallback - Plain content shown while the element is not defined (no script, or before it loads) and hidden once it is: the figure as text, for readers that run no script. `iom-widgets prerender` writes it.
  *
  * @csspart base - The wrapper of every state.
  * @csspart figure - The paragraph that holds the prefix, value, suffix and label.
@@ -155,6 +159,8 @@ export class StatCounter extends IomElement<StatCounterData> {
   private digitsEl?: HTMLElement | null;
   /** The final number as shown (the moving digits must fit in its box). @internal */
   private finalDigits = '';
+  /** A prerendered counter showed its first figure as written, without counting. @internal */
+  private tookOver = false;
 
   protected dataSpec(): DataSpec<StatCounterData> {
     return { schema: StatCounterSchema };
@@ -388,6 +394,12 @@ export class StatCounter extends IomElement<StatCounterData> {
     const before = this.target;
     this.target = value;
     if (this.stopWaiting) return; // Not seen yet: it will count from 0 to the newest value.
+    // Prerendered: the final figure has been on screen since the first paint; counting it up from 0
+    // now would only take it away. Later changes of the value count as usual.
+    if (before === undefined && this.prerendered && !this.tookOver) {
+      this.tookOver = true;
+      return;
+    }
     if (!motionAllowed()) {
       this.tween?.finish();
       return;
@@ -473,7 +485,8 @@ function looksLikeUrl(text: string): boolean {
 /** The words for a source link given as a bare URL: its host ("www.iom.int"), or the file name for a relative link. */
 function linkTitle(url: string): string {
   try {
-    const parsed = new URL(url, document.baseURI);
+    // On the server (prerender) there is no page address; only the last path segment is used.
+    const parsed = new URL(url, isServer ? 'http://localhost/' : document.baseURI);
     if (/^(https?:)?\/\//i.test(url)) return parsed.hostname;
     return decodeURIComponent(parsed.pathname.split('/').filter(Boolean).pop() ?? url);
   } catch {

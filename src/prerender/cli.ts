@@ -1,0 +1,82 @@
+/// <reference types="node" />
+// The `iom-widgets` command. One subcommand: prerender.
+import { writeFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { prerenderFile } from './prerender.js';
+
+const USAGE = `Usage: iom-widgets prerender IN.html [--root DIR] [-o OUT.html] [--strict]
+
+Writes every <stat-counter>, <emergency-list>, <donor-ranking> and <objective-card> of IN.html
+into its HTML (declarative shadow DOM, fallback content and the data it read), so the page shows
+its figures before any script runs, and to readers that run none.
+
+  --root DIR     the site's root folder, for root-relative URLs such as /data/report.json
+                 (default: the folder of IN.html)
+  -o, --out FILE where to write the page (default: standard output); may be IN.html itself
+  --strict       exit with status 1 when a widget's data fails (each is reported either way)
+  -h, --help     this help`;
+
+interface Args {
+  input?: string;
+  root?: string;
+  out?: string;
+  strict: boolean;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const args: Args = { strict: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--root') args.root = value();
+    else if (a.startsWith('--root=')) args.root = a.slice(7);
+    else if (a === '-o' || a === '--out') args.out = value();
+    else if (a.startsWith('--out=')) args.out = a.slice(6);
+    else if (a === '--strict') args.strict = true;
+    else if (a.startsWith('-')) return `unknown option ${a}`;
+    else if (args.input === undefined) args.input = a;
+    else return `one input file only (got ${args.input} and ${a})`;
+  }
+  return args.input === undefined ? 'no input file' : args;
+}
+
+/** Runs the command; returns the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || rest.includes('-h') || rest.includes('--help')) {
+    (command === undefined ? process.stderr : process.stdout).write(`${USAGE}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  if (command !== 'prerender') {
+    process.stderr.write(`iom-widgets: unknown command ${command}\n\n${USAGE}\n`);
+    return 2;
+  }
+  let args: Args | string;
+  try {
+    args = parseArgs(rest);
+  } catch (error) {
+    args = (error as Error).message;
+  }
+  if (typeof args === 'string') {
+    process.stderr.write(`iom-widgets prerender: ${args}\n\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    const result = await prerenderFile(args.input!, { root: args.root });
+    const shown = relative(process.cwd(), args.input!) || args.input!;
+    // One line per failing widget: where it is, which tag, and the message of its error box.
+    for (const p of result.problems) process.stderr.write(`${shown}:${p.line}:${p.column} <${p.tag}>: ${p.message}\n`);
+    if (args.out) await writeFile(args.out, result.html);
+    else process.stdout.write(result.html);
+    const failed = result.problems.length;
+    process.stderr.write(`iom-widgets prerender: ${result.widgets} widget${result.widgets === 1 ? '' : 's'} written${failed ? `, ${failed} with an error` : ''}${args.out ? ` to ${args.out}` : ''}\n`);
+    return failed && args.strict ? 1 : 0;
+  } catch (error) {
+    process.stderr.write(`iom-widgets prerender: ${(error as Error).message}\n`);
+    return 1;
+  }
+}

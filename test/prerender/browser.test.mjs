@@ -1,0 +1,216 @@
+// Real-browser tests of prerender's output (headless Chromium through puppeteer-core): the test page
+// test/prerender/site/index.html, prerendered, served with the built library (dist/) at /widgets/.
+// With JavaScript off: every figure is on screen, styled. With JavaScript on: the widgets take over
+// without duplicated text, layout shift, count-up or refetch, fire their events and stay live.
+// Waits for conditions and events only. Every figure is fictitious.
+//   node --test test/prerender/browser.test.mjs        (after npm run build:lib)
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { prerenderFile } from 'iom-widgets/prerender';
+import { CHROMIUM_ARGS, findBrowser } from '../../scripts/browser.mjs';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SITE = join(ROOT, 'test/prerender/site');
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.csv': 'text/csv' };
+
+const FIGURES = [
+  'Nearly 2.5 million example people from attributes (fictitious)',
+  '3,456 example figure from the data attribute (fictitious)',
+  '98,765 example figure from an inline script (fictitious)',
+  'Over 1.23 million example people assisted (fictitious)',
+  'EUR 4,500,000 example funding raised (fictitious)',
+  '7.65 million example people reached (fictitious)',
+  'Example flood response (fictitious)',
+  'Lima storm surge (fictitious)',
+  'Example donor A (fictitious)',
+];
+
+let server;
+let base;
+let browser;
+let prerendered;
+const requests = [];
+
+before(async () => {
+  prerendered = (await prerenderFile(join(SITE, 'index.html'))).html;
+  server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(path);
+    if (path === '/' || path === '/index.html') {
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' }).end(prerendered);
+      return;
+    }
+    const [dir, rest] = path.startsWith('/widgets/') ? [join(ROOT, 'dist'), path.slice('/widgets/'.length)] : [SITE, path];
+    const file = normalize(join(dir, rest));
+    if (!file.startsWith(dir + sep) || !existsSync(file) || statSync(file).isDirectory()) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  base = `http://127.0.0.1:${server.address().port}`;
+  const executablePath = findBrowser();
+  assert.ok(executablePath, 'a Chrome or Chromium (set CHROME_PATH)');
+  browser = await puppeteer.launch({ executablePath, headless: true, args: ['--headless=new', ...CHROMIUM_ARGS, '--lang=en-US'] });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Every text of the accessibility tree (names and static text), flattened. */
+async function accessibleTexts(page) {
+  const tree = await page.accessibility.snapshot({ interestingOnly: false });
+  const out = [];
+  const visit = (node) => {
+    if (node.name && (node.role === 'StaticText' || node.role === 'text')) out.push(node.name);
+    (node.children ?? []).forEach(visit);
+  };
+  visit(tree);
+  return out.join(' ').replace(/\s+/g, ' ');
+}
+const occurrences = (haystack, needle) => haystack.split(needle).length - 1;
+
+describe('prerendered page, JavaScript off', () => {
+  let page;
+  before(async () => {
+    page = await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setViewport({ width: 1024, height: 900 });
+    requests.length = 0;
+    await page.goto(`${base}/`, { waitUntil: 'load' });
+  });
+  after(() => page.close());
+
+  it('shows every figure, once, in the accessibility tree', async () => {
+    const texts = await accessibleTexts(page);
+    for (const figure of FIGURES) {
+      // A figure is written in the tree as pieces (value, label): look for its words in order.
+      const words = figure.split(' ');
+      assert.ok(words.every((w) => texts.includes(w)), `${figure} in ${texts.slice(0, 400)}…`);
+    }
+    assert.equal(occurrences(texts, 'example people from attributes (fictitious)'), 1);
+    assert.equal(occurrences(texts, 'Example donor A (fictitious)'), 2, 'once in each of the two rankings');
+  });
+
+  it('styles the widgets from their declarative shadow roots, and hides the fallback', async () => {
+    const style = await page.evaluate(() => {
+      const el = document.querySelector('#relative');
+      const value = el.shadowRoot?.querySelector('[part~="value"]');
+      const fallback = el.querySelector('[slot="fallback"]');
+      return {
+        shadow: !!el.shadowRoot,
+        defined: el.matches(':defined'),
+        size: value && parseFloat(getComputedStyle(value).fontSize),
+        host: parseFloat(getComputedStyle(el).fontSize),
+        color: value && getComputedStyle(value).color,
+        fallbackShown: fallback.getClientRects().length > 0,
+      };
+    });
+    assert.equal(style.shadow, true);
+    assert.equal(style.defined, false, 'no script ran');
+    assert.ok(style.size >= style.host * 2, `value font ${style.size}px on a ${style.host}px host`);
+    assert.equal(style.color, 'rgb(0, 51, 160)');
+    assert.equal(style.fallbackShown, false);
+  });
+
+  it('loads no data file', () => {
+    assert.deepEqual(requests.filter((r) => r.startsWith('/data/')), []);
+  });
+});
+
+describe('prerendered page, JavaScript on', () => {
+  let page;
+  let before_;
+  before(async () => {
+    page = await browser.newPage();
+    await page.setViewport({ width: 1024, height: 900 });
+    await page.evaluateOnNewDocument(() => {
+      window.__events = [];
+      for (const type of ['iom-load', 'iom-error', 'iom-count-end']) document.addEventListener(type, (e) => window.__events.push([type, e.composedPath()[0].id || e.composedPath()[0].localName]));
+      window.__shifts = 0;
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => (window.__shifts += e.value))).observe({ type: 'layout-shift', buffered: true });
+      // What the page painted before any script ran: the box of each widget.
+      document.addEventListener('DOMContentLoaded', () => {
+        window.__boxes = [...document.querySelectorAll('stat-counter, emergency-list, donor-ranking, objective-card')].map((el) => JSON.stringify(el.getBoundingClientRect()));
+      });
+    });
+    requests.length = 0;
+    await page.goto(`${base}/`, { waitUntil: 'load' });
+    await page.waitForFunction(() => [...document.querySelectorAll('section stat-counter, section emergency-list, section donor-ranking, section objective-card')].every((el) => el.matches(':defined') && el.hasUpdated));
+    await page.evaluate(() => Promise.all([...document.querySelectorAll('section > *')].map((el) => el.loadComplete)));
+    before_ = await page.evaluate(() => window.__boxes);
+  });
+  after(() => page.close());
+
+  it('takes over each widget: its figures once in the accessibility tree, none in innerText', async () => {
+    const texts = await accessibleTexts(page);
+    assert.equal(occurrences(texts, 'example people from attributes (fictitious)'), 1);
+    assert.equal(occurrences(texts, 'example people reached (fictitious)'), 1);
+    assert.equal(occurrences(texts, 'Example flood response (fictitious)'), 1);
+    assert.equal(occurrences(texts, 'Example donor A (fictitious)'), 2);
+    const inner = await page.evaluate(() => document.body.innerText);
+    assert.equal(occurrences(inner, 'example people from attributes (fictitious)'), 0, 'the fallback is not rendered');
+    // Each shadow root holds the live render only (no leftover of the prerendered one).
+    const counts = await page.evaluate(() => [...document.querySelectorAll('section > *')].map((el) => el.shadowRoot.querySelectorAll('[part~="base"]').length));
+    assert.ok(counts.every((n) => n === 1), JSON.stringify(counts));
+  });
+
+  it('fires iom-load for each widget with data, and no error', async () => {
+    const events = await page.evaluate(() => window.__events);
+    for (const id of ['attribute-json', 'inline', 'relative', 'root-relative', 'card', 'list', 'list-hxl', 'ranking', 'ranking-hxl']) {
+      assert.ok(events.some(([type, target]) => type === 'iom-load' && target === id), `iom-load from #${id}: ${JSON.stringify(events)}`);
+    }
+    assert.deepEqual(events.filter(([type]) => type === 'iom-error'), []);
+  });
+
+  it('does not move: every box where the prerendered page drew it, no layout shift', async () => {
+    const now = await page.evaluate(() => [...document.querySelectorAll('stat-counter, emergency-list, donor-ranking, objective-card')].filter((el) => !el.closest('template')).map((el) => JSON.stringify(el.getBoundingClientRect())));
+    assert.deepEqual(now, before_.slice(0, now.length));
+    assert.ok((await page.evaluate(() => window.__shifts)) < 0.01);
+  });
+
+  it('does not count up a prerendered figure, nor those of a prerendered card', async () => {
+    // Two frames after taking over: a count would have started by now.
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    const counting = await page.evaluate(() => {
+      const all = [...document.querySelectorAll('stat-counter')];
+      for (const card of document.querySelectorAll('objective-card')) all.push(...card.shadowRoot.querySelectorAll('stat-counter'));
+      return all.filter((el) => el.shadowRoot.querySelector('.value')?.hasAttribute('data-counting')).length;
+    });
+    assert.equal(counting, 0);
+    assert.deepEqual((await page.evaluate(() => window.__events)).filter(([type]) => type === 'iom-count-end'), []);
+  });
+
+  it('reads its data from the page, fetching no data file', () => {
+    assert.deepEqual(requests.filter((r) => r.startsWith('/data/')), []);
+  });
+
+  it('stays live: a new src loads and renders, with its iom-load', async () => {
+    requests.length = 0;
+    const text = await page.evaluate(async () => {
+      const el = document.querySelector('#relative');
+      const loaded = new Promise((ok) => el.addEventListener('iom-load', ok, { once: true }));
+      el.src = 'data/report.json#/highlights/funding';
+      await loaded;
+      await el.updateComplete;
+      return el.shadowRoot.querySelector('[part~="figure"]').textContent.replace(/\s+/g, ' ').trim();
+    });
+    assert.equal(text, 'EUR 4,500,000 example funding raised (fictitious)');
+    assert.deepEqual(requests.filter((r) => r.startsWith('/data/')), ['/data/report.json']);
+  });
+
+  it('stays live: new data renders at once', async () => {
+    const text = await page.evaluate(async () => {
+      const el = document.querySelector('#ranking');
+      el.data = { donors: [{ name: 'Example donor Z (fictitious)' }] };
+      await el.updateComplete;
+      return el.shadowRoot.querySelector('[part~="name"]').textContent.trim();
+    });
+    assert.equal(text, 'Example donor Z (fictitious)');
+  });
+});
