@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { isFirefox } from './support/browsers.js';
 import { a11ySnapshot } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { StatCounter } from '../src/stat-counter/stat-counter.js';
@@ -42,7 +43,8 @@ describe('fallback content (slot="fallback")', () => {
       const fallback = el.querySelector<HTMLElement>('[slot="fallback"]')!;
       expect(fallback.getClientRects()).to.have.length(0);
       const words = fallback.textContent!.includes('emergency') ? 'Example emergency (fictitious)' : fallback.textContent!.includes('donor') ? 'Example donor (fictitious)' : fallback.textContent!.includes('objective') ? 'Example objective (fictitious)' : 'example figure (fictitious)';
-      expect(count(await spoken(), words)).to.equal(1);
+      // (Chromium's accessibility tree, read over the DevTools Protocol, which Firefox does not speak.)
+      if (!isFirefox) expect(count(await spoken(), words)).to.equal(1);
       expect(el.innerText).not.to.contain(words);
       await expect(el).to.be.accessible();
     });
@@ -69,6 +71,9 @@ describe('taking over a prerendered widget', () => {
     expect(el.prerendered).to.equal(true);
     expect(el.shadowRoot!.querySelector('.old')).to.equal(null);
     expect(el.shadowRoot!.querySelectorAll('[part~="base"]')).to.have.length(1);
+    // (Firefox upgrades an element inserted by setHTMLUnsafe before it sees its attributes: its
+    // first render may be the loading state, the next the figure.)
+    await waitUntil(() => el.status === 'ready', 'ready');
     expect(el.shadowRoot!.querySelector('[part~="value"]')!.textContent!.trim()).to.equal('5');
   });
 
