@@ -13,5 +13,8 @@ export function firefoxLauncher(executablePath) {
   const initialize = launcher.initialize.bind(launcher);
   launcher.initialize = (config, testFiles) => initialize({ ...config, coverage: false }, testFiles);
   launcher.name = 'Firefox';
+  // One test file at a time: with two Firefox windows at once, a key sent over BiDi to a window
+  // that is not the active one is sometimes lost (a focused button's Enter did nothing).
+  launcher.concurrency = 1;
   return launcher;
 }

@@ -557,8 +557,8 @@ describe('emergency-list', () => {
       expect(text(more)).to.equal('Show all 10');
       more.focus();
       await sendKeys({ press: 'Enter' });
-      await el.updateComplete;
-      expect(parts(el, 'item')).to.have.length(10);
+      // (Firefox, driven over WebDriver BiDi, may deliver the key after sendKeys resolves.)
+      await waitUntil(() => parts(el, 'item').length === 10, 'all 10 shown', { timeout: 5000 });
       expect(text(part(el, 'more'))).to.equal('Show fewer');
       // Focus moves to the first emergency that was hidden, so the reader carries on from there.
       await waitUntil(() => root(el).activeElement === parts(el, 'item')[3], 'focus on the 4th emergency');
@@ -567,8 +567,7 @@ describe('emergency-list', () => {
       part(el, 'more')!.focus();
       expect(parts(el, 'item')[3].hasAttribute('tabindex')).to.be.false;
       await sendKeys({ press: ' ' });
-      await el.updateComplete;
-      expect(parts(el, 'item')).to.have.length(3);
+      await waitUntil(() => parts(el, 'item').length === 3, 'folded back to 3', { timeout: 5000 });
       await expect(el).to.be.accessible();
     });
 
@@ -627,7 +626,7 @@ describe('emergency-list', () => {
       const clear = part(el, 'clear') as HTMLButtonElement;
       clear.focus();
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => root(el).activeElement === search(el), 'focus back on the first control');
+      await waitUntil(() => root(el).activeElement === search(el), 'focus back on the first control', { timeout: 5000 });
       expect(search(el).value).to.equal('');
       expect(filter(el, 'region').value).to.equal('');
       expect(names(el)[0]).to.equal('Alpha river floods (fictitious)');
