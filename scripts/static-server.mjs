@@ -1,5 +1,6 @@
-// A small static file server for the Node test scripts (capture, host pages): serves folders under
-// URL prefixes on 127.0.0.1 with a free port, with per-path extra headers (a CSP, for instance).
+// For the Node test scripts (capture, host pages): a small static file server, which serves folders
+// under URL prefixes on 127.0.0.1 with a free port and per-path extra headers (a CSP, for
+// instance), and the scripts' pass/fail lines.
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
@@ -42,4 +43,20 @@ export async function serveStatic(mounts, headers = () => ({})) {
     return new Promise((ok) => server.close(ok));
   };
   return { base: `http://127.0.0.1:${server.address().port}`, close };
+}
+
+/** The pass/fail lines of a test script, and its closing count ("N passed, N failed"). */
+export function checks() {
+  const totals = { passed: 0, failed: 0 };
+  return {
+    pass(what) {
+      totals.passed++;
+      console.log(`  ✓ ${what}`);
+    },
+    fail(what, why) {
+      totals.failed++;
+      console.log(`  ✗ ${what}\n      ${why}`);
+    },
+    totals,
+  };
 }

@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
-import { serveStatic } from './static-server.mjs';
+import { checks, serveStatic } from './static-server.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const keep = process.argv.includes('--keep');
@@ -42,16 +42,7 @@ if (!chromium) {
 const server = await serveStatic({ '/': ROOT, '/demo/': join(ROOT, 'dist-demo') });
 const { base } = server;
 
-let passed = 0;
-let failed = 0;
-const pass = (what) => {
-  passed++;
-  console.log(`  ✓ ${what}`);
-};
-const fail = (what, why) => {
-  failed++;
-  console.log(`  ✗ ${what}\n      ${why}`);
-};
+const { pass, fail, totals } = checks();
 
 /** A screenshot taken by Chromium's own command line, as capture tools take it. */
 async function capture(name, url, { width, height, budget, reduced }) {
@@ -155,6 +146,17 @@ for (const [name, url, options] of CASES) {
   }
 }
 
+/** In the page: whether each counter (objective-card's inner ones too) is counting. */
+function countingStates() {
+  const all = [];
+  const walk = (root) => root.querySelectorAll('*').forEach((el) => {
+    if (el.localName === 'stat-counter') all.push(el);
+    if (el.shadowRoot) walk(el.shadowRoot);
+  });
+  walk(document);
+  return all.map((el) => !!el.shadowRoot?.querySelector('.value')?.hasAttribute('data-counting'));
+}
+
 // 2. While counting: the moving digits stay inside the final numbers' boxes; nothing moves.
 console.log('While counting (headless Chromium, real time):');
 try {
@@ -200,28 +202,12 @@ try {
         };
       });
     });
-    await page.waitForFunction(() => {
-      const all = [];
-      const walk = (root) => root.querySelectorAll('*').forEach((el) => {
-        if (el.localName === 'stat-counter') all.push(el);
-        if (el.shadowRoot) walk(el.shadowRoot);
-      });
-      walk(document);
-      return all.length >= 16 && all.every((el) => el.shadowRoot?.querySelector('.value')?.hasAttribute('data-counting'));
-    }, { timeout: 30_000 });
+    await page.waitForFunction(`(${countingStates})().length >= 16 && (${countingStates})().every(Boolean)`, { timeout: 30_000 });
     const during = await state();
     const moving = PNG.sync.read(await page.screenshot({ type: 'png' }));
     // Settle every count (as a reader switching to reduced motion does), then look again.
     await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
-    await page.waitForFunction(() => {
-      const all = [];
-      const walk = (root) => root.querySelectorAll('*').forEach((el) => {
-        if (el.localName === 'stat-counter') all.push(el);
-        if (el.shadowRoot) walk(el.shadowRoot);
-      });
-      walk(document);
-      return all.every((el) => !el.shadowRoot?.querySelector('.value')?.hasAttribute('data-counting'));
-    });
+    await page.waitForFunction(`!(${countingStates})().some(Boolean)`);
     const after = await state();
     const settled = PNG.sync.read(await page.screenshot({ type: 'png' }));
     if (keep) {
@@ -282,5 +268,5 @@ try {
   if (!keep) rmSync(OUT, { recursive: true, force: true });
 }
 
-console.log(`capture: ${passed} passed, ${failed} failed${keep ? ` (images in ${OUT})` : ''}`);
-process.exit(failed ? 1 : 0);
+console.log(`capture: ${totals.passed} passed, ${totals.failed} failed${keep ? ` (images in ${OUT})` : ''}`);
+process.exit(totals.failed ? 1 : 0);

@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
-import { serveStatic } from './static-server.mjs';
+import { checks, serveStatic } from './static-server.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const keep = process.argv.includes('--keep');
@@ -33,16 +33,7 @@ const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 const server = await serveStatic({ '/': ROOT, '/csp/': ROOT }, (pathname) => (pathname.startsWith('/csp/') ? { 'content-security-policy': CSP } : {}));
 const { base } = server;
 
-let passed = 0;
-let failed = 0;
-const pass = (what) => {
-  passed++;
-  console.log(`  ✓ ${what}`);
-};
-const fail = (what, why) => {
-  failed++;
-  console.log(`  ✗ ${what}\n      ${why}`);
-};
+const { pass, fail, totals } = checks();
 
 const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--headless=new', ...CHROMIUM_ARGS, '--hide-scrollbars', '--lang=en-US'] });
 
@@ -272,5 +263,5 @@ try {
   await server.close();
 }
 
-console.log(`host pages: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+console.log(`host pages: ${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed ? 1 : 0);
