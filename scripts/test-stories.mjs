@@ -20,6 +20,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
+import { TYPES } from './static-server.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'storybook-static');
@@ -83,21 +84,6 @@ if (checkDemo && !skipBuild) {
 if (checkDemo && !existsSync(join(DEMO, 'index.html'))) fail('dist-demo/index.html not found: build the demo page first (drop --no-build).');
 
 // 2. Serve storybook-static on a free local port, and the demo page under a sub-path.
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.map': 'application/json',
-  '.txt': 'text/plain; charset=utf-8',
-};
 // Published somewhere below the site root, as on a real site: its URLs must all be relative.
 const DEMO_PATH = '/published/iom-report/';
 const server = createServer((req, res) => {
