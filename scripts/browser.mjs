@@ -29,13 +29,17 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export function findBrowser() {
-  if (process.env.CHROME_PATH) {
-    if (existsSync(process.env.CHROME_PATH)) return process.env.CHROME_PATH;
-    throw new Error(`CHROME_PATH is set to ${process.env.CHROME_PATH}, which does not exist.`);
+/** The executable named by the environment variable `env`, else the first of `candidates` that exists. */
+function findIn(env, candidates) {
+  const path = process.env[env];
+  if (path) {
+    if (existsSync(path)) return path;
+    throw new Error(`${env} is set to ${path}, which does not exist.`);
   }
-  return CANDIDATES.find((p) => existsSync(p));
+  return candidates.find((p) => existsSync(p));
 }
+
+export const findBrowser = () => findIn('CHROME_PATH', CANDIDATES);
 
 function isDebian() {
   try {
@@ -45,17 +49,19 @@ function isDebian() {
   }
 }
 
-export function ensureBrowser() {
-  let found = findBrowser();
+/** `find()`, or, as root on Debian, Debian's `pkg` installed and then `find()`. */
+function ensure(find, pkg, what) {
+  const found = find();
   if (found) return found;
   if (process.platform === 'linux' && process.getuid?.() === 0 && isDebian()) {
-    console.log('No Chrome or Chromium found: installing Debian\'s chromium package…');
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
-    found = findBrowser();
-    if (found) return found;
+    console.log(`No ${what} found: installing Debian's ${pkg} package…`);
+    execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${pkg}`, { stdio: 'inherit' });
+    return find();
   }
   return undefined;
 }
+
+export const ensureBrowser = () => ensure(findBrowser, 'chromium', 'Chrome or Chromium');
 
 const FIREFOX_CANDIDATES = [
   '/usr/bin/firefox-esr',
@@ -66,25 +72,9 @@ const FIREFOX_CANDIDATES = [
   'C:\\Program Files\\Mozilla Firefox\\firefox.exe',
 ];
 
-export function findFirefox() {
-  if (process.env.FIREFOX_PATH) {
-    if (existsSync(process.env.FIREFOX_PATH)) return process.env.FIREFOX_PATH;
-    throw new Error(`FIREFOX_PATH is set to ${process.env.FIREFOX_PATH}, which does not exist.`);
-  }
-  return FIREFOX_CANDIDATES.find((p) => existsSync(p));
-}
+export const findFirefox = () => findIn('FIREFOX_PATH', FIREFOX_CANDIDATES);
 
-export function ensureFirefox() {
-  let found = findFirefox();
-  if (found) return found;
-  if (process.platform === 'linux' && process.getuid?.() === 0 && isDebian()) {
-    console.log('No Firefox found: installing Debian\'s firefox-esr package…');
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr', { stdio: 'inherit' });
-    found = findFirefox();
-    if (found) return found;
-  }
-  return undefined;
-}
+export const ensureFirefox = () => ensure(findFirefox, 'firefox-esr', 'Firefox');
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {

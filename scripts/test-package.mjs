@@ -23,15 +23,15 @@
 //   node scripts/test-package.mjs           run it all
 //   node scripts/test-package.mjs --keep    keep the temporary app (its path is printed)
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { copyFileSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, relative, resolve, sep } from 'node:path';
+import { join, normalize, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as esbuild from 'esbuild';
 import { build as viteBuild } from 'vite';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
+import { serveStatic } from './static-server.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -466,25 +466,8 @@ ${body}
     writeFileSync(join(DIRS[d], 'chart.html'), page('iom-widgets.bundle.js', CHART_ONLY));
   }
 
-  const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8' };
-  const server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-    if (pathname === '/favicon.ico') {
-      res.writeHead(204).end();
-      return;
-    }
-    const [, prefix, ...rest] = pathname.split('/');
-    const dir = DIRS[prefix];
-    const file = dir && normalize(join(dir, ...rest));
-    if (!file || !file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const base = `http://127.0.0.1:${server.address().port}`;
+  const server = await serveStatic(Object.fromEntries(Object.entries(DIRS).map(([name, dir]) => [`/${name}/`, dir])));
+  const { base } = server;
 
   const executablePath = findBrowser();
   if (!executablePath) stop('No Chrome or Chromium found: run `node scripts/browser.mjs` or set CHROME_PATH.');
@@ -669,7 +652,7 @@ ${body}
   check('with the chart file: the chart file was fetched once', withChart.requested.filter((u) => u.endsWith('/iom-widgets.chart.js')).length === 1);
 
   await browser.close();
-  server.close();
+  await server.close();
 } finally {
   if (keep) console.log(`\nKept ${work}`);
   else rmSync(work, { recursive: true, force: true });

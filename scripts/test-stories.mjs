@@ -14,13 +14,12 @@
 // story's data is wrong). Stories tagged `http-error` may also log the browser's own "Failed to
 // load resource" error for the request they expect to fail.
 import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
-import { TYPES } from './static-server.mjs';
+import { serveStatic } from './static-server.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'storybook-static');
@@ -86,28 +85,8 @@ if (checkDemo && !existsSync(join(DEMO, 'index.html'))) fail('dist-demo/index.ht
 // 2. Serve storybook-static on a free local port, and the demo page under a sub-path.
 // Published somewhere below the site root, as on a real site: its URLs must all be relative.
 const DEMO_PATH = '/published/iom-report/';
-const server = createServer((req, res) => {
-  const pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-  if (pathname === '/favicon.ico') {
-    res.writeHead(204).end();
-    return;
-  }
-  const [dir, rest] = pathname.startsWith(DEMO_PATH) ? [DEMO, pathname.slice(DEMO_PATH.length)] : [OUT, pathname];
-  let file = normalize(join(dir, rest));
-  if (file !== dir && !file.startsWith(dir + sep)) {
-    res.writeHead(403).end('Forbidden');
-    return;
-  }
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file)) {
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
-    return;
-  }
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const base = `http://127.0.0.1:${server.address().port}`;
+const server = await serveStatic({ '/': OUT, [DEMO_PATH]: DEMO });
+const { base } = server;
 
 // 3. The stories (and docs pages) from index.json.
 const index = JSON.parse(readFileSync(join(OUT, 'index.json'), 'utf8'));
@@ -410,7 +389,7 @@ try {
   if (checkDemo) demoResults.push(await checkDemoPage());
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
 }
 
 const failed = [...storyResults, ...docsResults, ...demoResults].filter((r) => r.problems.length);
