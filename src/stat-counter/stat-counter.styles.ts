@@ -146,35 +146,12 @@ export const statCounterStyles = css`
     --_skeleton-height: auto;
     gap: var(--_gap);
   }
-  /* Text laid out as the ready state lays it out, drawn as a grey bar. */
-  .skeleton .bone {
-    color: transparent;
-    -webkit-text-fill-color: transparent;
-    border-radius: var(--_radius);
-    background: linear-gradient(90deg, var(--_surface-alt) 25%, var(--_border) 50%, var(--_surface-alt) 75%);
-    background-size: 200% 100%;
-    animation: iom-shimmer 1.4s ease-in-out infinite;
-    box-decoration-break: clone;
-    -webkit-box-decoration-break: clone;
-  }
   /* A line whose words are not known yet. */
   .skeleton .bone-line {
     display: inline-block;
     inline-size: 10em;
     max-inline-size: 100%;
   }
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton .bone {
-      animation: none;
-    }
-  }
-  @media (forced-colors: active) {
-    .skeleton .bone {
-      forced-color-adjust: none;
-      background: GrayText;
-    }
-  }
-
   @media print {
     .value[data-counting] .digits {
       color: inherit !important;

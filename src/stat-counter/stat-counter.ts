@@ -157,8 +157,6 @@ export class StatCounter extends IomElement<StatCounterData> {
   private valueEl?: HTMLElement | null;
   /** @internal */
   private digitsEl?: HTMLElement | null;
-  /** The final number as shown (the moving digits must fit in its box). @internal */
-  private finalDigits = '';
   /** A prerendered counter showed its first figure as written, without counting. @internal */
   private tookOver = false;
 
@@ -273,10 +271,7 @@ export class StatCounter extends IomElement<StatCounterData> {
     const locale = this.resolvedLocale;
     const text = figureText(f.value, f, locale);
     this.ticker = text.ticker;
-    this.finalDigits = text.digits;
-    // A space between words ("Over 31.6 million"), none before or after signs ("600,000+", "~5").
-    const before = f.prefix && /[\p{L}\p{N}]$/u.test(f.prefix) ? ' ' : '';
-    const after = f.suffix && /^[\p{L}\p{N}]/u.test(f.suffix) ? ' ' : '';
+    const { before, after } = affixSpaces(f);
     return html`<p class="figure" part="figure"
         >${f.prefix ? html`<span class="prefix" part="prefix">${f.prefix}</span>${before}` : nothing}<span class="value" part="value"
           ><span class="final">${text.head}<span class="digits" data-n=${text.digits}>${text.digits}</span>${text.tail}</span></span
@@ -336,11 +331,10 @@ export class StatCounter extends IomElement<StatCounterData> {
     const f = this.merge({});
     const bone = (text: string) => html`<span class="bone">${text}</span>`;
     const line = html`<span class="bone bone-line">\u200b</span>`;
-    const before = f.prefix && /[\p{L}\p{N}]$/u.test(f.prefix) ? ' ' : '';
-    const after = f.suffix && /^[\p{L}\p{N}]/u.test(f.suffix) ? ' ' : '';
+    const { before, after } = affixSpaces(f);
     const source = f.source !== undefined ? this.sourceLine(f.source) : undefined;
     // A number of the figure's format and typical width stands in for the value ("12.3 million").
-    const stand = { compact: 12_300_000, percent: 12.3, currency: 1_234_567, standard: 123_456 }[f.format ?? 'standard'] ?? 123_456;
+    const stand = { compact: 12_300_000, percent: 12.3, currency: 1_234_567, standard: 123_456 }[f.format ?? 'standard'];
     const placeholder = f.format && (f.format !== 'currency' || f.currency) ? figureText(stand, f, this.resolvedLocale).text : '00.0';
     return html`<div class="skeleton" part="skeleton" role="status" aria-label=${this.t('loading')}>
       <p class="figure" part="figure" aria-hidden="true"
@@ -425,7 +419,8 @@ export class StatCounter extends IomElement<StatCounterData> {
     const duration = Number(this.duration ?? 1500);
     // The moving digits are drawn in the final number's box: a count down from a number with more
     // digits than the final one would not fit in it, so the new value shows at once.
-    const wider = [...(this.ticker?.(from) ?? '')].length > [...this.finalDigits].length;
+    const digits = (n: number) => [...(this.ticker?.(n) ?? '')].length;
+    const wider = digits(from) > digits(to);
     if (from === to || !(duration > 0) || !this.valueEl || !this.digitsEl || wider) {
       this.endCount(false);
       return;
@@ -465,6 +460,14 @@ export class StatCounter extends IomElement<StatCounterData> {
       this.dispatchEvent(new CustomEvent<StatCounterCountEndDetail>('iom-count-end', { detail: { value: tween.to }, bubbles: true, composed: true }));
     }
   }
+}
+
+/** A space between words ("Over 31.6 million"), none before or after signs ("600,000+", "~5"). */
+function affixSpaces(f: Pick<Figure, 'prefix' | 'suffix'>): { before: string; after: string } {
+  return {
+    before: f.prefix && /[\p{L}\p{N}]$/u.test(f.prefix) ? ' ' : '',
+    after: f.suffix && /^[\p{L}\p{N}]/u.test(f.suffix) ? ' ' : '',
+  };
 }
 
 /** An attribute with something in it. */

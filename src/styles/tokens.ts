@@ -136,6 +136,10 @@ export const states = css`
   }
   .skeleton-line {
     block-size: 1em;
+  }
+  /* A grey bar: a placeholder line, or a widget's own text laid out but not shown (.bone). */
+  .skeleton-line,
+  .bone {
     border-radius: var(--_radius);
     background: linear-gradient(90deg, var(--_surface-alt) 25%, var(--_border) 50%, var(--_surface-alt) 75%);
     background-size: 200% 100%;
@@ -155,16 +159,24 @@ export const states = css`
       background-position: -200% 0;
     }
   }
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton-line {
-      animation: none;
-    }
-  }
   /* Forced colours drop backgrounds: the placeholder is drawn in a system colour instead. */
   @media (forced-colors: active) {
-    .skeleton-line {
+    .skeleton-line,
+    .bone {
       forced-color-adjust: none;
       background: GrayText;
+    }
+  }
+  .bone {
+    color: transparent;
+    -webkit-text-fill-color: transparent;
+    box-decoration-break: clone;
+    -webkit-box-decoration-break: clone;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton-line,
+    .bone {
+      animation: none;
     }
   }
   .error {
@@ -208,7 +220,8 @@ export const states = css`
     background: var(--_surface-alt);
   }
   @media print {
-    .skeleton-line {
+    .skeleton-line,
+    .bone {
       animation: none;
     }
     button {
