@@ -87,6 +87,9 @@ function shippedPathsPlugin() {
         rewrite(mod, mod.path);
         mod.path = shippedPath(mod.path);
       }
+      // In path order, whatever order the file system lists them in, so the manifest (and its
+      // freshness check in npm test) does not change from one run to the next.
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     },
   };
 }
