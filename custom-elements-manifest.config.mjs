@@ -94,6 +94,27 @@ function shippedPathsPlugin() {
   };
 }
 
+/**
+ * The manifest lists the elements' public API only: private and protected members (and `#private`
+ * ones) are dropped here, in one place, instead of an `@internal` tag on each. Members still
+ * tagged `@internal` (public for the package's own modules, such as `prerendered`) go too.
+ */
+function publicApiPlugin() {
+  const isPublic = (member) => !member.privacy || member.privacy === 'public';
+  const keep = (member) => isPublic(member) && !/^[#[]/.test(member.name) && !/@internal\b/.test(member.description ?? '');
+  return {
+    name: 'iom-public-api',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        for (const decl of mod.declarations ?? []) {
+          if (decl.members) decl.members = decl.members.filter(keep);
+          if (decl.attributes) decl.attributes = decl.attributes.filter((a) => !a.fieldName || decl.members?.some((m) => m.name === a.fieldName) !== false);
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/**/*.ts'],
   // src/react/ wraps the elements for React (dist/react.js): no element API of its own; src/prerender/
@@ -103,5 +124,5 @@ export default {
   litelement: true,
   dependencies: false,
   packagejson: false,
-  plugins: [defineElementPlugin(), shippedPathsPlugin()],
+  plugins: [defineElementPlugin(), shippedPathsPlugin(), publicApiPlugin()],
 };

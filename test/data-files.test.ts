@@ -5,7 +5,7 @@ import { resolvePointer, pointerFromHash } from '../src/data/json-pointer.js';
 import { parseCsv } from '../src/data/csv.js';
 import { isHxlTable, mapHxl, type HxlMapping } from '../src/data/hxl.js';
 import { DataError } from '../src/data/errors.js';
-import { ReportSchema } from '../src/data/report.data.js';
+import { ReportSchema } from '../src/report/report.data.js';
 import { StatCounterSchema } from '../src/stat-counter/stat-counter.data.js';
 import { EmergencyListSchema, EMERGENCY_HXL } from '../src/emergency-list/emergency-list.data.js';
 import { DonorRankingSchema, DONOR_HXL, donorsFromHxl } from '../src/donor-ranking/donor-ranking.data.js';

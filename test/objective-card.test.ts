@@ -522,7 +522,7 @@ describe('objective-card', () => {
       expect(new Set(tops(el)).size, 'one per row').to.equal(3);
       el.setAttribute('columns', '0');
       await el.updateComplete;
-      expect(new Set(tops(el)).size, 'below 1 means 1').to.equal(3);
+      expect(new Set(tops(el)).size, 'out of range means the default, 3').to.equal(1);
       el.setAttribute('columns', 'many');
       await el.updateComplete;
       expect(new Set(tops(el)).size, 'not a number means the default, 3').to.equal(1);

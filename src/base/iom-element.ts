@@ -1,7 +1,9 @@
 import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { DataController, type DataSpec, type IomErrorDetail } from '../data/data-controller.js';
+import { DataController, type DataSpec, type DataStatus, type IomErrorDetail } from '../data/data-controller.js';
 import { msg, type StringKey } from '../i18n/strings.js';
+import { attributeWarning, type AttributeRule, type IomAttributeWarningDetail } from './attributes.js';
+import { emit } from './events.js';
 import { resolveLocale, watchLanguage } from '../i18n/locale.js';
 import { IOM_WIDGET } from './define-element.js';
 import { reset, states, tokens } from '../styles/tokens.js';
@@ -33,6 +35,9 @@ import { reset, states, tokens } from '../styles/tokens.js';
  * @cssprop --iom-font-weight-bold - Bold weight (default `700`).
  * @cssprop --iom-space - Base spacing (default `1em`).
  * @cssprop --iom-radius - Corner radius (default `0.375em`).
+ *
+ * @fires iom-attribute-warning - An attribute's value cannot be used (`heading-level="9"`): the widget shows its data with the attribute's default and a note saying so. Detail: `{ attribute, value, message }`.
+ * @csspart attribute-warning - The note under the widget naming an attribute value it could not use.
  */
 export abstract class IomElement<T> extends LitElement {
   static [IOM_WIDGET] = true;
@@ -63,7 +68,6 @@ export abstract class IomElement<T> extends LitElement {
   @property({ reflect: true })
   locale?: string;
 
-  /** @internal */
   protected readonly dataController: DataController<T>;
 
   /**
@@ -73,6 +77,12 @@ export abstract class IomElement<T> extends LitElement {
   prerendered = false;
 
   private unwatchLanguage?: () => void;
+  /** The locale of the update in progress, resolved once in `willUpdate`. */
+  private localeNow = 'en';
+  /** The attribute values this update cannot use (see `attributeRules`). */
+  private warnings: IomAttributeWarningDetail[] = [];
+  /** The warnings already given, so each is given once. */
+  private readonly warnedAttributes = new Set<string>();
 
   constructor() {
     super();
@@ -107,11 +117,46 @@ export abstract class IomElement<T> extends LitElement {
     return super.createRenderRoot();
   }
 
+  /**
+   * The element's option attributes and whether their values can be used (see `attributes.ts`):
+   * each one that cannot is warned about once and shown in a note; the element uses its default.
+   */
+  protected attributeRules(): AttributeRule[] {
+    return [];
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    this.localeNow = resolveLocale(this, this.locale);
     // @lit-labs/ssr calls willUpdate but skips the controllers' hostUpdate: read the synchronous
     // sources (attribute, inline script, what the prerender read at src) here, as hostUpdate does.
-    if (isServer) this.dataController.hostUpdate();
+    if (isServer) {
+      this.dataController.hostUpdate();
+      this.checkAttributes();
+    }
+  }
+
+  protected override update(changed: PropertyValues): void {
+    // After the controllers' hostUpdate: a rule may look at the data (a highlight no donor has).
+    this.checkAttributes();
+    super.update(changed);
+  }
+
+  private checkAttributes(): void {
+    this.warnings = this.attributeRules()
+      .filter((rule) => !rule.valid)
+      .map((rule) => attributeWarning(this, rule));
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    for (const warning of this.warnings) {
+      const key = `${warning.attribute}\u0000${warning.value}`;
+      if (this.warnedAttributes.has(key)) continue;
+      this.warnedAttributes.add(key);
+      console.warn(`<${this.localName}>: ${warning.message}`);
+      emit<IomAttributeWarningDetail>(this, 'iom-attribute-warning', warning);
+    }
   }
 
   override disconnectedCallback(): void {
@@ -124,8 +169,13 @@ export abstract class IomElement<T> extends LitElement {
     return resolveLocale(this, this.locale);
   }
 
+  /** The locale of the current update (resolved once per update; use it while rendering). */
+  protected get activeLocale(): string {
+    return this.localeNow;
+  }
+
   /** The current state of the data: `idle`, `loading`, `ready`, `empty` or `error`. */
-  get status(): string {
+  get status(): DataStatus {
     return this.dataController.status;
   }
 
@@ -139,9 +189,9 @@ export abstract class IomElement<T> extends LitElement {
     return this.dataController.complete.then(() => this.updateComplete);
   }
 
-  /** A string from the shared table in the widget's language. @internal */
+  /** A string from the shared table in the language of the current update. */
   protected t(key: StringKey, params?: Record<string, string | number>): string {
-    return msg(this.resolvedLocale, key, params);
+    return msg(this.localeNow, key, params);
   }
 
   protected override render(): unknown {
@@ -161,20 +211,24 @@ export abstract class IomElement<T> extends LitElement {
     }
   }
 
-  /** The outer wrapper every state renders in. @internal */
+  /** The outer wrapper every state renders in, with the note on attributes that could not be used. */
   protected renderFrame(content: unknown, busy = false): TemplateResult {
-    const lang = this.locale ? this.resolvedLocale : undefined;
-    return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'} lang=${lang ?? nothing}>${content}</div>`;
+    const lang = this.locale ? this.localeNow : undefined;
+    return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'} lang=${lang ?? nothing}>${content}${this.warnings.length
+        ? html`<div class="attribute-warning" part="attribute-warning" role="note">
+            <strong>${this.t('attributeWarning')}</strong>
+            ${this.warnings.map((w) => html` <span lang="en" dir="ltr">${w.message}</span>`)}
+          </div>`
+        : nothing}</div>`;
   }
 
-  /** Placeholder while loading: grey lines that reserve the widget's size. Widgets override it to match their layout. @internal */
+  /** Placeholder while loading: grey lines that reserve the widget's size. Widgets override it to match their layout. */
   protected renderSkeleton(lines = 3): TemplateResult {
     return html`<div class="skeleton" part="skeleton" role="status" aria-label=${this.t('loading')}>
       ${Array.from({ length: lines }, () => html`<div class="skeleton-line"></div>`)}
     </div>`;
   }
 
-  /** @internal */
   protected renderError(message: string, canRetry: boolean): TemplateResult {
     return html`<div class="error" part="error">
       <span class="error-title">${this.t('errorTitle')}</span>
@@ -183,12 +237,11 @@ export abstract class IomElement<T> extends LitElement {
     </div>`;
   }
 
-  /** @internal */
   protected renderEmpty(_data: T): TemplateResult {
     return html`<p class="empty" part="empty">${this.t('empty')}</p>`;
   }
 
-  /** Shown when no data source is given at all. Widgets that can work from attributes override it. @internal */
+  /** Shown when no data source is given at all. Widgets that can work from attributes override it. */
   protected renderIdle(): unknown {
     return html`<div class="error" part="error">
       <span class="error-title">${this.t('errorTitle')}</span>
@@ -201,5 +254,6 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'iom-load': CustomEvent<unknown>;
     'iom-error': CustomEvent<IomErrorDetail>;
+    'iom-attribute-warning': CustomEvent<IomAttributeWarningDetail>;
   }
 }

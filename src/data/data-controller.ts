@@ -2,11 +2,13 @@ import { isServer, type ReactiveController, type ReactiveControllerHost } from '
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type * as v from 'valibot';
 import { DataError } from './errors.js';
+import { parseJson } from './parse.js';
 import { fetchDocument, clearDataCache } from './fetch-cache.js';
 import { isHxlTable, mapHxl, type HxlMapping } from './hxl.js';
 import { pointerFromHash, resolvePointer } from './json-pointer.js';
 import { validate } from './validate.js';
 import { SNAPSHOT_ATTRIBUTE, serverContext } from '../base/server-context.js';
+import { emit } from '../base/events.js';
 
 /** How a widget's data is read, checked and judged empty. One per widget. */
 export interface DataSpec<T> {
@@ -35,7 +37,7 @@ export type DataStatus = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
 /** Detail of the `iom-error` event. */
 export interface IomErrorDetail {
   message: string;
-  kind: DataError['kind'] | 'unknown';
+  kind: DataError['kind'];
   cause: unknown;
 }
 
@@ -160,7 +162,7 @@ export class DataController<T> implements ReactiveController {
       this.lastGood = data;
       if (this.announced !== data) {
         this.announced = data;
-        this.host.dispatchEvent(new CustomEvent('iom-load', { detail: data, bubbles: true, composed: true }));
+        emit(this.host, 'iom-load', data);
       }
     } else if (status === 'error') {
       const error = this.error!;
@@ -190,10 +192,6 @@ export class DataController<T> implements ReactiveController {
     }
   }
 
-  /** True while a load is under way (first load or reload). */
-  get pending(): boolean {
-    return !this.syncOutcome && this.task.status === TaskStatus.PENDING;
-  }
 
   /** The current data; while a reload is pending, the last good data. */
   get value(): T | undefined {
@@ -240,15 +238,7 @@ export class DataController<T> implements ReactiveController {
 export function announceError(host: HTMLElement, error: DataError): void {
   console.warn(`<${host.localName}>: ${error.message}`);
   const detail: IomErrorDetail = { message: error.message, kind: error.kind, cause: error.cause ?? error };
-  host.dispatchEvent(new CustomEvent('iom-error', { detail, bubbles: true, composed: true }));
-}
-
-function parseJson(text: string, where: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new DataError(`${where} is not valid JSON (${(error as Error).message.replace(/\s+/g, ' ')})`, 'json', { cause: error });
-  }
+  emit<IomErrorDetail>(host, 'iom-error', detail);
 }
 
 function asDataError(error: unknown): DataError {

@@ -1,4 +1,5 @@
 import { DataError } from './errors.js';
+import { parseJson } from './parse.js';
 import { parseCsv } from './csv.js';
 
 interface Entry {
@@ -30,11 +31,7 @@ function isCsv(url: string, contentType: string | null): boolean {
  */
 export function parseDocument(text: string, url: string, shown: string, contentType: string | null): unknown {
   if (isCsv(url, contentType)) return parseCsv(text);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new DataError(`${shown} is not valid JSON (${(error as Error).message.replace(/\s+/g, ' ')})`, 'json', { cause: error });
-  }
+  return parseJson(text, shown);
 }
 
 async function load(url: string, shown: string, signal: AbortSignal): Promise<unknown> {

@@ -1,3 +1,4 @@
+import { plainNumber } from './parse.js';
 import { DataError, describeValue } from './errors.js';
 
 /**
@@ -61,7 +62,7 @@ function convert(value: unknown, field: HxlField, where: string): unknown {
   switch (field.type) {
     case 'number': {
       if (typeof text === 'number') return text;
-      const n = typeof text === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : NaN;
+      const n = typeof text === 'string' ? plainNumber(text) : NaN;
       if (!Number.isFinite(n)) throw new DataError(`${where} must be a number, got ${describeValue(value)}`, 'hxl');
       return n;
     }

@@ -56,13 +56,18 @@ export function validate<S extends v.GenericSchema>(schema: S, value: unknown, r
   throw new DataError(`${pathOf(issue, root)} ${phrase(issue)}${extra}`, 'validation', { cause: result.issues });
 }
 
+/** A year: a whole number from 1900 to 2200. */
+export const Year = v.pipe(v.number(), v.integer('must be a whole year'), v.minValue(1900, 'must be a year'), v.maxValue(2200, 'must be a year'));
+/** A three-letter currency code (ISO 4217). */
+export const CurrencyCode = v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as USD'));
+
 /** Shared pieces of the widgets' data shapes. */
 export const SourceSchema = v.union([
   v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty')),
   v.object({
     title: v.pipe(v.string(), v.nonEmpty('must not be empty')),
     publisher: v.optional(v.string()),
-    year: v.optional(v.pipe(v.number(), v.integer('must be a whole year'))),
+    year: v.optional(Year),
     url: v.optional(v.string()),
     accessed: v.optional(v.string()),
   }),

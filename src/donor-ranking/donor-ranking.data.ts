@@ -1,6 +1,5 @@
 import * as v from 'valibot';
-import { SourceSchema, Text, Name, NonNegative as Amount } from '../data/validate.js';
-import { CurrencyCode } from '../stat-counter/stat-counter.data.js';
+import { CurrencyCode, SourceSchema, Text, Name, NonNegative as Amount, Year } from '../data/validate.js';
 import type { HxlMapping } from '../data/hxl.js';
 
 
@@ -22,7 +21,7 @@ export type Donor = v.InferOutput<typeof DonorSchema>;
 export const DonorRankingSchema = v.pipe(
   v.object({
     title: v.optional(Text),
-    year: v.optional(v.pipe(v.number(), v.integer('must be a whole year'))),
+    year: v.optional(Year),
     /** ISO 4217 code of every amount (default USD). */
     currency: v.optional(CurrencyCode),
     /** The total of all contributions (all donors, not only those listed), for each donor's share. */

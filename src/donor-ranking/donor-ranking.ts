@@ -1,4 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { oneOf, wholeNumber, type AttributeRule } from '../base/attributes.js';
+import { renderSource } from '../base/source-line.js';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { cssProps } from '../base/css-props.js';
@@ -135,20 +137,15 @@ export class DonorRanking extends IomElement<DonorRankingData> {
   @property({ reflect: true })
   highlight?: string;
 
-  /** @internal */
   @state()
   protected expanded = false;
 
-  /** @internal */
   @state()
   protected tableShown = false;
 
-  /** @internal */
   protected readonly chartController = new ChartController(this, () => readTheme(this.renderRoot));
 
   private layout?: Layout;
-  private warnedView?: string;
-  private warnedHighlight?: string;
   private rethemeFrame = 0;
 
   protected dataSpec(): DataSpec<DonorRankingData> {
@@ -163,13 +160,19 @@ export class DonorRanking extends IomElement<DonorRankingData> {
     };
   }
 
-  /** The view in force: `view` when valid, else `list`. @internal */
+  /** The view in force: `view` when valid, else `list`. */
+  /** How many donors to show before "Show all": `limit`, 10 when it is not a whole number, 0 for all. */
+  private get limitCount(): number {
+    const n = Number(this.limit);
+    return Number.isInteger(n) && n >= 0 ? n : 10;
+  }
+
   protected get currentView(): DonorView {
     return (DONOR_VIEWS as readonly string[]).includes(this.view) ? this.view : 'list';
   }
 
   protected override renderSkeleton(): TemplateResult {
-    const lines = Math.min(this.limit > 0 ? this.limit : 10, 10);
+    const lines = Math.min(this.limitCount || 10, 10);
     return html`<div class="skeleton-box" style=${cssProps({ '--_skeleton-height': `${lines * 1.75 + 2}em` })}>${super.renderSkeleton(lines)}</div>`;
   }
 
@@ -195,9 +198,9 @@ export class DonorRanking extends IomElement<DonorRankingData> {
   // ---- Layout: what to show, computed once per render -----------------------------------------
 
   private computeLayout(data: DonorRankingData): Layout {
-    const locale = this.resolvedLocale;
+    const locale = this.activeLocale;
     const wanted = this.highlight?.trim().toLocaleLowerCase(locale);
-    const limit = Number.isFinite(this.limit) && this.limit > 0 ? Math.floor(this.limit) : 0;
+    const limit = this.limitCount;
     const limited = !this.expanded && limit > 0 && data.donors.length > limit;
     // Every donor is rendered: the limit hides the rest on screen only, so a printout has them all
     // (a print stylesheet cannot run "Show all"). The highlighted donor is shown past the limit.
@@ -250,17 +253,17 @@ export class DonorRanking extends IomElement<DonorRankingData> {
   // ---- Formatting ------------------------------------------------------------------------------
 
   private money(value: number, l: Layout, compact = true): string {
-    return formatCurrency(value, this.resolvedLocale, l.currency, compact);
+    return formatCurrency(value, this.activeLocale, l.currency, compact);
   }
 
   private year(year: number): string {
-    return formatNumber(year, this.resolvedLocale, { useGrouping: false });
+    return formatNumber(year, this.activeLocale, { useGrouping: false });
   }
 
   private share(amount: number | undefined, l: Layout): string | undefined {
     if (!l.hasShare || amount === undefined) return undefined;
     const points = (amount / l.data.total!) * 100;
-    return formatPercent(points, this.resolvedLocale, points > 0 && points < 1 ? 1 : 0);
+    return formatPercent(points, this.activeLocale, points > 0 && points < 1 ? 1 : 0);
   }
 
   private change(d: Donor): Change | undefined {
@@ -272,7 +275,7 @@ export class DonorRanking extends IomElement<DonorRankingData> {
   }
 
   private changePoints(points: number): string {
-    return formatPercent(points, this.resolvedLocale, points < 10 ? 1 : 0);
+    return formatPercent(points, this.activeLocale, points < 10 ? 1 : 0);
   }
 
   /** "up 12% from 2022", for screen readers and the tooltip. */
@@ -293,9 +296,9 @@ export class DonorRanking extends IomElement<DonorRankingData> {
   /** "+12%", "−5%", "0%", "new": the short visible form. */
   private changeShort(c: Change): string {
     if (c.kind === 'new') return this.t('donorRankingNewShort');
-    if (c.kind === 'same') return formatPercent(0, this.resolvedLocale);
+    if (c.kind === 'same') return formatPercent(0, this.activeLocale);
     const points = c.kind === 'up' ? c.points : -c.points;
-    return formatNumber(points / 100, this.resolvedLocale, { style: 'percent', maximumFractionDigits: c.points < 10 ? 1 : 0, signDisplay: 'exceptZero' });
+    return formatNumber(points / 100, this.activeLocale, { style: 'percent', maximumFractionDigits: c.points < 10 ? 1 : 0, signDisplay: 'exceptZero' });
   }
 
   // ---- View switch -----------------------------------------------------------------------------
@@ -345,7 +348,7 @@ export class DonorRanking extends IomElement<DonorRankingData> {
   }
 
   private groupSummary(g: Group, l: Layout): string {
-    const parts = [this.t('donorRankingCount', { count: formatNumber(g.count, this.resolvedLocale) })];
+    const parts = [this.t('donorRankingCount', { count: formatNumber(g.count, this.activeLocale) })];
     if (g.subtotal !== undefined) {
       parts.push(this.money(g.subtotal, l));
       const share = this.share(g.subtotal, l);
@@ -370,7 +373,7 @@ export class DonorRanking extends IomElement<DonorRankingData> {
     const href = safeUrl(d.url);
     const pct = d.amount !== undefined && l.max > 0 ? (d.amount / l.max) * 100 : 0;
     return html`<li part=${row.highlighted ? 'row highlighted' : 'row'} class=${classMap({ row: true, highlighted: row.highlighted, beyond: row.beyond, 'past-limit': row.pastLimit })}>
-      ${l.ranked ? html`<span class="rank" part="rank">${formatNumber(row.rank, this.resolvedLocale)}</span>` : nothing}
+      ${l.ranked ? html`<span class="rank" part="rank">${formatNumber(row.rank, this.activeLocale)}</span>` : nothing}
       <span class="main">
         <span class="name" part="name"
           ><bdi>${href ? html`<a href=${href}>${d.name}</a>` : d.name}</bdi>${row.highlighted ? html`<span class="visually-hidden"> ${this.t('donorRankingHighlighted')}</span>` : nothing}</span
@@ -402,21 +405,14 @@ export class DonorRanking extends IomElement<DonorRankingData> {
 
   private renderMore(l: Layout): TemplateResult | typeof nothing {
     if (!l.limited && !this.expanded) return nothing;
-    if (this.expanded && !(this.limit > 0 && l.count > this.limit)) return nothing;
+    if (this.expanded && !(this.limitCount > 0 && l.count > this.limitCount)) return nothing;
     return html`<button type="button" class="more" part="more" @click=${() => (this.expanded = !this.expanded)}>
-      ${this.expanded ? this.t('showFewer') : this.t('showAll', { count: formatNumber(l.count, this.resolvedLocale) })}
+      ${this.expanded ? this.t('showFewer') : this.t('showAll', { count: formatNumber(l.count, this.activeLocale) })}
     </button>`;
   }
 
   private renderSource(data: DonorRankingData): TemplateResult | typeof nothing {
-    const source = data.source;
-    if (!source) return nothing;
-    if (typeof source === 'string') return html`<p class="source" part="source">${this.t('source', { title: source })}</p>`;
-    const href = safeUrl(source.url);
-    const rest = [source.publisher, source.year !== undefined ? this.year(source.year) : undefined].filter(Boolean).join(', ');
-    return html`<p class="source" part="source">
-      ${this.t('sourceLabel')}: ${href ? html`<a href=${href}>${source.title}</a>` : source.title}${rest ? `, ${rest}` : ''}
-    </p>`;
+    return data.source ? renderSource(data.source, this.activeLocale) : nothing;
   }
 
   // ---- Table -----------------------------------------------------------------------------------
@@ -424,7 +420,7 @@ export class DonorRanking extends IomElement<DonorRankingData> {
   private renderTable(l: Layout, visible: boolean): TemplateResult {
     const showType = l.hasTypes && !l.groups;
     const lead = (l.ranked ? 1 : 0) + 1 + (showType ? 1 : 0);
-    const locale = this.resolvedLocale;
+    const locale = this.activeLocale;
     const exact = (value: number) => formatNumber(value, locale, { maximumFractionDigits: 0 });
     const previousYear = l.data.year !== undefined ? this.year(l.data.year - 1) : this.t('donorRankingPreviousYear');
     const row = (r: Row) => {
@@ -521,7 +517,7 @@ export class DonorRanking extends IomElement<DonorRankingData> {
   };
 
   private chartInput(l: Layout): ChartInput {
-    const locale = this.resolvedLocale;
+    const locale = this.activeLocale;
     const rows = l.shown;
     const labels = rows.map((r) => r.donor.name);
     const values = rows.map((r) => r.donor.amount ?? null);
@@ -559,21 +555,23 @@ export class DonorRanking extends IomElement<DonorRankingData> {
     const shown = (status === 'ready' || (status === 'loading' && this.dataController.value !== undefined)) && l;
     const container = shown && this.currentView === 'chart' && l.hasAmounts ? this.renderRoot.querySelector<HTMLElement>('.chart') : null;
     this.chartController.sync(container, container && l ? this.chartInput(l) : undefined);
-    this.warnOnce(l, status);
   }
 
-  private warnOnce(l: Layout | undefined, status: string): void {
-    if (this.view !== this.currentView && this.warnedView !== this.view) {
-      this.warnedView = this.view;
-      console.warn(`<${this.localName}>: view="${this.view}" is not one of ${DONOR_VIEWS.join(', ')}; showing the list.`);
-    }
+  protected override attributeRules(): AttributeRule[] {
     const wanted = this.highlight?.trim();
-    if (status === 'ready' && l && wanted && !l.data.donors.some((d) => d.name.toLocaleLowerCase(this.resolvedLocale) === wanted.toLocaleLowerCase(this.resolvedLocale))) {
-      if (this.warnedHighlight !== wanted) {
-        this.warnedHighlight = wanted;
-        console.warn(`<${this.localName}>: highlight="${wanted}" matches no donor in the data.`);
-      }
-    }
+    const data = this.dataController.status === 'ready' ? this.dataController.value : undefined;
+    const locale = this.activeLocale;
+    return [
+      oneOf('view', this.view, DONOR_VIEWS, 'showing the list'),
+      wholeNumber('limit', this.limit, 0, Infinity, 'showing 10'),
+      {
+        attribute: 'highlight',
+        value: this.highlight,
+        valid: !wanted || !data || data.donors.some((d) => d.name.toLocaleLowerCase(locale) === wanted.toLocaleLowerCase(locale)),
+        expected: 'the name of a donor in the data',
+        fallback: 'highlighting none',
+      },
+    ];
   }
 
   override disconnectedCallback(): void {

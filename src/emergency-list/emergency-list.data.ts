@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { SourceSchema, Text, Name, NonNegative as Count } from '../data/validate.js';
+import { SourceSchema, Text, Name, NonNegative as Count, Year } from '../data/validate.js';
 import type { HxlMapping } from '../data/hxl.js';
 
 const Iso3 = v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be an ISO 3166 alpha-3 code such as SDN'));
@@ -34,8 +34,8 @@ export type Emergency = v.InferOutput<typeof EmergencySchema>;
 export const EmergencyListSchema = v.object({
   title: v.optional(Text),
   /** Date the list describes, YYYY-MM-DD or a year. */
-  asOf: v.optional(v.union([IsoDate, v.pipe(v.number(), v.integer())])),
-  year: v.optional(v.pipe(v.number(), v.integer())),
+  asOf: v.optional(v.union([IsoDate, Year])),
+  year: v.optional(Year),
   emergencies: v.array(EmergencySchema),
   source: v.optional(SourceSchema),
 });

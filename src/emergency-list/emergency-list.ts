@@ -3,12 +3,15 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { cssProps } from '../base/css-props.js';
+import { oneOf, wholeNumber, type AttributeRule } from '../base/attributes.js';
+import { isHeadingLevel } from '../base/heading.js';
 import { IomElement } from '../base/iom-element.js';
 import type { DataSpec } from '../data/data-controller.js';
 import { safeUrl } from '../data/safe-url.js';
 import type { Source } from '../data/validate.js';
-import { formatCompact, formatCurrency, formatDate, formatNumber, formatPercent, listFormat, pluralRules } from '../i18n/format.js';
-import { msg, type StringKey } from '../i18n/strings.js';
+import { citeOnce, renderSource, sourceContent } from '../base/source-line.js';
+import { formatCompact, formatCurrency, formatDate, formatNumber, formatPercent, listFormat } from '../i18n/format.js';
+import { msg, plural, type StringKey } from '../i18n/strings.js';
 import { EMERGENCY_HXL, EmergencyListSchema, type Emergency, type EmergencyListData } from './emergency-list.data.js';
 import { styles } from './emergency-list.styles.js';
 
@@ -143,32 +146,6 @@ function levelNumber(level: string): number | undefined {
 }
 
 /**
- * Fills an ICU-style plural (`{total, plural, one {# emergency} other {# emergencies}}`) and the
- * plain `{name}` placeholders of a string from the table, with the locale's plural rules and digits.
- */
-export function formatPlural(template: string, locale: string, params: Record<string, number>): string {
-  const rules = pluralRules(locale);
-  const withPlurals = template.replace(/\{(\w+),\s*plural,((?:\s*(?:=\d+|[a-z]+)\s*\{[^{}]*\})+)\s*\}/g, (_m, name: string, body: string) => {
-    const n = params[name] ?? 0;
-    const forms = new Map<string, string>();
-    for (const [, key, text] of body.matchAll(/(=\d+|[a-z]+)\s*\{([^{}]*)\}/g)) forms.set(key, text);
-    const form = forms.get(`=${n}`) ?? forms.get(rules.select(n)) ?? forms.get('other') ?? '';
-    return form.replace(/#/g, formatNumber(n, locale));
-  });
-  return withPlurals.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? formatNumber(params[name], locale) : m));
-}
-
-/**
- * Wraps text from data in Unicode isolates where it goes inside a sentence of ours, so an English
- * name keeps its order in an Arabic sentence and the other way round. (Elements use `<bdi>`.)
- */
-const isolate = (text: string) => `\u2068${text}\u2069`;
-
-function sourceTitle(source: Source): { title: string; url?: string } {
-  return typeof source === 'string' ? { title: source } : { title: source.title, url: source.url };
-}
-
-/**
  * A list of the emergencies IOM responds to, as rows or cards, with optional search, filters, sort
  * menu and "Show all". Works from names alone and shows level, region, people figures and funding
  * as the data provides them.
@@ -251,41 +228,24 @@ export class EmergencyList extends IomElement<EmergencyListData> {
   @property({ type: Number, attribute: 'heading-level' })
   headingLevel = 3;
 
-  /** @internal */
   @state() private query = '';
-  /** @internal */
   @state() private chosen: Record<EmergencyFilter, string> = NO_FILTERS;
-  /** @internal */
   @state() private userSort?: EmergencySort | '';
-  /** @internal */
   @state() private expanded = false;
-  /** @internal */
   @state() private announcement = '';
 
-  /** @internal */
   private model?: Model;
-  /** @internal */
   private view?: View;
-  /** @internal */
   private announceTimer?: ReturnType<typeof setTimeout>;
-  /** @internal */
   private printing = false;
-  /** Progressive rendering of a long list: how far it has got, for which view and cap. @internal */
+  /** Progressive rendering of a long list: how far it has got, for which view and cap. */
   private fill?: { view: View; cap: number; count: number };
-  /** @internal */
   private lastShown = 0;
-  /** @internal */
   private lastView?: View;
-  /** @internal */
   private fillPending = false;
-  /** @internal */
   private cancelFill?: () => void;
-  /** @internal */
   private chunk = 60;
-  /** @internal */
-  private readonly warned = new Set<string>();
 
-  /** @internal */
   protected dataSpec(): DataSpec<EmergencyListData> {
     return {
       schema: EmergencyListSchema,
@@ -317,7 +277,6 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     this.cancelFill = undefined;
   }
 
-  /** @internal */
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (this.fillPending && !this.cancelFill) {
@@ -335,75 +294,72 @@ export class EmergencyList extends IomElement<EmergencyListData> {
   }
 
   // A printout gets every emergency, not only the first `limit`.
-  /** @internal */
   private readonly onBeforePrint = (): void => {
     this.printing = true;
     this.requestUpdate();
   };
 
-  /** @internal */
   private readonly onAfterPrint = (): void => {
     this.printing = false;
     this.requestUpdate();
   };
 
-  /** @internal */
   private printQuery?: MediaQueryList;
 
-  /** @internal */
   private readonly onPrintMedia = (event: MediaQueryListEvent): void => (event.matches ? this.onBeforePrint() : this.onAfterPrint());
 
-  /** @internal */
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // A new `sort` from the page replaces the reader's choice.
     if (changed.has('sort')) this.userSort = undefined;
   }
 
-  /** The order in force: the reader's choice in the sort menu, else `sort`. @internal */
+  /** The order in force: the reader's choice in the sort menu, else `sort`. */
   private get currentSort(): EmergencySort | '' {
     if (this.userSort !== undefined) return this.userSort;
     // A removed attribute sets the property to null.
     const sort = (this.sort ?? '').trim();
     if (!sort) return '';
-    if ((EMERGENCY_SORTS as readonly string[]).includes(sort)) return sort as EmergencySort;
-    this.warnOnce(`sort="${sort}" is not one of ${EMERGENCY_SORTS.join(', ')}; showing the data's order`);
-    return '';
+    return (EMERGENCY_SORTS as readonly string[]).includes(sort) ? (sort as EmergencySort) : '';
   }
 
-  /** The filter menus asked for in `filters`. @internal */
+  /** The filter menus asked for in `filters`. */
   private get requestedFilters(): EmergencyFilter[] {
     const out: EmergencyFilter[] = [];
     for (const word of (this.filters ?? '').toLowerCase().split(/[\s,]+/).filter(Boolean)) {
-      if ((EMERGENCY_FILTERS as readonly string[]).includes(word)) {
-        if (!out.includes(word as EmergencyFilter)) out.push(word as EmergencyFilter);
-      } else this.warnOnce(`filters="${this.filters}": "${word}" is not one of ${EMERGENCY_FILTERS.join(', ')}`);
+      if ((EMERGENCY_FILTERS as readonly string[]).includes(word) && !out.includes(word as EmergencyFilter)) out.push(word as EmergencyFilter);
     }
     return out;
   }
 
-  /** @internal */
-  private warnOnce(message: string): void {
-    if (this.warned.has(message)) return;
-    this.warned.add(message);
-    console.warn(`<${this.localName}>: ${message}`);
+  protected override attributeRules(): AttributeRule[] {
+    const filters = (this.filters ?? '').toLowerCase().split(/[\s,]+/).filter(Boolean);
+    return [
+      oneOf('layout', this.layout, ['list', 'grid'], 'showing a list'),
+      oneOf('sort', this.sort, EMERGENCY_SORTS, "showing the data's order"),
+      {
+        attribute: 'filters',
+        value: this.filters,
+        valid: filters.every((word) => (EMERGENCY_FILTERS as readonly string[]).includes(word)),
+        expected: `words from ${EMERGENCY_FILTERS.join(', ')}`,
+        fallback: `leaving out ${filters.filter((word) => !(EMERGENCY_FILTERS as readonly string[]).includes(word)).join(', ')}`,
+      },
+      wholeNumber('limit', this.limit, 1, Infinity, 'showing every emergency'),
+      wholeNumber('heading-level', this.headingLevel, 1, 6, 'using 3'),
+    ];
   }
 
-  /** @internal */
   private get level(): number {
-    const n = Math.round(Number(this.headingLevel));
-    return n >= 1 && n <= 6 ? n : 3;
+    return isHeadingLevel(this.headingLevel) ? this.headingLevel : 3;
   }
 
-  /** @internal */
   private get limitCount(): number | undefined {
-    const n = Math.floor(Number(this.limit));
-    return Number.isFinite(n) && n > 0 ? n : undefined;
+    const n = Number(this.limit);
+    return Number.isInteger(n) && n > 0 ? n : undefined;
   }
 
   // ---- Derived data (once per data change and locale, never per keystroke) ----
 
-  /** @internal */
   private modelFor(data: EmergencyListData, locale: string): Model {
     if (this.model && this.model.data === data && this.model.locale === locale) return this.model;
     const categories = new Map<string, number>();
@@ -485,20 +441,17 @@ export class EmergencyList extends IomElement<EmergencyListData> {
       updated: entries.some((x) => x.updated !== undefined),
     };
 
-    const titles = new Set(data.emergencies.map((e) => (e.source ? sourceTitle(e.source).title : undefined)));
-    const first = data.emergencies[0]?.source;
-    const sharedSource = data.emergencies.length > 1 && titles.size === 1 && first ? first : undefined;
+    const sharedSource = citeOnce(data.emergencies).source;
 
     this.model = { data, locale, entries, options, has, order, sharedSource };
     return this.model;
   }
 
-  /** The filter menus to show: asked for, and with at least two values in the data. @internal */
+  /** The filter menus to show: asked for, and with at least two values in the data. */
   private shownFilters(model: Model): EmergencyFilter[] {
     return this.requestedFilters.filter((key) => model.options[key].length >= 2);
   }
 
-  /** @internal */
   private viewFor(model: Model): View {
     const sort = this.currentSort;
     const active = this.shownFilters(model);
@@ -516,22 +469,20 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     return this.view;
   }
 
-  /** @internal */
   private countText(view: View): string {
     const locale = view.model.locale;
-    return formatPlural(msg(locale, 'emergencyListCount'), locale, { visible: view.matches.length, total: view.model.entries.length });
+    const total = view.model.entries.length;
+    return plural(locale, 'emergencyListCount', total, { visible: formatNumber(view.matches.length, locale), total: formatNumber(total, locale) });
   }
 
   // ---- Reader actions ----
 
-  /** @internal */
   private onSearch(event: Event): void {
     this.query = (event.target as HTMLInputElement).value;
     this.changed(700);
   }
 
   // Escape empties the search in every browser (Chromium does it natively for type=search, others do not).
-  /** @internal */
   private onSearchKey(event: KeyboardEvent): void {
     const input = event.target as HTMLInputElement;
     if (event.key !== 'Escape' || input.value === '') return;
@@ -541,20 +492,17 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     this.changed(150);
   }
 
-  /** @internal */
   private onFilter(event: Event): void {
     const select = event.target as HTMLSelectElement;
     this.chosen = { ...this.chosen, [select.dataset.filter as EmergencyFilter]: select.value };
     this.changed(150);
   }
 
-  /** @internal */
   private onSort(event: Event): void {
     this.userSort = (event.target as HTMLSelectElement).value as EmergencySort | '';
     this.changed(150);
   }
 
-  /** @internal */
   private async toggleMore(): Promise<void> {
     this.expanded = !this.expanded;
     // "Show all": take the reader to the first emergency that was hidden, as "load more" patterns do.
@@ -569,7 +517,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     item.focus();
   }
 
-  /** Clears the search and every filter (the sort stays), then puts focus on the first control. @internal */
+  /** Clears the search and every filter (the sort stays), then puts focus on the first control. */
   private async clearFilters(): Promise<void> {
     this.query = '';
     this.chosen = NO_FILTERS;
@@ -581,7 +529,6 @@ export class EmergencyList extends IomElement<EmergencyListData> {
   /**
    * After a change: fire `iom-filter-change` now, and announce the count politely once the reader
    * pauses (typing gets a longer pause, so a screen reader is not interrupted at every key).
-   * @internal
    */
   private changed(announceAfter: number): void {
     const model = this.model;
@@ -609,15 +556,13 @@ export class EmergencyList extends IomElement<EmergencyListData> {
 
   // ---- Rendering ----
 
-  /** @internal */
   protected override renderSkeleton(): TemplateResult {
     const lines = Math.min(this.limitCount ?? 5, 8) * 2;
     return super.renderSkeleton(lines);
   }
 
-  /** @internal */
   protected renderReady(data: EmergencyListData): TemplateResult {
-    const locale = this.resolvedLocale;
+    const locale = this.activeLocale;
     const model = this.modelFor(data, locale);
     const view = this.viewFor(model);
     const t = (key: StringKey, params?: Record<string, string | number>) => msg(locale, key, params);
@@ -636,7 +581,6 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     const shown = count < view.matches.length ? view.matches.slice(0, count) : view.matches;
     this.lastShown = shown.length;
     this.lastView = view;
-    if (this.layout && this.layout !== 'list' && this.layout !== 'grid') this.warnOnce(`layout="${this.layout}" is not list or grid; showing a list`);
     const level = this.level;
     const controls = this.renderControls(model, t);
 
@@ -666,10 +610,9 @@ export class EmergencyList extends IomElement<EmergencyListData> {
             ${this.expanded ? t('showFewer') : t('showAll', { count: formatNumber(view.matches.length, locale) })}
           </button>`
         : nothing}
-      ${data.source || model.sharedSource ? this.renderSource((data.source ?? model.sharedSource)!, t) : nothing}`;
+      ${data.source || model.sharedSource ? renderSource((data.source ?? model.sharedSource)!, locale) : nothing}`;
   }
 
-  /** @internal */
   private renderTitle(data: EmergencyListData, locale: string, t: (key: StringKey, params?: Record<string, string>) => string) {
     const asOf =
       typeof data.asOf === 'string'
@@ -681,15 +624,6 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     </p>`;
   }
 
-  /** @internal */
-  private renderSource(source: Source, t: (key: StringKey, params?: Record<string, string>) => string) {
-    const { title, url } = sourceTitle(source);
-    const href = safeUrl(url);
-    const words = t('source', { title: isolate(title) });
-    return html`<p part="source" class="source">${href ? html`<a href=${href}>${words}</a>` : words}</p>`;
-  }
-
-  /** @internal */
   private renderControls(model: Model, t: (key: StringKey) => string): TemplateResult | typeof nothing {
     const filters = this.shownFilters(model);
     const sorts = this.sortable ? (['', ...EMERGENCY_SORTS] as const).filter((s) => s === '' || model.has[s] || s === this.currentSort) : [];
@@ -726,7 +660,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
 
   /**
    * One emergency's `<li>`, rendered once per data, locale and heading level, then moved rather
-   * than rebuilt when the search, filters or sort change. @internal
+   * than rebuilt when the search, filters or sort change.
    */
   private itemNode(entry: Entry, level: number, model: Model): HTMLLIElement {
     if (entry.node && entry.nodeLevel === level) return entry.node;
@@ -739,7 +673,6 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     return li;
   }
 
-  /** @internal */
   private renderItem(entry: Entry, level: number, locale: string, withSource: boolean): TemplateResult {
     const e = entry.e;
     const t = (key: StringKey, params?: Record<string, string>) => msg(locale, key, params);
@@ -748,9 +681,8 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     const countries = ([] as string[]).concat(e.country ?? []);
     const showCountries = countries.length > 0 && !(countries.length === 1 && foldText(countries[0]) === foldText(e.name));
     const figures = PEOPLE.filter(([key]) => e[key] !== undefined);
+    const source = withSource ? e.source : undefined;
     const updated = e.updated ? t('emergencyListUpdated', { date: formatDate(e.updated, locale, { dateStyle: 'medium', timeZone: 'UTC' }) }) : undefined;
-    const source = e.source && withSource ? sourceTitle(e.source) : undefined;
-    const sourceHref = safeUrl(source?.url);
 
     return html`<div class="head">
         ${HEADINGS[level](name)}
@@ -776,14 +708,12 @@ export class EmergencyList extends IomElement<EmergencyListData> {
       ${this.renderFunding(e, locale, t)} ${e.summary ? html`<p part="summary" class="summary"><bdi>${e.summary}</bdi></p>` : nothing}
       ${updated || source
         ? html`<p class="foot">
-            ${updated ? html`<span>${updated}</span>` : nothing} ${source
-              ? html`<span>${sourceHref ? html`<a href=${sourceHref}>${t('source', { title: isolate(source.title) })}</a>` : t('source', { title: isolate(source.title) })}</span>`
-              : nothing}
+            ${updated ? html`<span>${updated}</span>` : nothing} ${source ? html`<span>${sourceContent(source, locale)}</span>` : nothing}
           </p>`
         : nothing}`;
   }
 
-  /** The funding bar and its words, only when both the appeal and the amount received are known. @internal */
+  /** The funding bar and its words, only when both the appeal and the amount received are known. */
   private renderFunding(e: Emergency, locale: string, t: (key: StringKey, params?: Record<string, string>) => string) {
     if (e.appeal === undefined || e.funded === undefined || e.appeal <= 0) return nothing;
     const pct = (e.funded / e.appeal) * 100;

@@ -81,3 +81,17 @@ export function formatDate(value: string | number | Date, locale: string, option
   }
   return f.format(date);
 }
+
+/** A year in the locale's digits, without grouping: "2023", "٢٠٢٣". */
+export function formatYear(year: number, locale: string): string {
+  return formatNumber(year, locale, { useGrouping: false });
+}
+
+/**
+ * Wraps text from data in Unicode isolates where it goes inside a sentence of ours or a canvas
+ * label, so an English name keeps its order in an Arabic sentence and the other way round.
+ * (In markup, the widgets use `<bdi>`.)
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}

@@ -1,3 +1,4 @@
+import { pluralRules } from './format.js';
 import { languageOf } from './locale.js';
 
 /**
@@ -15,6 +16,7 @@ const en = {
   showFewer: 'Show fewer',
   source: 'Source: {title}',
   sourceLabel: 'Source',
+  attributeWarning: 'Attribute ignored:',
   notAvailable: 'not available',
   noData: 'No data given: add a src attribute, a data attribute or a <script type="application/json"> inside <{tag}>.',
   // emergency-list
@@ -34,7 +36,7 @@ const en = {
   emergencyListSortPeople: 'People (most first)',
   emergencyListSortFundingGap: 'Funding gap (largest first)',
   emergencyListSortUpdated: 'Last updated (newest first)',
-  emergencyListCount: '{visible} of {total, plural, one {# emergency} other {# emergencies}}',
+  emergencyListCount: { one: '{visible} of {total} emergency', other: '{visible} of {total} emergencies' },
   emergencyListNoMatch: 'No emergencies match.',
   emergencyListClear: 'Clear filters',
   emergencyListAffected: 'People affected',
@@ -86,12 +88,21 @@ const en = {
   statCounterUp: '{change} increase from {from}',
   statCounterDown: '{change} decrease from {from}',
   statCounterSame: 'No change from {from}',
-  statCounterPoint: '{n} percentage point',
-  statCounterPoints: '{n} percentage points',
+  statCounterPoints: { one: '{n} percentage point', other: '{n} percentage points' },
 } as const;
 
-export type StringKey = keyof typeof en;
-type Table = Record<StringKey, string>;
+/**
+ * A string that depends on a count: one form per plural category of the language (CLDR: `zero`,
+ * `one`, `two`, `few`, `many`, `other`), picked with `Intl.PluralRules`. `other` is required.
+ */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { readonly other: string };
+
+type English = typeof en;
+/** The keys of plain strings. */
+export type StringKey = { [K in keyof English]: English[K] extends string ? K : never }[keyof English];
+/** The keys of strings with plural forms. */
+export type PluralKey = { [K in keyof English]: English[K] extends string ? never : K }[keyof English];
+type Table = { [K in keyof English]: English[K] extends string ? string : PluralForms };
 
 const fr: Table = {
   loading: 'Chargement…',
@@ -102,6 +113,7 @@ const fr: Table = {
   showFewer: 'Afficher moins',
   source: 'Source : {title}',
   sourceLabel: 'Source',
+  attributeWarning: 'Attribut ignoré :',
   notAvailable: 'non disponible',
   noData: 'Aucune donnée fournie : ajoutez un attribut src, un attribut data ou un <script type="application/json"> dans <{tag}>.',
   // emergency-list
@@ -121,7 +133,7 @@ const fr: Table = {
   emergencyListSortPeople: 'Personnes (les plus nombreuses d’abord)',
   emergencyListSortFundingGap: 'Déficit de financement (le plus grand d’abord)',
   emergencyListSortUpdated: 'Mise à jour (la plus récente d’abord)',
-  emergencyListCount: '{visible} sur {total, plural, one {# urgence} other {# urgences}}',
+  emergencyListCount: { one: '{visible} sur {total} urgence', other: '{visible} sur {total} urgences' },
   emergencyListNoMatch: 'Aucune urgence ne correspond.',
   emergencyListClear: 'Effacer les filtres',
   emergencyListAffected: 'Personnes touchées',
@@ -173,8 +185,7 @@ const fr: Table = {
   statCounterUp: 'Hausse de {change} par rapport à {from}',
   statCounterDown: 'Baisse de {change} par rapport à {from}',
   statCounterSame: 'Aucune variation par rapport à {from}',
-  statCounterPoint: '{n} point de pourcentage',
-  statCounterPoints: '{n} points de pourcentage',
+  statCounterPoints: { one: '{n} point de pourcentage', other: '{n} points de pourcentage' },
 };
 
 const es: Table = {
@@ -186,6 +197,7 @@ const es: Table = {
   showFewer: 'Mostrar menos',
   source: 'Fuente: {title}',
   sourceLabel: 'Fuente',
+  attributeWarning: 'Atributo ignorado:',
   notAvailable: 'no disponible',
   noData: 'No se proporcionaron datos: añada un atributo src, un atributo data o un <script type="application/json"> dentro de <{tag}>.',
   // emergency-list
@@ -205,7 +217,7 @@ const es: Table = {
   emergencyListSortPeople: 'Personas (de más a menos)',
   emergencyListSortFundingGap: 'Déficit de financiación (de mayor a menor)',
   emergencyListSortUpdated: 'Última actualización (la más reciente primero)',
-  emergencyListCount: '{visible} de {total, plural, one {# emergencia} other {# emergencias}}',
+  emergencyListCount: { one: '{visible} de {total} emergencia', other: '{visible} de {total} emergencias' },
   emergencyListNoMatch: 'Ninguna emergencia coincide.',
   emergencyListClear: 'Borrar filtros',
   emergencyListAffected: 'Personas afectadas',
@@ -257,8 +269,7 @@ const es: Table = {
   statCounterUp: 'Aumento de {change} respecto a {from}',
   statCounterDown: 'Disminución de {change} respecto a {from}',
   statCounterSame: 'Sin cambios respecto a {from}',
-  statCounterPoint: '{n} punto porcentual',
-  statCounterPoints: '{n} puntos porcentuales',
+  statCounterPoints: { one: '{n} punto porcentual', other: '{n} puntos porcentuales' },
 };
 
 const ar: Table = {
@@ -270,6 +281,7 @@ const ar: Table = {
   showFewer: 'عرض أقل',
   source: 'المصدر: {title}',
   sourceLabel: 'المصدر',
+  attributeWarning: 'سمة مُتجاهَلة:',
   notAvailable: 'غير متاح',
   noData: 'لم تُقدَّم بيانات: أضف السمة src أو السمة data أو <script type="application/json"> داخل <{tag}>.',
   // emergency-list
@@ -289,7 +301,7 @@ const ar: Table = {
   emergencyListSortPeople: 'عدد الأشخاص (الأكثر أولًا)',
   emergencyListSortFundingGap: 'فجوة التمويل (الأكبر أولًا)',
   emergencyListSortUpdated: 'آخر تحديث (الأحدث أولًا)',
-  emergencyListCount: '{visible} من {total, plural, zero {# حالة طوارئ} one {حالة طوارئ واحدة} two {حالتَي طوارئ} few {# حالات طوارئ} many {# حالة طوارئ} other {# حالة طوارئ}}',
+  emergencyListCount: { zero: '{visible} من {total} حالة طوارئ', one: '{visible} من حالة طوارئ واحدة', two: '{visible} من حالتَي طوارئ', few: '{visible} من {total} حالات طوارئ', many: '{visible} من {total} حالة طوارئ', other: '{visible} من {total} حالة طوارئ' },
   emergencyListNoMatch: 'لا توجد حالات طوارئ مطابقة.',
   emergencyListClear: 'مسح عوامل التصفية',
   emergencyListAffected: 'الأشخاص المتضررون',
@@ -341,14 +353,25 @@ const ar: Table = {
   statCounterUp: 'زيادة بمقدار {change} مقارنةً مع {from}',
   statCounterDown: 'انخفاض بمقدار {change} مقارنةً مع {from}',
   statCounterSame: 'دون تغيير مقارنةً مع {from}',
-  statCounterPoint: '{n} نقطة مئوية',
-  statCounterPoints: '{n} نقطة مئوية',
+  statCounterPoints: { one: '{n} نقطة مئوية', other: '{n} نقطة مئوية' },
 };
 
 export const STRINGS: Record<'en' | 'fr' | 'es' | 'ar', Table> = { en, fr, es, ar };
 
 /** The string `key` in the language of `locale`, with `{placeholders}` filled from `params`. */
 export function msg(locale: string, key: StringKey, params?: Record<string, string | number>): string {
-  const text: string = STRINGS[languageOf(locale)][key];
+  return fill(STRINGS[languageOf(locale)][key], params);
+}
+
+/**
+ * The form of the string `key` for `count` in the language of `locale` (`Intl.PluralRules`, with
+ * `rules` for counts written with decimals), with `{placeholders}` filled from `params`.
+ */
+export function plural(locale: string, key: PluralKey, count: number, params?: Record<string, string | number>, rules?: Intl.PluralRulesOptions): string {
+  const forms: PluralForms = STRINGS[languageOf(locale)][key];
+  return fill(forms[pluralRules(locale, rules).select(count)] ?? forms.other, params);
+}
+
+function fill(text: string, params?: Record<string, string | number>): string {
   return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
 }

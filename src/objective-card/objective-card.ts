@@ -1,12 +1,13 @@
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { cssProps } from '../base/css-props.js';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { IomElement } from '../base/iom-element.js';
 import { filledSlots, serverContext } from '../base/server-context.js';
 import type { DataSpec } from '../data/data-controller.js';
 import { safeUrl } from '../data/safe-url.js';
-import type { Source } from '../data/validate.js';
+import { oneOf, wholeNumber, type AttributeRule } from '../base/attributes.js';
+import { heading } from '../base/heading.js';
+import { citeOnce, renderSource } from '../base/source-line.js';
 import { formatNumber } from '../i18n/format.js';
 import type { StatCounterData } from '../stat-counter/stat-counter.data.js';
 import { ObjectiveCardSchema, type ObjectiveCardData } from './objective-card.data.js';
@@ -20,16 +21,6 @@ export const OBJECTIVE_ACCENTS = ['1', '2', '3'] as const;
 export type ObjectiveAccent = (typeof OBJECTIVE_ACCENTS)[number];
 const ACCENTS: readonly string[] = OBJECTIVE_ACCENTS;
 
-// Heading tags as static literals: a real <h1>…<h6>, with no string from outside ever becoming a tag.
-const HEADINGS: Record<number, StaticValue> = {
-  1: literal`h1`,
-  2: literal`h2`,
-  3: literal`h3`,
-  4: literal`h4`,
-  5: literal`h5`,
-  6: literal`h6`,
-};
-
 const INVISIBLE = new Set(['script', 'style', 'template']);
 
 /** Whether a slot holds something to show (an inline JSON script or whitespace does not count). */
@@ -37,28 +28,6 @@ function hasContent(slot: HTMLSlotElement): boolean {
   return slot.assignedNodes({ flatten: true }).some((node) =>
     node instanceof Element ? !INVISIBLE.has(node.localName) : !!node.textContent?.trim(),
   );
-}
-
-const sameSource = (a?: Source, b?: Source) => a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
-
-/**
- * The source to cite once at the card's foot, and the figures to give the counters: a figure whose
- * source is that one loses its own citation, so a card whose figures all come from one report
- * does not repeat it under every figure.
- */
-function citeOnce(data: ObjectiveCardData): { source?: Source; figures: StatCounterData[] } {
-  const figures = data.figures ?? [];
-  const first = figures[0]?.source;
-  const source = data.source ?? (figures.length > 1 && figures.every((f) => sameSource(f.source, first)) ? first : undefined);
-  if (source === undefined) return { figures };
-  return {
-    source,
-    figures: figures.map((figure) => {
-      if (!sameSource(figure.source, source)) return figure;
-      const { source: _cited, ...rest } = figure;
-      return rest;
-    }),
-  };
 }
 
 /** The counters' own load events stay inside: a page listening to the card hears the card's `iom-load` only. */
@@ -140,21 +109,18 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
   @property({ type: Boolean, reflect: true })
   subgrid = false;
 
-  /** @internal */
   @state() private hasIcon = false;
-  /** @internal */
   @state() private hasExtra = false;
-  /** @internal */
   @state() private hasFooter = false;
 
-  /** The figures as given to the counters, kept per data object so a re-render gives them the same objects. @internal */
-  private cited = new WeakMap<ObjectiveCardData, ReturnType<typeof citeOnce>>();
+  /** The figures as given to the counters, kept per data object so a re-render gives them the same objects. */
+  private cited = new WeakMap<ObjectiveCardData, ReturnType<typeof citeOnce<StatCounterData>>>();
 
   protected dataSpec(): DataSpec<ObjectiveCardData> {
     return { schema: ObjectiveCardSchema };
   }
 
-  /** The accent in use: the `accent` attribute when it names an objective, else the card's number, else none (primary colour). @internal */
+  /** The accent in use: the `accent` attribute when it names an objective, else the card's number, else none (primary colour). */
   protected accentKey(data?: ObjectiveCardData): string | undefined {
     const chosen = this.accent?.trim();
     if (chosen && ACCENTS.includes(chosen)) return chosen;
@@ -162,16 +128,19 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
     return own && ACCENTS.includes(own) ? own : undefined;
   }
 
-  /** @internal */
-  protected get headingTag(): StaticValue {
-    const level = Math.trunc(Number(this.headingLevel));
-    return HEADINGS[level] ?? HEADINGS[3];
+  protected override attributeRules(): AttributeRule[] {
+    return [
+      wholeNumber('heading-level', this.headingLevel, 1, 6, 'using 3'),
+      wholeNumber('columns', this.columns, 1, 6, 'using 3'),
+      oneOf('variant', this.variant, OBJECTIVE_CARD_VARIANTS, 'showing a card'),
+      oneOf('accent', this.accent, OBJECTIVE_ACCENTS, "using the objective's own accent"),
+    ];
   }
 
-  /** @internal */
-  protected get columnCount(): number {
-    const n = Math.trunc(Number(this.columns));
-    return Number.isFinite(n) ? Math.min(6, Math.max(1, n)) : 3;
+  /** The most columns of figures: `columns`, or 3 when it is not a whole number from 1 to 6. */
+  private get columnCount(): number {
+    const n = Number(this.columns);
+    return Number.isInteger(n) && n >= 1 && n <= 6 ? n : 3;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -186,7 +155,6 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
     }
   }
 
-  /** @internal */
   protected onSlotChange(event: Event): void {
     const slot = event.target as HTMLSlotElement;
     const filled = hasContent(slot);
@@ -196,11 +164,11 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
   }
 
   protected renderReady(data: ObjectiveCardData): TemplateResult {
-    const locale = this.resolvedLocale;
+    const locale = this.activeLocale;
     const number = this.t('objectiveCardNumber', { number: formatNumber(data.number, locale) });
     let cited = this.cited.get(data);
-    if (!cited) this.cited.set(data, (cited = citeOnce(data)));
-    const { figures, source } = cited;
+    if (!cited) this.cited.set(data, (cited = citeOnce(data.figures ?? [], data.source)));
+    const { items: figures, source } = cited;
     const href = safeUrl(data.url);
     const hasBody = !!data.summary || this.hasExtra;
     const hasFoot = !!href || this.hasFooter || source !== undefined;
@@ -209,10 +177,11 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
         <div class="icon ${this.hasIcon ? '' : 'is-empty'}" part="icon">
           <slot name="icon" @slotchange=${this.onSlotChange}></slot>
         </div>
-        ${staticHtml`<${this.headingTag} class="title" part="title" id="title"
-          ><span class="number" part="number">${number}</span
-          ><span class="visually-hidden">: </span
-          ><span class="title-text">${data.title}</span></${this.headingTag}>`}
+        ${heading(
+          this.headingLevel,
+          html`<span class="number" part="number">${number}</span><span class="visually-hidden">: </span><span class="title-text">${data.title}</span>`,
+          { part: 'title', class: 'title', id: 'title' },
+        )}
       </div>
       <div class="body ${hasBody ? '' : 'is-empty'}">
         ${data.summary ? html`<p class="summary" part="summary">${data.summary}</p>` : nothing}
@@ -220,18 +189,17 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
       </div>
       ${figures.length
         ? html`<ul class="figures" part="figures" aria-label=${this.t('objectiveCardFigures')} @iom-load=${stopInnerLoad} style=${cssProps({ '--_columns': String(this.columnCount) })}>
-            ${figures.map((figure) => html`<li class="figure" part="figure"><stat-counter .data=${figure} .prerendered=${this.prerendered} .locale=${isServer ? this.resolvedLocale : undefined}></stat-counter></li>`)}
+            ${figures.map((figure) => html`<li class="figure" part="figure"><stat-counter .data=${figure} .prerendered=${this.prerendered} .locale=${isServer ? this.activeLocale : undefined}></stat-counter></li>`)}
           </ul>`
         : nothing}
       <div class="foot ${hasFoot ? '' : 'is-empty'}" part="footer">
         ${href ? this.renderLink(href, data) : nothing}
         <div class="footer"><slot name="footer" @slotchange=${this.onSlotChange}></slot></div>
-        ${source !== undefined ? this.renderSource(source) : nothing}
+        ${source !== undefined ? renderSource(source, locale) : nothing}
       </div>
     </article>`;
   }
 
-  /** @internal */
   protected renderLink(href: string, data: ObjectiveCardData): TemplateResult {
     const label = data.linkLabel || this.t('objectiveCardLearnMore');
     // The accessible name carries the title ("Learn more about …") and starts with the visible words
@@ -247,21 +215,6 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
     ></a>`;
   }
 
-  /** @internal */
-  protected renderSource(source: Source): TemplateResult {
-    let title: string;
-    if (typeof source === 'string') title = source;
-    else {
-      // "IOM, Annual Report 2023": the publisher and year only when the title does not already say them.
-      const extra = (part?: string | number) => (part !== undefined && part !== '' && !source.title.includes(String(part)) ? String(part) : undefined);
-      title = [extra(source.publisher), source.title, extra(source.year)].filter(Boolean).join(', ');
-    }
-    const href = typeof source === 'string' ? undefined : safeUrl(source.url);
-    const [before, after] = this.t('source', { title: '\u0000' }).split('\u0000');
-    return html`<p class="source" part="source">${before}${href ? html`<a href=${href}>${title}</a>` : title}${after}</p>`;
-  }
-
-  /** @internal */
   protected override renderSkeleton(): TemplateResult {
     return html`<div class="card skeleton" part="skeleton" role="status" aria-label=${this.t('loading')} data-accent=${this.accentKey() ?? nothing}>
       <div class="skeleton-line skeleton-number"></div>

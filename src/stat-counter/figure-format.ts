@@ -1,5 +1,6 @@
 // How <stat-counter> writes its figure, and the numbers it shows while counting up to it.
-import { numberFormat, pluralRules } from '../i18n/format.js';
+import { numberFormat } from '../i18n/format.js';
+import { plural } from '../i18n/strings.js';
 import type { StatFormat } from './stat-counter.data.js';
 
 /** The formatting fields of a figure. */
@@ -151,17 +152,15 @@ export interface FigureChange {
 /**
  * How a figure changed from `previous`. Percent figures change in percentage points; other figures
  * by a percentage of the previous value, or by the difference itself when the previous value is 0.
- * `points` writes a number of percentage points ("3 percentage points") in the widget's language.
  */
-export function figureChange(value: number, previous: number, options: FigureOptions, locale: string, points: (n: string, one: boolean) => string): FigureChange {
+export function figureChange(value: number, previous: number, options: FigureOptions, locale: string): FigureChange {
   const diff = value - previous;
   const direction = diff > 0 ? 'up' : diff < 0 ? 'down' : 'same';
   const size = Math.abs(diff);
   if (options.format === 'percent') {
     const digits = options.maximumFractionDigits ?? 1;
     const n = numberFormat(locale, { maximumFractionDigits: digits }).format(size);
-    const one = pluralRules(locale, { maximumFractionDigits: digits }).select(size) === 'one';
-    return { direction, amount: points(n, one) };
+    return { direction, amount: plural(locale, 'statCounterPoints', size, { n }, { maximumFractionDigits: digits }) };
   }
   if (previous === 0) return { direction, amount: formatFigure(size, options, locale) };
   const ratio = size / Math.abs(previous);

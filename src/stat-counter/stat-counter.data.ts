@@ -1,11 +1,9 @@
 import * as v from 'valibot';
-import { FiniteNumber, SourceSchema, Text } from '../data/validate.js';
+import { CurrencyCode, FiniteNumber, SourceSchema, Text, Year } from '../data/validate.js';
 
 export const STAT_FORMATS = ['standard', 'compact', 'percent', 'currency'] as const;
 export type StatFormat = (typeof STAT_FORMATS)[number];
 
-export const CurrencyCode = v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as USD'));
-const Year = v.pipe(v.number(), v.integer('must be a whole year'), v.minValue(1900, 'must be a year'), v.maxValue(2200, 'must be a year'));
 
 /**
  * One figure: the data of `<stat-counter>`, and of each figure of an `<objective-card>` and of the
@@ -36,4 +34,3 @@ export const StatCounterSchemaMeta = {
   title: 'stat-counter data',
   description: 'One headline figure for <stat-counter>: a number with its label, format, unit, year and source.',
 };
-export { Year };

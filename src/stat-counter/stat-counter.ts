@@ -1,10 +1,11 @@
-import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { IomElement } from '../base/iom-element.js';
-import { announceError, type DataSpec } from '../data/data-controller.js';
+import { oneOf, given, type AttributeRule } from '../base/attributes.js';
+import { announceError, type DataSpec, type DataStatus } from '../data/data-controller.js';
+import { plainNumber } from '../data/parse.js';
 import { DataError, describeValue } from '../data/errors.js';
-import { safeUrl } from '../data/safe-url.js';
-import type { Source } from '../data/validate.js';
+import { renderSource, sourceText } from '../base/source-line.js';
 import { Tween, cancel, motionAllowed, play, whenVisible } from './count-up.js';
 import { figureChange, figureText } from './figure-format.js';
 import { STAT_FORMATS, StatCounterSchema, type StatCounterData } from './stat-counter.data.js';
@@ -19,12 +20,10 @@ export interface StatCounterCountEndDetail {
   value: number;
 }
 
-// A number as a webmaster writes it in an attribute: digits, an optional sign, decimal point and
-// exponent. Anything else ("31.6 million", "1,200", "abc", "", "Infinity", "0x10") becomes NaN,
-// which the element reports as an error naming the attribute.
-const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+// A number attribute written other than with digits ("31.6 million", "1,200") becomes NaN, which
+// the element reports naming the attribute.
 const numberAttribute = {
-  fromAttribute: (raw: string | null): number | undefined => (raw === null ? undefined : PLAIN_NUMBER.test(raw.trim()) ? Number(raw) : NaN),
+  fromAttribute: (raw: string | null): number | undefined => (raw === null ? undefined : plainNumber(raw)),
   toAttribute: (value: number | undefined): string | undefined => (value === undefined ? undefined : String(value)),
 };
 
@@ -143,21 +142,17 @@ export class StatCounter extends IomElement<StatCounterData> {
   @property()
   start: 'visible' | 'load' | 'none' = 'visible';
 
-  /** The value on screen now (the count's end), while a count is prepared or running. @internal */
+  /** The value on screen now (the count's end), while a count is prepared or running. */
   private target?: number;
-  /** @internal */
   private tween?: Tween;
-  /** Stops waiting to be scrolled into view. @internal */
+  /** Stops waiting to be scrolled into view. */
   private stopWaiting?: () => void;
-  /** @internal */
   private ticker?: (shown: number) => string;
-  /** @internal */
   private announcedProblem?: string;
-  /** The value's box, and in it the final number, over which the moving digits are drawn. @internal */
+  /** The value's box, and in it the final number, over which the moving digits are drawn. */
   private valueEl?: HTMLElement | null;
-  /** @internal */
   private digitsEl?: HTMLElement | null;
-  /** A prerendered counter showed its first figure as written, without counting. @internal */
+  /** A prerendered counter showed its first figure as written, without counting. */
   private tookOver = false;
 
   protected dataSpec(): DataSpec<StatCounterData> {
@@ -165,7 +160,7 @@ export class StatCounter extends IomElement<StatCounterData> {
   }
 
   /** The current state: `idle`, `loading`, `ready` or `error` (a counter with a valid `value` attribute and no data source is `ready`). */
-  override get status(): string {
+  override get status(): DataStatus {
     const r = this.resolve();
     if (r.kind === 'problem') return 'error';
     if (r.kind === 'figure') return r.busy ? 'loading' : 'ready';
@@ -188,36 +183,40 @@ export class StatCounter extends IomElement<StatCounterData> {
     this.endCount(false);
   }
 
-  /** Problems with the element's own attributes, each naming the attribute and what it got. @internal */
-  protected attributeProblems(): string[] {
-    const problems: string[] = [];
-    const where = (attribute: string, prop: string) => (this.hasAttribute(attribute) ? `${attribute} attribute` : `${prop} property`);
-    const got = (attribute: string, value: unknown) => {
-      const raw = this.getAttribute(attribute);
-      return raw !== null ? JSON.stringify(raw) : describeValue(value);
-    };
-    const checkNumber = (attribute: string, prop: string, value: number | undefined | null, rule: string, ok: (n: number) => boolean) => {
-      if (value === undefined || value === null) return;
-      if (typeof value !== 'number' || !Number.isFinite(value) || !ok(value)) problems.push(`${where(attribute, prop)} must be ${rule}, got ${got(attribute, value)}`);
-    };
-    checkNumber('value', 'value', this.value, 'a number written with digits only, such as 31600000 or 2.5', () => true);
-    checkNumber('previous', 'previous', this.previous, 'a number written with digits only, such as 26400000', () => true);
-    checkNumber('maximum-fraction-digits', 'maximumFractionDigits', this.maximumFractionDigits, 'a whole number from 0 to 20', (n) => Number.isInteger(n) && n >= 0 && n <= 20);
-    checkNumber('duration', 'duration', this.duration, 'a number of milliseconds, 0 or more', (n) => n >= 0);
-    // An empty format, start or currency (a CMS template with nothing to fill in) means the default.
-    const checkChoice = (attribute: string, value: string | undefined | null, choices: readonly string[]) => {
-      if (given(value) && !choices.includes(value)) problems.push(`${attribute} attribute must be one of ${choices.join(', ')}, got ${describeValue(value)}`);
-    };
-    checkChoice('format', this.format, STAT_FORMATS);
-    checkChoice('start', this.start, STAT_COUNTER_STARTS);
-    const currency = this.currency;
-    if (given(currency) && !isCurrency(currency)) {
-      problems.push(`currency attribute must be a three-letter currency code such as USD, got ${describeValue(currency)}`);
-    }
-    return problems;
+  /** The value attribute, when it is given but not a number: the one attribute without which there is no figure. */
+  private valueProblem(): string | undefined {
+    const value = this.value;
+    if (value === undefined || value === null || (typeof value === 'number' && Number.isFinite(value))) return undefined;
+    const raw = this.getAttribute('value');
+    const where = raw !== null ? 'value attribute' : 'value property';
+    return `${where} must be a number written with digits only, such as 31600000 or 2.5, got ${raw !== null ? JSON.stringify(raw) : describeValue(value)}`;
   }
 
-  /** The figure: the data with the attributes laid over it. @internal */
+  protected override attributeRules(): AttributeRule[] {
+    const number = (attribute: string, value: unknown, valid: (n: number) => boolean, expected: string, fallback: string): AttributeRule => ({
+      attribute,
+      value,
+      valid: value === undefined || value === null || (typeof value === 'number' && Number.isFinite(value) && valid(value)),
+      expected,
+      fallback,
+    });
+    return [
+      oneOf('format', this.format, STAT_FORMATS, 'using the data\'s format, else standard'),
+      oneOf('start', this.start, STAT_COUNTER_STARTS, 'counting when visible'),
+      {
+        attribute: 'currency',
+        value: this.currency,
+        valid: !given(this.currency) || isCurrency(this.currency!),
+        expected: 'a three-letter currency code such as USD',
+        fallback: "using the data's currency",
+      },
+      number('maximum-fraction-digits', this.maximumFractionDigits, (n) => Number.isInteger(n) && n <= 20 && n >= 0, 'a whole number from 0 to 20', "using the format's precision"),
+      number('duration', this.duration, (n) => n >= 0, 'a number of milliseconds, 0 or more', 'counting for 1500 ms'),
+      number('previous', this.previous, () => true, 'a number written with digits only, such as 26400000', 'showing no change'),
+    ];
+  }
+
+  /** The figure: the data with the attributes laid over it. */
   protected merge(data: Partial<StatCounterData>): Figure {
     const figure = { ...data } as Figure;
     const set = <K extends keyof Figure>(key: K, value: Figure[K] | null | undefined) => {
@@ -228,19 +227,20 @@ export class StatCounter extends IomElement<StatCounterData> {
     set('description', this.description);
     set('prefix', this.valuePrefix);
     set('suffix', this.valueSuffix);
-    set('format', given(this.format) ? this.format : undefined);
-    set('currency', given(this.currency) ? this.currency.trim().toUpperCase() : undefined);
-    set('maximumFractionDigits', this.maximumFractionDigits);
-    set('previous', this.previous);
+    const usable = (n: number | undefined, ok: (n: number) => boolean) => (typeof n === 'number' && Number.isFinite(n) && ok(n) ? n : undefined);
+    set('format', given(this.format) && (STAT_FORMATS as readonly string[]).includes(this.format.trim()) ? (this.format.trim() as Figure['format']) : undefined);
+    set('currency', given(this.currency) && isCurrency(this.currency) ? this.currency.trim().toUpperCase() : undefined);
+    set('maximumFractionDigits', usable(this.maximumFractionDigits, (n) => Number.isInteger(n) && n >= 0 && n <= 20));
+    set('previous', usable(this.previous, () => true));
     set('previousLabel', this.previousLabel);
     set('source', this.source?.trim() || undefined);
     return figure;
   }
 
-  /** What to show: a figure, a problem with the attributes, or whatever the data layer is at. @internal */
+  /** What to show: a figure, a problem with the attributes, or whatever the data layer is at. */
   protected resolve(): Resolution {
-    const problems = this.attributeProblems();
-    if (problems.length) return { kind: 'problem', message: problems.join('; ') };
+    const problem = this.valueProblem();
+    if (problem) return { kind: 'problem', message: problem };
     const c = this.dataController;
     const status = c.status;
     let data: Partial<StatCounterData> | undefined;
@@ -266,9 +266,8 @@ export class StatCounter extends IomElement<StatCounterData> {
     return this.renderFigure(this.merge(data));
   }
 
-  /** @internal */
   protected renderFigure(f: Figure): TemplateResult {
-    const locale = this.resolvedLocale;
+    const locale = this.activeLocale;
     const text = figureText(f.value, f, locale);
     this.ticker = text.ticker;
     const { before, after } = affixSpaces(f);
@@ -281,13 +280,12 @@ export class StatCounter extends IomElement<StatCounterData> {
       >
       ${f.description ? html`<p class="description" part="description">${f.description}</p>` : nothing}
       ${f.previous !== undefined ? this.renderChange(f, f.previous) : nothing}
-      ${f.source !== undefined ? this.renderSource(f.source) : nothing}`;
+      ${f.source !== undefined ? renderSource(f.source, this.activeLocale) : nothing}`;
   }
 
-  /** @internal */
   protected renderChange(f: Figure, previous: number): TemplateResult {
-    const locale = this.resolvedLocale;
-    const change = figureChange(f.value, previous, f, locale, (n, one) => this.t(one ? 'statCounterPoint' : 'statCounterPoints', { n }));
+    const locale = this.activeLocale;
+    const change = figureChange(f.value, previous, f, locale);
     const from = f.previousLabel || figureText(previous, f, locale).text;
     const key = change.direction === 'up' ? 'statCounterUp' : change.direction === 'down' ? 'statCounterDown' : 'statCounterSame';
     const arrow = change.direction === 'up' ? '▲' : change.direction === 'down' ? '▼' : '';
@@ -296,46 +294,22 @@ export class StatCounter extends IomElement<StatCounterData> {
     >`;
   }
 
-  /** The source line's pieces: "Source: " (the locale's words around the title), the title and its link. @internal */
-  protected sourceLine(source: Source): { lead: string; title: string; href?: string; trail: string } {
-    let title: string;
-    let href: string | undefined;
-    if (typeof source === 'string') {
-      const link = looksLikeUrl(source) ? safeUrl(source) : undefined;
-      title = link ? linkTitle(link) : source;
-      href = link;
-    } else {
-      // "IOM, Annual Report 2023": the publisher and year only when the title does not already say them.
-      const extra = (part?: string | number) => (part !== undefined && part !== '' && !source.title.includes(String(part)) ? String(part) : undefined);
-      title = [extra(source.publisher), source.title, extra(source.year)].filter(Boolean).join(', ');
-      href = safeUrl(source.url);
-    }
-    const [lead, trail] = this.t('source', { title: '\u0000' }).split('\u0000');
-    return { lead, title, href, trail };
-  }
-
-  /** @internal */
-  protected renderSource(source: Source): TemplateResult {
-    const { lead, title, href, trail } = this.sourceLine(source);
-    return html`<p class="source" part="source">${lead}${href ? html`<a href=${href}>${title}</a>` : title}${trail}</p>`;
-  }
-
   /**
    * The loading placeholder: the ready figure's own layout, with grey bars where its text will be.
    * What the attributes already say (prefix, label, description, source) is laid out as the ready
    * state lays it out, in transparent text over a bar, so the placeholder has the ready state's
    * size, line breaks included, and nothing moves when the figure arrives. The pieces carry the
-   * ready state's part names, so a page's `::part()` rules (a hidden source line) apply to both. @internal
+   * ready state's part names, so a page's `::part()` rules (a hidden source line) apply to both.
    */
   protected override renderSkeleton(): TemplateResult {
     const f = this.merge({});
     const bone = (text: string) => html`<span class="bone">${text}</span>`;
     const line = html`<span class="bone bone-line">\u200b</span>`;
     const { before, after } = affixSpaces(f);
-    const source = f.source !== undefined ? this.sourceLine(f.source) : undefined;
+    const source = f.source !== undefined ? sourceText(f.source, this.activeLocale) : undefined;
     // A number of the figure's format and typical width stands in for the value ("12.3 million").
     const stand = { compact: 12_300_000, percent: 12.3, currency: 1_234_567, standard: 123_456 }[f.format ?? 'standard'];
-    const placeholder = f.format && (f.format !== 'currency' || f.currency) ? figureText(stand, f, this.resolvedLocale).text : '00.0';
+    const placeholder = f.format && (f.format !== 'currency' || f.currency) ? figureText(stand, f, this.activeLocale).text : '00.0';
     return html`<div class="skeleton" part="skeleton" role="status" aria-label=${this.t('loading')}>
       <p class="figure" part="figure" aria-hidden="true"
         >${f.prefix ? html`<span class="prefix" part="prefix">${bone(f.prefix)}</span>${before}` : nothing}<span class="value" part="value">${bone(placeholder)}</span
@@ -347,7 +321,6 @@ export class StatCounter extends IomElement<StatCounterData> {
     </div>`;
   }
 
-  /** @internal */
   protected override renderIdle(): TemplateResult {
     return html`<div class="error" part="error">
       <span class="error-title">${this.t('errorTitle')}</span>
@@ -369,9 +342,16 @@ export class StatCounter extends IomElement<StatCounterData> {
     this.syncCount(r.kind === 'figure' ? r.figure.value : undefined);
   }
 
-  /** Starts, retargets or ends the count-up after each render. @internal */
+  /** When to count: `start`, or `visible` when it is not one of the three. */
+  private get startMode(): (typeof STAT_COUNTER_STARTS)[number] {
+    const start = this.start?.trim() as (typeof STAT_COUNTER_STARTS)[number];
+    return STAT_COUNTER_STARTS.includes(start) ? start : 'visible';
+  }
+
+  /** Starts, retargets or ends the count-up after each render. */
   private syncCount(value: number | undefined): void {
-    if (value === undefined || this.start === 'none') {
+    const start = this.startMode;
+    if (value === undefined || start === 'none') {
       this.stopWaiting?.();
       this.stopWaiting = undefined;
       // No figure on screen any more (an error, a new load): drop the count silently. Asked not to count: end it now.
@@ -401,22 +381,21 @@ export class StatCounter extends IomElement<StatCounterData> {
     if (before !== undefined) {
       // The value changed: count from the number on screen to the new one.
       this.countFrom(this.tween ? this.tween.current : before);
-    } else if (this.start === 'load') {
+    } else if (start === 'load') {
       this.countFrom(0);
     } else {
       this.stopWaiting = whenVisible(this, () => {
         this.stopWaiting = undefined;
-        if (this.target !== undefined && this.start !== 'none' && motionAllowed()) this.countFrom(0);
+        if (this.target !== undefined && this.startMode !== 'none' && motionAllowed()) this.countFrom(0);
       });
     }
   }
 
-  /** @internal */
   private countFrom(from: number): void {
     const to = this.target!;
     cancel(this.tween);
     this.tween = undefined;
-    const duration = Number(this.duration ?? 1500);
+    const duration = typeof this.duration === 'number' && this.duration >= 0 ? this.duration : 1500;
     // The moving digits are drawn in the final number's box: a count down from a number with more
     // digits than the final one would not fit in it, so the new value shows at once.
     const digits = (n: number) => [...(this.ticker?.(n) ?? '')].length;
@@ -439,7 +418,7 @@ export class StatCounter extends IomElement<StatCounterData> {
   /**
    * Writes the moving digits, when they changed. From a frame of the shared loop (`inFrame`), it
    * also shows them in place of the final number: a number other than the final one is only ever
-   * painted inside a frame of a running count. It only writes, never reads layout. @internal
+   * painted inside a frame of a running count. It only writes, never reads layout.
    */
   private draw(shown: number, inFrame = false): void {
     const text = this.ticker?.(shown) ?? '';
@@ -447,7 +426,7 @@ export class StatCounter extends IomElement<StatCounterData> {
     if (inFrame && this.valueEl && !this.valueEl.hasAttribute('data-counting')) this.valueEl.setAttribute('data-counting', '');
   }
 
-  /** Shows the final value and clears the count. @internal */
+  /** Shows the final value and clears the count. */
   private endCount(announce: boolean): void {
     const tween = this.tween;
     this.tween = undefined;
@@ -470,31 +449,10 @@ function affixSpaces(f: Pick<Figure, 'prefix' | 'suffix'>): { before: string; af
   };
 }
 
-/** An attribute with something in it. */
-function given<T extends string>(value: T | null | undefined): value is T {
-  return typeof value === 'string' && value.trim() !== '';
-}
 
 /** A well-formed ISO 4217 code (Intl accepts any three letters; an unknown one shows as written). */
 function isCurrency(code: string): boolean {
   return /^[a-z]{3}$/i.test(code.trim());
-}
-
-/** A source string that is a link rather than a title: `https://…`, `//…`, `/…`, `./…`, `../…`. */
-function looksLikeUrl(text: string): boolean {
-  return /^(https?:\/\/|\/|\.\.?\/)/i.test(text.trim());
-}
-
-/** The words for a source link given as a bare URL: its host ("www.iom.int"), or the file name for a relative link. */
-function linkTitle(url: string): string {
-  try {
-    // On the server (prerender) there is no page address; only the last path segment is used.
-    const parsed = new URL(url, isServer ? 'http://localhost/' : document.baseURI);
-    if (/^(https?:)?\/\//i.test(url)) return parsed.hostname;
-    return decodeURIComponent(parsed.pathname.split('/').filter(Boolean).pop() ?? url);
-  } catch {
-    return url;
-  }
 }
 
 declare global {

@@ -199,6 +199,21 @@ export const states = css`
     overflow-wrap: anywhere;
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
   }
+  /* The note on attribute values the widget could not use (it shows its data with the defaults). */
+  .attribute-warning {
+    margin-block-start: var(--_space-sm);
+    padding: var(--_space-xs) var(--_space-sm);
+    border: 1px solid var(--_warning);
+    border-inline-start-width: 0.3em;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font-size: var(--_size-sm);
+    overflow-wrap: anywhere;
+  }
+  .attribute-warning strong {
+    color: var(--_warning);
+  }
   .empty {
     padding: var(--_space-sm) var(--_space);
     border: 1px dashed var(--_border);

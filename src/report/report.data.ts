@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { SourceSchema } from './validate.js';
-import { StatCounterSchema, Year } from '../stat-counter/stat-counter.data.js';
+import { SourceSchema, Year } from '../data/validate.js';
+import { StatCounterSchema } from '../stat-counter/stat-counter.data.js';
 import { EmergencyListSchema, EmergencySchema } from '../emergency-list/emergency-list.data.js';
 import { DonorRankingSchema, DonorSchema } from '../donor-ranking/donor-ranking.data.js';
 import { ObjectiveCardSchema } from '../objective-card/objective-card.data.js';
@@ -148,7 +148,6 @@ export const ReportSchema = v.pipe(
     }
   }),
 );
-export type ReportData = v.InferOutput<typeof ReportSchema>;
 export const ReportSchemaMeta = {
   title: 'report file',
   description:
