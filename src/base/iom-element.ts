@@ -1,6 +1,7 @@
 import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { DataController, type DataSpec, type DataStatus, type IomErrorDetail } from '../data/data-controller.js';
+import { DataController, announceError, type DataSpec, type DataStatus, type IomErrorDetail } from '../data/data-controller.js';
+import { DataError } from '../data/errors.js';
 import { msg, type StringKey } from '../i18n/strings.js';
 import { attributeWarning, type AttributeRule, type IomAttributeWarningDetail } from './attributes.js';
 import { emit } from './events.js';
@@ -83,6 +84,7 @@ export abstract class IomElement<T> extends LitElement {
   private warnings: IomAttributeWarningDetail[] = [];
   /** The warnings already given, so each is given once. */
   private readonly warnedAttributes = new Set<string>();
+  private announcedProblem?: string;
 
   constructor() {
     super();
@@ -150,6 +152,12 @@ export abstract class IomElement<T> extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // An input problem is announced like a data error: one console warning and one iom-error.
+    const problem = this.state.problem;
+    if (problem !== this.announcedProblem) {
+      this.announcedProblem = problem;
+      if (problem) announceError(this, new DataError(problem, 'validation'));
+    }
     for (const warning of this.warnings) {
       const key = `${warning.attribute}\u0000${warning.value}`;
       if (this.warnedAttributes.has(key)) continue;
@@ -176,7 +184,7 @@ export abstract class IomElement<T> extends LitElement {
 
   /** The current state of the data: `idle`, `loading`, `ready`, `empty` or `error`. */
   get status(): DataStatus {
-    return this.dataController.status;
+    return this.state.status;
   }
 
   /** Loads `src` again, bypassing the page's shared cache (the HTTP cache still applies). */
@@ -194,18 +202,55 @@ export abstract class IomElement<T> extends LitElement {
     return msg(this.localeNow, key, params);
   }
 
-  protected override render(): unknown {
+  /**
+   * Data the element has without any data source, such as a counter's `value` attribute: with
+   * no `data`, inline script or `src`, the element is ready with it. None by default.
+   */
+  protected ownData(): T | undefined {
+    return undefined;
+  }
+
+  /**
+   * A problem with the element's own input that leaves nothing true to show (a counter's `value`
+   * attribute that is not a number): shown and announced as an error, like bad data. `data` is
+   * the data in hand, if any. None by default.
+   */
+  protected inputProblem(_data: T | undefined): string | undefined {
+    return undefined;
+  }
+
+  /** What the element shows: the data layer's state, the element's own data, or an input problem. */
+  private get state(): { status: DataStatus; value?: T; problem?: string } {
     const c = this.dataController;
-    switch (c.status) {
+    let status = c.status;
+    let value = c.value;
+    if (status === 'idle') {
+      value = this.ownData();
+      if (value !== undefined) status = 'ready';
+    }
+    const problem = this.inputProblem(status === 'error' ? undefined : value);
+    return problem ? { status: 'error', problem } : { status, value };
+  }
+
+  /** The data on screen: ready, empty, or kept on screen while a reload is under way. */
+  protected get shownData(): T | undefined {
+    const { status, value } = this.state;
+    return status === 'ready' || status === 'empty' || status === 'loading' ? value : undefined;
+  }
+
+  protected override render(): unknown {
+    const { status, value, problem } = this.state;
+    if (problem) return this.renderFrame(this.renderError(problem, false));
+    switch (status) {
       case 'loading':
         // A reload keeps the last good data on screen, marked busy.
-        return c.value !== undefined ? this.renderFrame(this.renderReady(c.value), true) : this.renderFrame(this.renderSkeleton(), true);
+        return this.renderFrame(value !== undefined ? this.renderReady(value) : this.renderSkeleton(), true);
       case 'error':
-        return this.renderFrame(this.renderError(c.error!.message, c.fromUrl));
+        return this.renderFrame(this.renderError(this.dataController.error!.message, this.dataController.fromUrl));
       case 'empty':
-        return this.renderFrame(this.renderEmpty(c.value as T));
+        return this.renderFrame(this.renderEmpty(value as T));
       case 'ready':
-        return this.renderFrame(this.renderReady(c.value as T));
+        return this.renderFrame(this.renderReady(value as T));
       default:
         return this.renderFrame(this.renderIdle());
     }

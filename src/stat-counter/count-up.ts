@@ -1,3 +1,6 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { emit } from '../base/events.js';
+
 // The machinery behind <stat-counter>'s count-up, shared by every counter on the page:
 // one requestAnimationFrame loop, one IntersectionObserver, and one set of page listeners
 // (tab hidden, print, reduced motion) that end every running count at once.
@@ -163,4 +166,156 @@ export function whenVisible(el: Element, callback: () => void): () => void {
       observer?.unobserve(el);
     }
   };
+}
+
+/** The figure a counter shows: its final value, and how any number is written in its digits. */
+export interface CountedFigure {
+  value: number;
+  /** The digits of a number in the figure's format ("31.6" of "31.6 million"). */
+  ticker: (shown: number) => string;
+}
+
+export type CountStart = 'visible' | 'load' | 'none';
+
+/** Detail of the `iom-count-end` event. */
+export interface CountEndDetail {
+  /** The value the count ended on. */
+  value: number;
+}
+
+/** The element a count-up runs in: its shadow root holds `.value` and, in it, `.digits`. */
+export type CountUpHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment; readonly prerendered: boolean };
+
+/**
+ * The count-up of one counter, as a reactive controller: waits for the counter to be seen (or
+ * not), runs one count on the shared loop, retargets it when the value changes, ends it on the
+ * final value and fires `iom-count-end`. The host renders the final figure; the controller only
+ * draws the moving digits over it (`data-n` on `.digits`, `data-counting` on `.value`).
+ */
+export class CountUpController implements ReactiveController {
+  /** The value on screen now (the count's end), while a count is prepared or running. */
+  private target?: number;
+  private tween?: Tween;
+  /** Stops waiting to be scrolled into view. */
+  private stopWaiting?: () => void;
+  private ticker?: (shown: number) => string;
+  private duration = 1500;
+  /** The value's box, and in it the final number, over which the moving digits are drawn. */
+  private valueEl?: HTMLElement | null;
+  private digitsEl?: HTMLElement | null;
+  /** A prerendered counter showed its first figure as written, without counting. */
+  private tookOver = false;
+
+  constructor(private readonly host: CountUpHost) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    if (this.stopWaiting) {
+      this.stopWaiting();
+      this.stopWaiting = undefined;
+      this.target = undefined;
+    }
+    this.endCount(false);
+  }
+
+  /**
+   * After each render of the host: starts, retargets or ends the count for the figure now on
+   * screen (`undefined`: none, such as an error or a new load).
+   */
+  sync(figure: CountedFigure | undefined, start: CountStart, duration: number): void {
+    const value = figure?.value;
+    this.ticker = figure?.ticker;
+    this.duration = duration;
+    const root = this.host.renderRoot;
+    this.valueEl = root.querySelector<HTMLElement>('.value');
+    this.digitsEl = this.valueEl?.querySelector<HTMLElement>('.digits');
+    if (value === undefined || start === 'none') {
+      this.stopWaiting?.();
+      this.stopWaiting = undefined;
+      // No figure on screen any more (an error, a new load): drop the count silently. Asked not to count: end it now.
+      if (value === undefined) this.endCount(false);
+      else this.tween?.finish();
+      this.target = value;
+      return;
+    }
+    if (value === this.target) {
+      // Same value, maybe new words or locale: redraw the moving digits in the new format.
+      if (this.tween) this.draw(this.tween.current);
+      return;
+    }
+    const before = this.target;
+    this.target = value;
+    if (this.stopWaiting) return; // Not seen yet: it will count from 0 to the newest value.
+    // Prerendered: the final figure has been on screen since the first paint; counting it up from 0
+    // now would only take it away. Later changes of the value count as usual.
+    if (before === undefined && this.host.prerendered && !this.tookOver) {
+      this.tookOver = true;
+      return;
+    }
+    if (!motionAllowed()) {
+      this.tween?.finish();
+      return;
+    }
+    if (before !== undefined) {
+      // The value changed: count from the number on screen to the new one.
+      this.countFrom(this.tween ? this.tween.current : before);
+    } else if (start === 'load') {
+      this.countFrom(0);
+    } else {
+      this.stopWaiting = whenVisible(this.host, () => {
+        this.stopWaiting = undefined;
+        if (this.target !== undefined && motionAllowed()) this.countFrom(0);
+      });
+    }
+  }
+
+  private countFrom(from: number): void {
+    const to = this.target!;
+    cancel(this.tween);
+    this.tween = undefined;
+    const duration = this.duration;
+    // The moving digits are drawn in the final number's box: a count down from a number with more
+    // digits than the final one would not fit in it, so the new value shows at once.
+    const digits = (n: number) => [...(this.ticker?.(n) ?? '')].length;
+    const wider = digits(from) > digits(to);
+    if (from === to || !(duration > 0) || !this.valueEl || !this.digitsEl || wider) {
+      this.endCount(false);
+      return;
+    }
+    const tween = new Tween(from, to, duration, (shown, done) => {
+      if (this.tween !== tween) return;
+      if (done) this.endCount(true);
+      else this.draw(shown, true);
+    });
+    this.tween = tween;
+    // Nothing is painted yet: the final figure stays on screen until the first frame of the count.
+    this.draw(from);
+    play(tween);
+  }
+
+  /**
+   * Writes the moving digits, when they changed. From a frame of the shared loop (`inFrame`), it
+   * also shows them in place of the final number: a number other than the final one is only ever
+   * painted inside a frame of a running count. It only writes, never reads layout.
+   */
+  private draw(shown: number, inFrame = false): void {
+    const text = this.ticker?.(shown) ?? '';
+    if (this.digitsEl && this.digitsEl.getAttribute('data-n') !== text) this.digitsEl.setAttribute('data-n', text);
+    if (inFrame && this.valueEl && !this.valueEl.hasAttribute('data-counting')) this.valueEl.setAttribute('data-counting', '');
+  }
+
+  /** Shows the final value and clears the count. */
+  private endCount(announce: boolean): void {
+    const tween = this.tween;
+    this.tween = undefined;
+    cancel(tween);
+    const el = this.valueEl;
+    // The moving digits stay, hidden, in their box of no width (clearing a hundred of them would
+    // cost a layout); the next count overwrites them.
+    el?.removeAttribute('data-counting');
+    if (announce && tween) {
+      emit<CountEndDetail>(this.host, 'iom-count-end', { value: tween.to });
+    }
+  }
 }

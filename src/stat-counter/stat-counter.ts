@@ -2,11 +2,11 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { IomElement } from '../base/iom-element.js';
 import { oneOf, given, type AttributeRule } from '../base/attributes.js';
-import { announceError, type DataSpec, type DataStatus } from '../data/data-controller.js';
+import type { DataSpec } from '../data/data-controller.js';
 import { plainNumber } from '../data/parse.js';
-import { DataError, describeValue } from '../data/errors.js';
+import { describeValue } from '../data/errors.js';
 import { renderSource, sourceText } from '../base/source-line.js';
-import { Tween, cancel, motionAllowed, play, whenVisible } from './count-up.js';
+import { CountUpController, type CountEndDetail } from './count-up.js';
 import { figureChange, figureText } from './figure-format.js';
 import { STAT_FORMATS, StatCounterSchema, type StatCounterData } from './stat-counter.data.js';
 import { statCounterStyles } from './stat-counter.styles.js';
@@ -15,10 +15,7 @@ export const STAT_COUNTER_STARTS = ['visible', 'load', 'none'] as const;
 export type StatCounterStart = (typeof STAT_COUNTER_STARTS)[number];
 
 /** Detail of the `iom-count-end` event. */
-export interface StatCounterCountEndDetail {
-  /** The value the count ended on. */
-  value: number;
-}
+export type StatCounterCountEndDetail = CountEndDetail;
 
 // A number attribute written other than with digits ("31.6 million", "1,200") becomes NaN, which
 // the element reports naming the attribute.
@@ -28,11 +25,6 @@ const numberAttribute = {
 };
 
 type Figure = StatCounterData;
-type Resolution =
-  | { kind: 'figure'; figure: Figure; busy: boolean }
-  | { kind: 'problem'; message: string }
-  /** Nothing of our own to show: the base class renders loading, a data error or the idle message. */
-  | { kind: 'base' };
 
 /**
  * One headline figure, such as "31.6 million people assisted", with an optional count-up.
@@ -142,45 +134,16 @@ export class StatCounter extends IomElement<StatCounterData> {
   @property()
   start: 'visible' | 'load' | 'none' = 'visible';
 
-  /** The value on screen now (the count's end), while a count is prepared or running. */
-  private target?: number;
-  private tween?: Tween;
-  /** Stops waiting to be scrolled into view. */
-  private stopWaiting?: () => void;
-  private ticker?: (shown: number) => string;
-  private announcedProblem?: string;
-  /** The value's box, and in it the final number, over which the moving digits are drawn. */
-  private valueEl?: HTMLElement | null;
-  private digitsEl?: HTMLElement | null;
-  /** A prerendered counter showed its first figure as written, without counting. */
-  private tookOver = false;
+  private readonly countUp = new CountUpController(this);
 
   protected dataSpec(): DataSpec<StatCounterData> {
     return { schema: StatCounterSchema };
-  }
-
-  /** The current state: `idle`, `loading`, `ready` or `error` (a counter with a valid `value` attribute and no data source is `ready`). */
-  override get status(): DataStatus {
-    const r = this.resolve();
-    if (r.kind === 'problem') return 'error';
-    if (r.kind === 'figure') return r.busy ? 'loading' : 'ready';
-    return super.status;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Moved in the page: pick up the count where disconnecting left it (waiting to be seen, or done).
     if (this.hasUpdated) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this.stopWaiting) {
-      this.stopWaiting();
-      this.stopWaiting = undefined;
-      this.target = undefined;
-    }
-    this.endCount(false);
   }
 
   /** The value attribute, when it is given but not a number: the one attribute without which there is no figure. */
@@ -237,29 +200,19 @@ export class StatCounter extends IomElement<StatCounterData> {
     return figure;
   }
 
-  /** What to show: a figure, a problem with the attributes, or whatever the data layer is at. */
-  protected resolve(): Resolution {
-    const problem = this.valueProblem();
-    if (problem) return { kind: 'problem', message: problem };
-    const c = this.dataController;
-    const status = c.status;
-    let data: Partial<StatCounterData> | undefined;
-    if (status === 'idle') data = this.value !== undefined && this.value !== null ? {} : undefined;
-    else if (status !== 'error') data = c.value;
-    if (!data) return { kind: 'base' };
-    const figure = this.merge(data);
-    if (figure.format === 'currency' && !figure.currency) {
-      return { kind: 'problem', message: 'format "currency" needs a currency code: add currency="USD" (or "currency": "USD" in the data)' };
-    }
-    return { kind: 'figure', figure, busy: status === 'loading' };
+  /** With no data source, a `value` attribute alone is the figure. */
+  protected override ownData(): StatCounterData | undefined {
+    return this.value !== undefined && this.value !== null ? { value: this.value } : undefined;
   }
 
-  protected override render(): unknown {
-    const r = this.resolve();
-    this.ticker = undefined;
-    if (r.kind === 'problem') return this.renderFrame(this.renderError(r.message, false));
-    if (r.kind === 'figure') return this.renderFrame(this.renderFigure(r.figure), r.busy);
-    return super.render();
+  protected override inputProblem(data: StatCounterData | undefined): string | undefined {
+    const problem = this.valueProblem();
+    if (problem || !data) return problem;
+    const figure = this.merge(data);
+    if (figure.format === 'currency' && !figure.currency) {
+      return 'format "currency" needs a currency code: add currency="USD" (or "currency": "USD" in the data)';
+    }
+    return undefined;
   }
 
   protected renderReady(data: StatCounterData): TemplateResult {
@@ -269,7 +222,6 @@ export class StatCounter extends IomElement<StatCounterData> {
   protected renderFigure(f: Figure): TemplateResult {
     const locale = this.activeLocale;
     const text = figureText(f.value, f, locale);
-    this.ticker = text.ticker;
     const { before, after } = affixSpaces(f);
     return html`<p class="figure" part="figure"
         >${f.prefix ? html`<span class="prefix" part="prefix">${f.prefix}</span>${before}` : nothing}<span class="value" part="value"
@@ -330,16 +282,10 @@ export class StatCounter extends IomElement<StatCounterData> {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const r = this.resolve();
-    // Attribute problems are announced like data errors: one console warning and one iom-error.
-    const problem = r.kind === 'problem' ? r.message : undefined;
-    if (problem !== this.announcedProblem) {
-      this.announcedProblem = problem;
-      if (problem) announceError(this, new DataError(problem, 'validation'));
-    }
-    this.valueEl = this.renderRoot.querySelector<HTMLElement>('.value');
-    this.digitsEl = this.valueEl?.querySelector<HTMLElement>('.digits');
-    this.syncCount(r.kind === 'figure' ? r.figure.value : undefined);
+    const data = this.status === 'error' ? undefined : this.shownData;
+    const figure = data ? this.merge(data) : undefined;
+    const duration = typeof this.duration === 'number' && this.duration >= 0 ? this.duration : 1500;
+    this.countUp.sync(figure && { value: figure.value, ticker: figureText(figure.value, figure, this.activeLocale).ticker }, this.startMode, duration);
   }
 
   /** When to count: `start`, or `visible` when it is not one of the three. */
@@ -348,97 +294,7 @@ export class StatCounter extends IomElement<StatCounterData> {
     return STAT_COUNTER_STARTS.includes(start) ? start : 'visible';
   }
 
-  /** Starts, retargets or ends the count-up after each render. */
-  private syncCount(value: number | undefined): void {
-    const start = this.startMode;
-    if (value === undefined || start === 'none') {
-      this.stopWaiting?.();
-      this.stopWaiting = undefined;
-      // No figure on screen any more (an error, a new load): drop the count silently. Asked not to count: end it now.
-      if (value === undefined) this.endCount(false);
-      else this.tween?.finish();
-      this.target = value;
-      return;
-    }
-    if (value === this.target) {
-      // Same value, maybe new words or locale: redraw the moving digits in the new format.
-      if (this.tween) this.draw(this.tween.current);
-      return;
-    }
-    const before = this.target;
-    this.target = value;
-    if (this.stopWaiting) return; // Not seen yet: it will count from 0 to the newest value.
-    // Prerendered: the final figure has been on screen since the first paint; counting it up from 0
-    // now would only take it away. Later changes of the value count as usual.
-    if (before === undefined && this.prerendered && !this.tookOver) {
-      this.tookOver = true;
-      return;
-    }
-    if (!motionAllowed()) {
-      this.tween?.finish();
-      return;
-    }
-    if (before !== undefined) {
-      // The value changed: count from the number on screen to the new one.
-      this.countFrom(this.tween ? this.tween.current : before);
-    } else if (start === 'load') {
-      this.countFrom(0);
-    } else {
-      this.stopWaiting = whenVisible(this, () => {
-        this.stopWaiting = undefined;
-        if (this.target !== undefined && this.startMode !== 'none' && motionAllowed()) this.countFrom(0);
-      });
-    }
-  }
 
-  private countFrom(from: number): void {
-    const to = this.target!;
-    cancel(this.tween);
-    this.tween = undefined;
-    const duration = typeof this.duration === 'number' && this.duration >= 0 ? this.duration : 1500;
-    // The moving digits are drawn in the final number's box: a count down from a number with more
-    // digits than the final one would not fit in it, so the new value shows at once.
-    const digits = (n: number) => [...(this.ticker?.(n) ?? '')].length;
-    const wider = digits(from) > digits(to);
-    if (from === to || !(duration > 0) || !this.valueEl || !this.digitsEl || wider) {
-      this.endCount(false);
-      return;
-    }
-    const tween = new Tween(from, to, duration, (shown, done) => {
-      if (this.tween !== tween) return;
-      if (done) this.endCount(true);
-      else this.draw(shown, true);
-    });
-    this.tween = tween;
-    // Nothing is painted yet: the final figure stays on screen until the first frame of the count.
-    this.draw(from);
-    play(tween);
-  }
-
-  /**
-   * Writes the moving digits, when they changed. From a frame of the shared loop (`inFrame`), it
-   * also shows them in place of the final number: a number other than the final one is only ever
-   * painted inside a frame of a running count. It only writes, never reads layout.
-   */
-  private draw(shown: number, inFrame = false): void {
-    const text = this.ticker?.(shown) ?? '';
-    if (this.digitsEl && this.digitsEl.getAttribute('data-n') !== text) this.digitsEl.setAttribute('data-n', text);
-    if (inFrame && this.valueEl && !this.valueEl.hasAttribute('data-counting')) this.valueEl.setAttribute('data-counting', '');
-  }
-
-  /** Shows the final value and clears the count. */
-  private endCount(announce: boolean): void {
-    const tween = this.tween;
-    this.tween = undefined;
-    cancel(tween);
-    const el = this.valueEl;
-    // The moving digits stay, hidden, in their box of no width (clearing a hundred of them would
-    // cost a layout); the next count overwrites them.
-    el?.removeAttribute('data-counting');
-    if (announce && tween) {
-      this.dispatchEvent(new CustomEvent<StatCounterCountEndDetail>('iom-count-end', { detail: { value: tween.to }, bubbles: true, composed: true }));
-    }
-  }
 }
 
 /** A space between words ("Over 31.6 million"), none before or after signs ("600,000+", "~5"). */
