@@ -13,7 +13,7 @@ import { emit } from '../base/events.js';
  * capture tool's virtual time, a throttled tab, a slow device) still ends on the final value. The
  * moving digits are drawn only from inside a frame, so a page that never gets one never shows them.
  */
-export class Tween {
+class Tween {
   /** The number shown on the last frame drawn: where a new count starts when the value changes mid-way. */
   current: number;
   private started?: number;
@@ -70,7 +70,7 @@ export class Tween {
 }
 
 /** Ease-out cubic: fast at first, settling gently on the value. */
-export function easeOut(t: number): number {
+function easeOut(t: number): number {
   return 1 - (1 - t) ** 3;
 }
 
@@ -88,7 +88,7 @@ function tick(now: number): void {
 }
 
 /** Starts a count on the shared loop. */
-export function play(tween: Tween): void {
+function play(tween: Tween): void {
   listenToPage();
   tween.begin(performance.now());
   running.add(tween);
@@ -96,18 +96,13 @@ export function play(tween: Tween): void {
 }
 
 /** Takes a count off the loop without drawing its end. */
-export function cancel(tween: Tween | undefined): void {
+function cancel(tween: Tween | undefined): void {
   tween?.stop();
 }
 
 /** Ends every running count on its final value. */
-export function finishAll(): void {
+function finishAll(): void {
   for (const tween of [...running]) tween.finish();
-}
-
-/** How many counts are running (for tests and the benchmark). */
-export function runningCount(): number {
-  return running.size;
 }
 
 // Media query lists are made once: matchMedia() is costly, and asked for each counter.
@@ -120,7 +115,7 @@ const print = () => (printQuery ??= globalThis.matchMedia?.('print'));
  * Whether a count may run now: not when the reader asked for reduced motion, not while printing,
  * and not in a hidden tab (where frames do not run and the count would only delay the value).
  */
-export function motionAllowed(): boolean {
+function motionAllowed(): boolean {
   if (document.visibilityState === 'hidden') return false;
   if (reducedMotion()?.matches) return false;
   if (print()?.matches) return false;
@@ -148,7 +143,7 @@ const waiting = new Map<Element, () => void>();
 let observer: IntersectionObserver | undefined;
 
 /** Calls `callback` once, when `el` first enters the viewport. Returns a function that stops waiting. */
-export function whenVisible(el: Element, callback: () => void): () => void {
+function whenVisible(el: Element, callback: () => void): () => void {
   observer ??= new IntersectionObserver((entries) => {
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
