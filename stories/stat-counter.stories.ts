@@ -97,6 +97,8 @@ export const ErrorCurrencyMissing: Story = {
   name: 'Error: format currency without a currency',
   args: { src: undefined, value: 30000000, format: 'currency', label: 'example funding (fictitious example)' },
 };
+/** A `format` the counter cannot use: the figure is still shown, with the default format, and a note says what was ignored. */
+export const AttributeIgnored: Story = { name: 'Attribute ignored: format="percentage"', tags: ['expected-warning'], args: { src: undefined, value: '600000', label: 'people (example)', format: 'percentage' as never } };
 export const ErrorTimeout: Story = { name: 'Error: timeout', args: { src: heldSrc(SEED), timeout: 1500 } };
 export const ErrorNoData: Story = { name: 'Error: no value and no data', args: { src: undefined } };
 
