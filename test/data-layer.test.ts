@@ -8,7 +8,7 @@ import { parseCsv } from '../src/data/csv.js';
 import { safeUrl } from '../src/data/safe-url.js';
 import { defineElement } from '../src/base/define-element.js';
 import { resolveLocale, languageOf } from '../src/i18n/locale.js';
-import { msg } from '../src/i18n/strings.js';
+import { msg, loadStrings } from '../src/i18n/strings.js';
 
 const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
 const errorText = (el: Element) => el.shadowRoot!.querySelector('[part="error"] .error-message')?.textContent ?? '';
@@ -372,6 +372,7 @@ describe('data layer', () => {
     it('resolves locale from the attribute, then the nearest lang, then the document', async () => {
       const host = await fixture(html`<section lang="fr"><div><iom-test-widget .data=${{ items: [{ name: 'n', amount: 1234.5 }] }}></iom-test-widget></div></section>`);
       const el = host.querySelector('iom-test-widget')!;
+      await el.updateComplete; // the French words load first: no English meanwhile
       expect(el.resolvedLocale).to.equal('fr');
       expect(text(el)).to.match(/1\s234,5/);
       el.locale = 'es';
@@ -410,7 +411,8 @@ describe('data layer', () => {
       expect(el.resolvedLocale).to.equal('en');
     });
 
-    it('has every word in the four languages', () => {
+    it('has every word in the four languages', async () => {
+      await Promise.all([loadStrings('ar'), loadStrings('fr')]);
       expect(languageOf('fr-CH')).to.equal('fr');
       expect(languageOf('de')).to.equal('en');
       expect(msg('ar', 'retry')).to.equal('إعادة المحاولة');
@@ -420,6 +422,7 @@ describe('data layer', () => {
     it('lays out right to left under dir="rtl"', async () => {
       const host = await fixture(html`<div dir="rtl" lang="ar"><iom-test-widget data="{"></iom-test-widget></div>`);
       const el = host.querySelector('iom-test-widget')!;
+      await el.updateComplete;
       const box = el.shadowRoot!.querySelector('[part="error"]')!;
       const style = getComputedStyle(box);
       expect(style.direction).to.equal('rtl');

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { needsDevTools } from './support/browsers.js';
 import '../src/emergency-list/define.js';
-import { plural } from '../src/i18n/strings.js';
+import { loadStrings, plural } from '../src/i18n/strings.js';
 import { foldText, type EmergencyList, type EmergencyFilterChangeDetail } from '../src/emergency-list/emergency-list.js';
 import type { Emergency, EmergencyListData } from '../src/emergency-list/emergency-list.data.js';
 import { clearDataCache } from '../src/data/fetch-cache.js';
@@ -498,7 +498,8 @@ describe('emergency-list', () => {
       await waitUntil(() => text(status(el)) === '1 of 10 emergencies', 'announces after typing');
     });
 
-    it('puts the count in the plural the language needs', () => {
+    it('puts the count in the plural the language needs', async () => {
+      await Promise.all([loadStrings('fr'), loadStrings('ar')]);
       const count = (locale: string, visible: number, total: number) =>
         plural(locale, 'emergencyListCount', total, { visible: new Intl.NumberFormat(locale).format(visible), total: new Intl.NumberFormat(locale).format(total) });
       expect(count('en', 1, 1)).to.equal('1 of 1 emergency');

@@ -2,7 +2,7 @@ import { LitElement, html, isServer, nothing, type PropertyValues, type Template
 import { property } from 'lit/decorators.js';
 import { DataController, announceError, type DataSpec, type DataStatus, type IomErrorDetail } from '../data/data-controller.js';
 import { DataError } from '../data/errors.js';
-import { msg, type StringKey } from '../i18n/strings.js';
+import { hasStrings, loadStrings, msg, type StringKey } from '../i18n/strings.js';
 import { attributeWarning, type AttributeRule, type IomAttributeWarningDetail } from './attributes.js';
 import { emit } from './events.js';
 import { resolveLocale, watchLanguage } from '../i18n/locale.js';
@@ -85,6 +85,8 @@ export abstract class IomElement<T> extends LitElement {
   /** The warnings already given, so each is given once. */
   private readonly warnedAttributes = new Set<string>();
   private announcedProblem?: string;
+  /** The prerendered content of the shadow root, removed by the first render. */
+  private prerenderedNodes?: ChildNode[];
 
   constructor() {
     super();
@@ -107,16 +109,30 @@ export abstract class IomElement<T> extends LitElement {
 
   /**
    * Takes over a prerendered shadow root by rendering into it afresh: its content (the same
-   * markup, styles in a <style>) is removed here, just before the first render, which follows in
-   * the same task, so no frame is painted between them. Cheaper and sturdier than hydration (no
-   * @lit-labs/ssr-client in the bundle, no mismatch to fail on). @internal
+   * markup, styles in a <style>) stays on screen until the first render, which removes it in the
+   * same task, so no frame is painted between them. Cheaper and sturdier than hydration (no
+   * @lit-labs/ssr-client in the bundle, no mismatch to fail on).
    */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    if (this.shadowRoot) {
-      this.prerendered = true;
-      this.shadowRoot.replaceChildren();
+    if (!this.shadowRoot) return super.createRenderRoot();
+    this.prerendered = true;
+    this.prerenderedNodes = [...this.shadowRoot.childNodes];
+    const root = super.createRenderRoot();
+    // Lit renders before the root's first child, here a prerendered node the first render removes.
+    this.renderOptions.renderBefore = null;
+    return root;
+  }
+
+  /**
+   * A prerendered widget in French, Spanish or Arabic keeps its prerendered content on screen
+   * until the words of its language have loaded, then renders once, in that language.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.hasUpdated && this.prerendered) {
+      const locale = resolveLocale(this, this.locale);
+      if (!hasStrings(locale)) return loadStrings(locale).then(() => super.scheduleUpdate());
     }
-    return super.createRenderRoot();
+    return super.scheduleUpdate();
   }
 
   /**
@@ -130,6 +146,11 @@ export abstract class IomElement<T> extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.localeNow = resolveLocale(this, this.locale);
+    // The words of a language other than English load when a widget first shows it: until then the
+    // widget is loading (no English words in a French widget), and its iom-load waits.
+    const waiting = !hasStrings(this.localeNow);
+    this.dataController.holdAnnouncements = waiting;
+    if (waiting) void loadStrings(this.localeNow).then(() => this.requestUpdate());
     // @lit-labs/ssr calls willUpdate but skips the controllers' hostUpdate: read the synchronous
     // sources (attribute, inline script, what the prerender read at src) here, as hostUpdate does.
     if (isServer) {
@@ -141,6 +162,8 @@ export abstract class IomElement<T> extends LitElement {
   protected override update(changed: PropertyValues): void {
     // After the controllers' hostUpdate: a rule may look at the data (a highlight no donor has).
     this.checkAttributes();
+    this.prerenderedNodes?.forEach((node) => node.remove());
+    this.prerenderedNodes = undefined;
     super.update(changed);
   }
 
@@ -192,9 +215,17 @@ export abstract class IomElement<T> extends LitElement {
     this.dataController.retry();
   }
 
+  /** Also waits for the words of the element's language, so an update is complete once it shows them. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (hasStrings(this.resolvedLocale)) return done;
+    await loadStrings(this.resolvedLocale);
+    return super.getUpdateComplete();
+  }
+
   /** Resolves once the current data load has settled and the element has rendered it. */
   get loadComplete(): Promise<boolean> {
-    return this.dataController.complete.then(() => this.updateComplete);
+    return Promise.all([this.dataController.complete, loadStrings(this.resolvedLocale)]).then(() => this.updateComplete);
   }
 
   /** A string from the shared table in the language of the current update. */
@@ -222,6 +253,7 @@ export abstract class IomElement<T> extends LitElement {
   /** What the element shows: the data layer's state, the element's own data, or an input problem. */
   private get state(): { status: DataStatus; value?: T; problem?: string } {
     const c = this.dataController;
+    if (!hasStrings(this.localeNow)) return { status: 'loading' };
     let status = c.status;
     let value = c.value;
     if (status === 'idle') {

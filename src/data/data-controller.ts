@@ -66,6 +66,8 @@ export class DataController<T> implements ReactiveController {
   /** The prerendered snapshot of `src` was set aside (Retry, `reload()`): load `src` for real. */
   private snapshotDropped = false;
   private syncFromUrl = false;
+  /** Set by the host while it cannot show the data yet (the words of its language are loading): iom-load and iom-error wait. */
+  holdAnnouncements = false;
 
   constructor(
     private readonly host: DataHost,
@@ -156,6 +158,7 @@ export class DataController<T> implements ReactiveController {
 
   hostUpdated(): void {
     // Announce each new outcome once, after it has rendered.
+    if (this.holdAnnouncements) return;
     const status = this.status;
     if (status === 'ready' || status === 'empty') {
       const data = this.value as T;

@@ -1,14 +1,14 @@
 import { pluralRules } from './format.js';
-import { languageOf } from './locale.js';
+import { languageOf, type Language } from './locale.js';
 
 /**
- * Every word the widgets show that does not come from data, in the four languages of IOM's sites.
- * One table, so a translator edits one file. Placeholders are `{name}`.
+ * Every word the widgets show that does not come from data, in the four languages of IOM's sites:
+ * English here, French, Spanish and Arabic in `strings/fr.ts`, `es.ts`, `ar.ts` (one table per
+ * language, each with every key: TypeScript checks them). Placeholders are `{name}`.
  * Each widget keeps its words in its own block, prefixed with the widget's name.
  */
 const en = {
   // Shared states
-  loading: 'Loading…',
   retry: 'Retry',
   errorTitle: 'This widget could not show its data',
   empty: 'No data to show.',
@@ -99,268 +99,64 @@ export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { reado
 
 type English = typeof en;
 /** The keys of plain strings. */
-export type StringKey = { [K in keyof English]: English[K] extends string ? K : never }[keyof English];
+export type StringKey = { [K in keyof English]: English[K] extends string ? K : never }[keyof English] | 'loading';
 /** The keys of strings with plural forms. */
 export type PluralKey = { [K in keyof English]: English[K] extends string ? never : K }[keyof English];
-type Table = { [K in keyof English]: English[K] extends string ? string : PluralForms };
+export type Table = { [K in keyof English]: English[K] extends string ? string : PluralForms };
 
-const fr: Table = {
-  loading: 'Chargement…',
-  retry: 'Réessayer',
-  errorTitle: 'Ce module n’a pas pu afficher ses données',
-  empty: 'Aucune donnée à afficher.',
-  showAll: 'Afficher les {count}',
-  showFewer: 'Afficher moins',
-  source: 'Source : {title}',
-  sourceLabel: 'Source',
-  attributeWarning: 'Attribut ignoré :',
-  notAvailable: 'non disponible',
-  noData: 'Aucune donnée fournie : ajoutez un attribut src, un attribut data ou un <script type="application/json"> dans <{tag}>.',
-  // emergency-list
-  emergencyListLabel: 'Urgences',
-  emergencyListSearch: 'Rechercher une urgence',
-  emergencyListRegion: 'Région',
-  emergencyListAllRegions: 'Toutes les régions',
-  emergencyListLevel: 'Niveau',
-  emergencyListAllLevels: 'Tous les niveaux',
-  emergencyListType: 'Type',
-  emergencyListAllTypes: 'Tous les types',
-  emergencyListLevelIs: 'Niveau : ',
-  emergencyListSort: 'Trier par',
-  emergencyListSortListed: 'Ordre d’origine',
-  emergencyListSortName: 'Nom (de A à Z)',
-  emergencyListSortLevel: 'Niveau (le plus élevé d’abord)',
-  emergencyListSortPeople: 'Personnes (les plus nombreuses d’abord)',
-  emergencyListSortFundingGap: 'Déficit de financement (le plus grand d’abord)',
-  emergencyListSortUpdated: 'Mise à jour (la plus récente d’abord)',
-  emergencyListCount: { one: '{visible} sur {total} urgence', other: '{visible} sur {total} urgences' },
-  emergencyListNoMatch: 'Aucune urgence ne correspond.',
-  emergencyListClear: 'Effacer les filtres',
-  emergencyListAffected: 'Personnes touchées',
-  emergencyListInNeed: 'Personnes dans le besoin',
-  emergencyListTargeted: 'Personnes ciblées',
-  emergencyListReached: 'Personnes atteintes',
-  emergencyListFunding: 'Financement',
-  emergencyListFundedPercent: 'financé à {percent}',
-  emergencyListFundedOf: '{funded} reçus sur {appeal} demandés',
-  emergencyListUpdated: 'Mis à jour le {date}',
-  emergencyListAsOf: 'Situation au {date}',
-  // donor-ranking
-  donorRankingTitle: 'Donateurs',
-  donorRankingViews: 'Affichage',
-  donorRankingViewList: 'Liste',
-  donorRankingViewChart: 'Graphique',
-  donorRankingViewTable: 'Tableau',
-  donorRankingShowTable: 'Afficher sous forme de tableau',
-  donorRankingRank: 'Rang',
-  donorRankingDonor: 'Donateur',
-  donorRankingType: 'Type',
-  donorRankingAmount: 'Montant ({currency})',
-  donorRankingShare: 'Part du total',
-  donorRankingShareOf: '{value} du total',
-  donorRankingChangeFrom: 'Évolution par rapport à {year}',
-  donorRankingPreviousYear: 'l’année précédente',
-  donorRankingUp: 'en hausse de {value} par rapport à {year}',
-  donorRankingDown: 'en baisse de {value} par rapport à {year}',
-  donorRankingSame: 'inchangé par rapport à {year}',
-  donorRankingNew: 'nouveau par rapport à {year}',
-  donorRankingNewShort: 'nouveau',
-  donorRankingTotal: 'Total : {value}',
-  donorRankingTotalRow: 'Total',
-  donorRankingOtherType: 'Autres',
-  donorRankingCount: 'Donateurs : {count}',
-  donorRankingHighlighted: '(mis en évidence)',
-  donorRankingAlphabetical: 'Par ordre alphabétique, sans classement',
-  donorRankingNoAmounts: 'Cette liste donne les donateurs par rang, sans montants : il n’y a pas de graphique à tracer.',
-  donorRankingChartFailed: 'Le graphique n’a pas pu être chargé. Les chiffres figurent dans le tableau ci-dessous.',
-  donorRankingChartMissing: 'Le graphique n’a pas pu être affiché : impossible de charger {url}. Les chiffres figurent dans le tableau ci-dessous.',
-  // objective-card
-  objectiveCardNumber: 'Objectif {number}',
-  objectiveCardLearnMore: 'En savoir plus',
-  objectiveCardLearnMoreAbout: 'En savoir plus sur {title}',
-  objectiveCardLinkAbout: '{label} : {title}',
-  objectiveCardFigures: 'Chiffres clés',
-  // stat-counter
-  statCounterNoValue: 'Aucune valeur fournie : ajoutez à <{tag}> un attribut value (par exemple value="31600000"), un attribut data, un <script type="application/json"> ou un attribut src.',
-  statCounterUp: 'Hausse de {change} par rapport à {from}',
-  statCounterDown: 'Baisse de {change} par rapport à {from}',
-  statCounterSame: 'Aucune variation par rapport à {from}',
-  statCounterPoints: { one: '{n} point de pourcentage', other: '{n} points de pourcentage' },
+
+
+
+// English is in every page: it is the words of every locale without a table of its own (`de`,
+// `pt`…). The other languages are loaded when a widget first shows one (`loadStrings`).
+const tables: Partial<Record<Language, Table>> = { en };
+// "Loading…" in every language, here: it is what a widget says while its language's words load.
+const LOADING: Record<Language, string> = { en: 'Loading…', fr: 'Chargement…', es: 'Cargando…', ar: 'جارٍ التحميل…' };
+const loaders: Record<Exclude<Language, 'en'>, () => Promise<Table>> = {
+  fr: () => import('./strings/fr.js').then((m) => m.fr),
+  es: () => import('./strings/es.js').then((m) => m.es),
+  ar: () => import('./strings/ar.js').then((m) => m.ar),
 };
+const loading = new Map<Language, Promise<void>>();
 
-const es: Table = {
-  loading: 'Cargando…',
-  retry: 'Reintentar',
-  errorTitle: 'Este módulo no pudo mostrar sus datos',
-  empty: 'No hay datos para mostrar.',
-  showAll: 'Mostrar los {count}',
-  showFewer: 'Mostrar menos',
-  source: 'Fuente: {title}',
-  sourceLabel: 'Fuente',
-  attributeWarning: 'Atributo ignorado:',
-  notAvailable: 'no disponible',
-  noData: 'No se proporcionaron datos: añada un atributo src, un atributo data o un <script type="application/json"> dentro de <{tag}>.',
-  // emergency-list
-  emergencyListLabel: 'Emergencias',
-  emergencyListSearch: 'Buscar emergencias',
-  emergencyListRegion: 'Región',
-  emergencyListAllRegions: 'Todas las regiones',
-  emergencyListLevel: 'Nivel',
-  emergencyListAllLevels: 'Todos los niveles',
-  emergencyListType: 'Tipo',
-  emergencyListAllTypes: 'Todos los tipos',
-  emergencyListLevelIs: 'Nivel: ',
-  emergencyListSort: 'Ordenar por',
-  emergencyListSortListed: 'Orden original',
-  emergencyListSortName: 'Nombre (de la A a la Z)',
-  emergencyListSortLevel: 'Nivel (el más alto primero)',
-  emergencyListSortPeople: 'Personas (de más a menos)',
-  emergencyListSortFundingGap: 'Déficit de financiación (de mayor a menor)',
-  emergencyListSortUpdated: 'Última actualización (la más reciente primero)',
-  emergencyListCount: { one: '{visible} de {total} emergencia', other: '{visible} de {total} emergencias' },
-  emergencyListNoMatch: 'Ninguna emergencia coincide.',
-  emergencyListClear: 'Borrar filtros',
-  emergencyListAffected: 'Personas afectadas',
-  emergencyListInNeed: 'Personas con necesidades',
-  emergencyListTargeted: 'Personas destinatarias',
-  emergencyListReached: 'Personas alcanzadas',
-  emergencyListFunding: 'Financiación',
-  emergencyListFundedPercent: 'financiado al {percent}',
-  emergencyListFundedOf: '{funded} recibidos de {appeal} solicitados',
-  emergencyListUpdated: 'Actualizado el {date}',
-  emergencyListAsOf: 'Datos al {date}',
-  // donor-ranking
-  donorRankingTitle: 'Donantes',
-  donorRankingViews: 'Vista',
-  donorRankingViewList: 'Lista',
-  donorRankingViewChart: 'Gráfico',
-  donorRankingViewTable: 'Tabla',
-  donorRankingShowTable: 'Mostrar como tabla',
-  donorRankingRank: 'Puesto',
-  donorRankingDonor: 'Donante',
-  donorRankingType: 'Tipo',
-  donorRankingAmount: 'Importe ({currency})',
-  donorRankingShare: 'Parte del total',
-  donorRankingShareOf: '{value} del total',
-  donorRankingChangeFrom: 'Variación desde {year}',
-  donorRankingPreviousYear: 'el año anterior',
-  donorRankingUp: '{value} más que en {year}',
-  donorRankingDown: '{value} menos que en {year}',
-  donorRankingSame: 'igual que en {year}',
-  donorRankingNew: 'nuevo, sin aportación en {year}',
-  donorRankingNewShort: 'nuevo',
-  donorRankingTotal: 'Total: {value}',
-  donorRankingTotalRow: 'Total',
-  donorRankingOtherType: 'Otros',
-  donorRankingCount: 'Donantes: {count}',
-  donorRankingHighlighted: '(destacado)',
-  donorRankingAlphabetical: 'Por orden alfabético, sin clasificación',
-  donorRankingNoAmounts: 'Esta lista da los donantes por puesto, sin importes: no hay gráfico que dibujar.',
-  donorRankingChartFailed: 'No se pudo cargar el gráfico. Las cifras están en la tabla de abajo.',
-  donorRankingChartMissing: 'No se pudo mostrar el gráfico: no se pudo cargar {url}. Las cifras están en la tabla de abajo.',
-  // objective-card
-  objectiveCardNumber: 'Objetivo {number}',
-  objectiveCardLearnMore: 'Más información',
-  objectiveCardLearnMoreAbout: 'Más información sobre {title}',
-  objectiveCardLinkAbout: '{label}: {title}',
-  objectiveCardFigures: 'Cifras clave',
-  // stat-counter
-  statCounterNoValue: 'No se proporcionó ningún valor: añada a <{tag}> un atributo value (por ejemplo value="31600000"), un atributo data, un <script type="application/json"> o un atributo src.',
-  statCounterUp: 'Aumento de {change} respecto a {from}',
-  statCounterDown: 'Disminución de {change} respecto a {from}',
-  statCounterSame: 'Sin cambios respecto a {from}',
-  statCounterPoints: { one: '{n} punto porcentual', other: '{n} puntos porcentuales' },
-};
+/** Whether the words of `locale`'s language are here (English always is). */
+export function hasStrings(locale: string): boolean {
+  return tables[languageOf(locale)] !== undefined;
+}
 
-const ar: Table = {
-  loading: 'جارٍ التحميل…',
-  retry: 'إعادة المحاولة',
-  errorTitle: 'تعذّر على هذه الأداة عرض بياناتها',
-  empty: 'لا توجد بيانات لعرضها.',
-  showAll: 'عرض الكل ({count})',
-  showFewer: 'عرض أقل',
-  source: 'المصدر: {title}',
-  sourceLabel: 'المصدر',
-  attributeWarning: 'سمة مُتجاهَلة:',
-  notAvailable: 'غير متاح',
-  noData: 'لم تُقدَّم بيانات: أضف السمة src أو السمة data أو <script type="application/json"> داخل <{tag}>.',
-  // emergency-list
-  emergencyListLabel: 'حالات الطوارئ',
-  emergencyListSearch: 'البحث في حالات الطوارئ',
-  emergencyListRegion: 'المنطقة',
-  emergencyListAllRegions: 'كل المناطق',
-  emergencyListLevel: 'المستوى',
-  emergencyListAllLevels: 'كل المستويات',
-  emergencyListType: 'النوع',
-  emergencyListAllTypes: 'كل الأنواع',
-  emergencyListLevelIs: 'المستوى: ',
-  emergencyListSort: 'الترتيب حسب',
-  emergencyListSortListed: 'الترتيب الأصلي',
-  emergencyListSortName: 'الاسم (أبجديًا)',
-  emergencyListSortLevel: 'المستوى (الأعلى أولًا)',
-  emergencyListSortPeople: 'عدد الأشخاص (الأكثر أولًا)',
-  emergencyListSortFundingGap: 'فجوة التمويل (الأكبر أولًا)',
-  emergencyListSortUpdated: 'آخر تحديث (الأحدث أولًا)',
-  emergencyListCount: { zero: '{visible} من {total} حالة طوارئ', one: '{visible} من حالة طوارئ واحدة', two: '{visible} من حالتَي طوارئ', few: '{visible} من {total} حالات طوارئ', many: '{visible} من {total} حالة طوارئ', other: '{visible} من {total} حالة طوارئ' },
-  emergencyListNoMatch: 'لا توجد حالات طوارئ مطابقة.',
-  emergencyListClear: 'مسح عوامل التصفية',
-  emergencyListAffected: 'الأشخاص المتضررون',
-  emergencyListInNeed: 'الأشخاص المحتاجون',
-  emergencyListTargeted: 'الأشخاص المستهدفون',
-  emergencyListReached: 'الأشخاص الذين تم الوصول إليهم',
-  emergencyListFunding: 'التمويل',
-  emergencyListFundedPercent: 'نسبة التمويل {percent}',
-  emergencyListFundedOf: 'تم تلقي {funded} من أصل {appeal} مطلوبة',
-  emergencyListUpdated: 'آخر تحديث: {date}',
-  emergencyListAsOf: 'البيانات حتى {date}',
-  // donor-ranking
-  donorRankingTitle: 'الجهات المانحة',
-  donorRankingViews: 'طريقة العرض',
-  donorRankingViewList: 'قائمة',
-  donorRankingViewChart: 'رسم بياني',
-  donorRankingViewTable: 'جدول',
-  donorRankingShowTable: 'عرض كجدول',
-  donorRankingRank: 'الترتيب',
-  donorRankingDonor: 'الجهة المانحة',
-  donorRankingType: 'النوع',
-  donorRankingAmount: 'المبلغ ({currency})',
-  donorRankingShare: 'النسبة من المجموع',
-  donorRankingShareOf: '{value} من المجموع',
-  donorRankingChangeFrom: 'التغيّر مقارنةً مع {year}',
-  donorRankingPreviousYear: 'العام السابق',
-  donorRankingUp: 'ارتفاع بنسبة {value} مقارنةً مع {year}',
-  donorRankingDown: 'انخفاض بنسبة {value} مقارنةً مع {year}',
-  donorRankingSame: 'دون تغيير مقارنةً مع {year}',
-  donorRankingNew: 'جديد مقارنةً مع {year}',
-  donorRankingNewShort: 'جديد',
-  donorRankingTotal: 'المجموع: {value}',
-  donorRankingTotalRow: 'المجموع',
-  donorRankingOtherType: 'أخرى',
-  donorRankingCount: 'عدد الجهات المانحة: {count}',
-  donorRankingHighlighted: '(مميَّز)',
-  donorRankingAlphabetical: 'مرتبة أبجديًا، وليست ترتيبًا',
-  donorRankingNoAmounts: 'تعرض هذه القائمة الجهات المانحة حسب الترتيب دون مبالغ، لذا لا يوجد رسم بياني.',
-  donorRankingChartFailed: 'تعذّر تحميل الرسم البياني. الأرقام واردة في الجدول أدناه.',
-  donorRankingChartMissing: 'تعذّر عرض الرسم البياني: تعذّر تحميل {url}. الأرقام واردة في الجدول أدناه.',
-  // objective-card
-  objectiveCardNumber: 'الهدف {number}',
-  objectiveCardLearnMore: 'اعرف المزيد',
-  objectiveCardLearnMoreAbout: 'اعرف المزيد عن {title}',
-  objectiveCardLinkAbout: '{label}: {title}',
-  objectiveCardFigures: 'أرقام رئيسية',
-  // stat-counter
-  statCounterNoValue: 'لم تُقدَّم قيمة: أضف إلى <{tag}> السمة value (مثل value="31600000") أو السمة data أو <script type="application/json"> أو السمة src.',
-  statCounterUp: 'زيادة بمقدار {change} مقارنةً مع {from}',
-  statCounterDown: 'انخفاض بمقدار {change} مقارنةً مع {from}',
-  statCounterSame: 'دون تغيير مقارنةً مع {from}',
-  statCounterPoints: { one: '{n} نقطة مئوية', other: '{n} نقطة مئوية' },
-};
+/** Loads the words of `locale`'s language, once per page. */
+export function loadStrings(locale: string): Promise<void> {
+  const language = languageOf(locale);
+  if (tables[language]) return Promise.resolve();
+  let promise = loading.get(language);
+  if (!promise) {
+    promise = loaders[language as Exclude<Language, 'en'>]().then(
+      (table) => {
+        tables[language] = table;
+      },
+      (error: unknown) => {
+        // Offline, or the file is missing: the widget's own words in English rather than none.
+        console.warn(`iom-widgets: the ${language} words could not be loaded (${error instanceof Error ? error.message : String(error)}); showing English.`);
+        tables[language] = en;
+      },
+    );
+    loading.set(language, promise);
+  }
+  return promise;
+}
 
-export const STRINGS: Record<'en' | 'fr' | 'es' | 'ar', Table> = { en, fr, es, ar };
+/** Puts a language's table in place (the server-side prerender, which cannot wait, gives all four). */
+export function addStrings(language: Language, table: Table): void {
+  tables[language] = table;
+}
+
+function table(locale: string): Table {
+  return tables[languageOf(locale)] ?? en;
+}
 
 /** The string `key` in the language of `locale`, with `{placeholders}` filled from `params`. */
 export function msg(locale: string, key: StringKey, params?: Record<string, string | number>): string {
-  return fill(STRINGS[languageOf(locale)][key], params);
+  return key === 'loading' ? LOADING[languageOf(locale)] : fill(table(locale)[key], params);
 }
 
 /**
@@ -368,7 +164,7 @@ export function msg(locale: string, key: StringKey, params?: Record<string, stri
  * `rules` for counts written with decimals), with `{placeholders}` filled from `params`.
  */
 export function plural(locale: string, key: PluralKey, count: number, params?: Record<string, string | number>, rules?: Intl.PluralRulesOptions): string {
-  const forms: PluralForms = STRINGS[languageOf(locale)][key];
+  const forms: PluralForms = table(locale)[key];
   return fill(forms[pluralRules(locale, rules).select(count)] ?? forms.other, params);
 }
 

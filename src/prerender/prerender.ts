@@ -15,6 +15,15 @@ import { fetchDocument, parseDocument } from '../data/fetch-cache.js';
 import { resolvePointer } from '../data/json-pointer.js';
 // Registers the four elements in @lit-labs/ssr's registry (Lit's Node build provides one).
 import '../index.js';
+import { addStrings } from '../i18n/strings.js';
+import { ar } from '../i18n/strings/ar.js';
+import { es } from '../i18n/strings/es.js';
+import { fr } from '../i18n/strings/fr.js';
+
+// The server renders each widget in one synchronous pass: every language's words are here up front.
+addStrings('fr', fr);
+addStrings('es', es);
+addStrings('ar', ar);
 import { errorMessageIn, escapeAttribute, fallbackFrom } from './fallback.js';
 
 type Node = DefaultTreeAdapterMap['node'];
