@@ -174,6 +174,12 @@ export abstract class IomElement<T> extends LitElement {
     return this.localeNow;
   }
 
+  /** The data on screen: the ready data, or the last good data kept on screen while `src` reloads. */
+  protected get shownData(): T | undefined {
+    const c = this.dataController;
+    return c.status === 'ready' || c.status === 'loading' ? c.value : undefined;
+  }
+
   /** The current state of the data: `idle`, `loading`, `ready`, `empty` or `error`. */
   get status(): DataStatus {
     return this.dataController.status;
