@@ -741,6 +741,12 @@ describe('donor-ranking', () => {
       ]);
     });
 
+    it("cites an HXL table's #meta+source column once, under the list, when every row names the same source", async () => {
+      const el = await settled(await fixture<DonorRanking>(html`<donor-ranking src=${fresh('/test/fixtures/donors-source-example.hxl.csv')}></donor-ranking>`));
+      expect(names(el)).to.deep.equal(['Example donor A (fictitious)', 'Example donor B (fictitious)']);
+      expect($$all(el, '[part="source"]').map((p) => clean(p.textContent))).to.deep.equal(['Source: Example funding report 2023 (fictitious)']);
+    });
+
     it("reads the annual report's HXL export of the top 20 (names and rank only)", async () => {
       const el = await settled(await fixture<DonorRanking>(html`<donor-ranking limit="0" src=${fresh(SEED_HXL)}></donor-ranking>`));
       expect(names(el)).to.have.length(20);

@@ -2,7 +2,6 @@
 // dynamic import() (see chart-controller.ts), so a page that never shows a chart never downloads
 // chart.js: the library build puts it in a chunk of its own.
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip, type ChartConfiguration, type ScriptableScaleContext } from 'chart.js';
-import { isolate } from '../i18n/format.js';
 
 // Only what a horizontal bar chart with tooltips needs: chart.js tree-shakes the rest away.
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
@@ -63,6 +62,14 @@ export function wrapLabel(name: string, max: number): string | string[] {
   const cut = (s: string) => (s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
   return lines.length <= 2 ? lines.map(cut) : [cut(lines[0]), cut(lines.slice(1).join(' '))];
 }
+
+/**
+ * Wraps text in a first-strong isolate, so its direction comes from its own first letter. The same
+ * as `isolate()` in i18n/format.ts, written here because this module imports nothing of the
+ * library's: it is dist/iom-widgets.chart.js, which the one-file bundle fetches from beside itself,
+ * and an import would make it need a file from dist/chunks/ as well.
+ */
+const isolate = (text: string) => `\u2068${text}\u2069`;
 
 function options(input: ChartInput, theme: ChartTheme, maxChars: () => number, amountTicks: () => number): ChartConfiguration<'bar'>['options'] {
   const font = { family: theme.fontFamily, size: theme.fontSize };
