@@ -503,26 +503,22 @@ describe('donor-ranking', () => {
       const live = { resize: new Set<object>(), mutation: new Set<object>() };
       const OriginalResize = window.ResizeObserver;
       const OriginalMutation = window.MutationObserver;
-      window.ResizeObserver = class extends OriginalResize {
-        override observe(target: Element, options?: ResizeObserverOptions) {
-          live.resize.add(this);
-          super.observe(target, options);
-        }
-        override disconnect() {
-          live.resize.delete(this);
-          super.disconnect();
-        }
-      };
-      window.MutationObserver = class extends OriginalMutation {
-        override observe(target: Node, options?: MutationObserverInit) {
-          live.mutation.add(this);
-          super.observe(target, options);
-        }
-        override disconnect() {
-          live.mutation.delete(this);
-          super.disconnect();
-        }
-      };
+      // Each observer class counts its live instances: observing adds one, disconnecting removes it.
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin's constructor type
+      type Observer = new (...args: any[]) => { observe(target: Node, options?: object): void; disconnect(): void };
+      const tracked = <C extends Observer>(Base: C, instances: Set<object>) =>
+        class extends Base {
+          override observe(target: Node, options?: object) {
+            instances.add(this);
+            super.observe(target, options);
+          }
+          override disconnect() {
+            instances.delete(this);
+            super.disconnect();
+          }
+        };
+      window.ResizeObserver = tracked(OriginalResize, live.resize);
+      window.MutationObserver = tracked(OriginalMutation, live.mutation);
       try {
         const box = await fixture<HTMLDivElement>(html`<div></div>`);
         const baseline = { resize: live.resize.size, mutation: live.mutation.size, charts: Object.keys(Chart.instances).length };
