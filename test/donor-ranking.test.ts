@@ -748,6 +748,8 @@ describe('donor-ranking', () => {
       expect(names(el)).to.have.length(20);
       expect(names(el)[13]).to.equal('The Global Fund to Fight AIDS, Tuberculosis and Malaria');
       expect($$(el, '[part="bar"]')).to.have.length(0);
+      // Every row names the same #meta+source: it is the list's source line.
+      expect(clean($(el, '[part="source"]')?.textContent)).to.equal('Source: IOM Annual Report 2023, International Organization for Migration (IOM)');
     });
 
     it('accepts a bare array of donors in an inline script', async () => {

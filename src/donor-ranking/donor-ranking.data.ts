@@ -3,7 +3,6 @@ import { CurrencyCode, SourceSchema, Text, Name, NonNegative as Amount, Year } f
 import type { HxlMapping } from '../data/hxl.js';
 import { sameSource } from '../base/source-line.js';
 
-
 export const DonorSchema = v.object({
   name: Name,
   /** Contribution in `currency` (the list's), when the source gives it. */
