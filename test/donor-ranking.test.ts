@@ -503,26 +503,22 @@ describe('donor-ranking', () => {
       const live = { resize: new Set<object>(), mutation: new Set<object>() };
       const OriginalResize = window.ResizeObserver;
       const OriginalMutation = window.MutationObserver;
-      window.ResizeObserver = class extends OriginalResize {
-        override observe(target: Element, options?: ResizeObserverOptions) {
-          live.resize.add(this);
-          super.observe(target, options);
-        }
-        override disconnect() {
-          live.resize.delete(this);
-          super.disconnect();
-        }
-      };
-      window.MutationObserver = class extends OriginalMutation {
-        override observe(target: Node, options?: MutationObserverInit) {
-          live.mutation.add(this);
-          super.observe(target, options);
-        }
-        override disconnect() {
-          live.mutation.delete(this);
-          super.disconnect();
-        }
-      };
+      // Each observer class counts its live instances: observing adds one, disconnecting removes it.
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin's constructor type
+      type Observer = new (...args: any[]) => { observe(target: Node, options?: object): void; disconnect(): void };
+      const tracked = <C extends Observer>(Base: C, instances: Set<object>) =>
+        class extends Base {
+          override observe(target: Node, options?: object) {
+            instances.add(this);
+            super.observe(target, options);
+          }
+          override disconnect() {
+            instances.delete(this);
+            super.disconnect();
+          }
+        };
+      window.ResizeObserver = tracked(OriginalResize, live.resize);
+      window.MutationObserver = tracked(OriginalMutation, live.mutation);
       try {
         const box = await fixture<HTMLDivElement>(html`<div></div>`);
         const baseline = { resize: live.resize.size, mutation: live.mutation.size, charts: Object.keys(Chart.instances).length };
@@ -741,11 +737,19 @@ describe('donor-ranking', () => {
       ]);
     });
 
+    it("cites an HXL table's #meta+source column once, under the list, when every row names the same source", async () => {
+      const el = await settled(await fixture<DonorRanking>(html`<donor-ranking src=${fresh('/test/fixtures/donors-source-example.hxl.csv')}></donor-ranking>`));
+      expect(names(el)).to.deep.equal(['Example donor A (fictitious)', 'Example donor B (fictitious)']);
+      expect($$all(el, '[part="source"]').map((p) => clean(p.textContent))).to.deep.equal(['Source: Example funding report 2023 (fictitious)']);
+    });
+
     it("reads the annual report's HXL export of the top 20 (names and rank only)", async () => {
       const el = await settled(await fixture<DonorRanking>(html`<donor-ranking limit="0" src=${fresh(SEED_HXL)}></donor-ranking>`));
       expect(names(el)).to.have.length(20);
       expect(names(el)[13]).to.equal('The Global Fund to Fight AIDS, Tuberculosis and Malaria');
       expect($$(el, '[part="bar"]')).to.have.length(0);
+      // Every row names the same #meta+source: it is the list's source line.
+      expect(clean($(el, '[part="source"]')?.textContent)).to.equal('Source: IOM Annual Report 2023, International Organization for Migration (IOM)');
     });
 
     it('accepts a bare array of donors in an inline script', async () => {

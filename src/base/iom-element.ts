@@ -205,6 +205,7 @@ export abstract class IomElement<T> extends LitElement {
     return this.localeNow;
   }
 
+
   /** The current state of the data: `idle`, `loading`, `ready`, `empty` or `error`. */
   get status(): DataStatus {
     return this.state.status;

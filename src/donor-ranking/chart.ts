@@ -63,7 +63,12 @@ export function wrapLabel(name: string, max: number): string | string[] {
   return lines.length <= 2 ? lines.map(cut) : [cut(lines[0]), cut(lines.slice(1).join(' '))];
 }
 
-/** Wraps text in a first-strong isolate, so its direction comes from its own first letter. */
+/**
+ * Wraps text in a first-strong isolate, so its direction comes from its own first letter. The same
+ * as `isolate()` in i18n/format.ts, written here because this module imports nothing of the
+ * library's: it is dist/iom-widgets.chart.js, which the one-file bundle fetches from beside itself,
+ * and an import would make it need a file from dist/chunks/ as well.
+ */
 const isolate = (text: string) => `\u2068${text}\u2069`;
 
 function options(input: ChartInput, theme: ChartTheme, maxChars: () => number, amountTicks: () => number): ChartConfiguration<'bar'>['options'] {

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { CurrencyCode, SourceSchema, Text, Name, NonNegative as Amount, Year } from '../data/validate.js';
 import type { HxlMapping } from '../data/hxl.js';
-
+import { sameSource } from '../base/source-line.js';
 
 export const DonorSchema = v.object({
   name: Name,
@@ -71,19 +71,27 @@ export const DONOR_HXL: HxlMapping = {
   previousAmount: { tag: '#value+funding+previous+usd', type: 'number' },
   type: { tag: '#org+type+funder' },
   url: { tag: '#meta+url' },
+  /** The list's source, when every row names the same one; not part of a donor's shape. */
+  source: { tag: '#meta+source' },
   /** Read to put the rows in rank order; not part of the data shape. */
   rank: { tag: '#meta+rank', type: 'number' },
 };
 
-/** HXL records (from `DONOR_HXL`) to `<donor-ranking>` data: rows in `#meta+rank` order when the table has it, amounts in USD. */
+/**
+ * HXL records (from `DONOR_HXL`) to `<donor-ranking>` data: rows in `#meta+rank` order when the
+ * table has it, amounts in USD, and the list's source from `#meta+source` when every row names the
+ * same one (a table that cites several sources has no one source to show under the list).
+ */
 export function donorsFromHxl(records: Record<string, unknown>[]): unknown {
   const rank = (r: Record<string, unknown>) => (typeof r.rank === 'number' ? r.rank : Infinity);
   const donors = records
     .map((r, i) => ({ r, i }))
     .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
     .map(({ r }) => {
-      const { rank: _rank, ...donor } = r;
+      const { rank: _rank, source: _source, ...donor } = r;
       return donor;
     });
-  return { currency: 'USD', donors };
+  const first = records[0]?.source;
+  const source = typeof first === 'string' && records.every((r) => typeof r.source === 'string' && sameSource(r.source, first)) ? first : undefined;
+  return source === undefined ? { currency: 'USD', donors } : { currency: 'USD', donors, source };
 }
