@@ -52,7 +52,7 @@ export function minifyCssLiterals(stats: MinifyStats = { minified: 0, skipped: 0
     apply: 'build',
     // After the TypeScript transform: the code is JavaScript.
     async transform(code, id) {
-      if (!/[\\/]src[\\/].*\.[cm]?[jt]s$/.test(id) || /[\\/]node_modules[\\/]/.test(id) || !code.includes('css`')) return null;
+      if (!/[\\/]src[\\/].*\.[cm]?[jt]s$/.test(id) || /[\\/]node_modules[\\/]/.test(id) || !code.includes('css')) return null;
       const ast = this.parse(code) as unknown as Node;
       const tags = new Set<string>();
       walk(ast, (node) => {
