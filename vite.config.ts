@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { cpSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { stampDemo } from './demo/stamp.js';
+import { minifyCssLiterals } from './scripts/minify-css-literals.js';
 
 const ELEMENTS = ['stat-counter', 'emergency-list', 'donor-ranking', 'objective-card'];
 const root = import.meta.dirname;
@@ -21,6 +22,20 @@ for (const name of ELEMENTS) {
 entries.react = resolve(root, 'src/react/index.ts');
 const REACT = /^react(\/|$)/;
 
+// Tree-shaking that drops what is never used even when it reads a property. chart.js defines each
+// scale as a class whose static defaults read another object (`callback: Ticks.formatters.logarithmic`,
+// `static defaults = TimeScale.defaults`); by default Rolldown counts any property read as a
+// possible getter call with side effects and keeps every such class, so the chart chunk carried the
+// logarithmic, radialLinear, time and timeseries scales that chart.ts never registers (about 6 kB
+// gzip). Nothing in src/ reads a property for its side effect (no `void el.offsetHeight` to force a
+// layout: call getBoundingClientRect() instead); `npm run size` checks that the chart chunk holds
+// only the chart.js components chart.ts registers.
+const TREESHAKE = { propertyReadSideEffects: false } as const;
+
+// Lit's css`…` stylesheets minified in every build (scripts/minify-css-literals.ts); IOM_CSS_MINIFY=0
+// builds them as written (`npm run test:css` compares the two).
+const minifyCss: Plugin[] = process.env.IOM_CSS_MINIFY === '0' ? [] : [minifyCssLiterals()];
+
 // The demo page reaches the browser with its widgets in place (demo/stamp.ts), in the dev server and the build.
 const demoPage: Plugin = {
   name: 'iom-demo-page',
@@ -31,22 +46,26 @@ export default defineConfig(({ mode }) => {
   if (mode === 'demo') {
     // The demo report page, built as a static site (dist-demo/), with data/ copied beside it. The
     // page reads its data with relative URLs (data/…), so it works published under any path.
+    let outDir = resolve(root, 'dist-demo');
     const copyData: Plugin = {
       name: 'iom-copy-data',
       apply: 'build',
+      configResolved(config) {
+        outDir = resolve(config.root, config.build.outDir);
+      },
       closeBundle() {
-        cpSync(resolve(root, 'data'), resolve(root, 'dist-demo/data'), { recursive: true });
+        cpSync(resolve(root, 'data'), resolve(outDir, 'data'), { recursive: true });
       },
     };
     return {
       root,
       base: './',
       publicDir: false,
-      plugins: [demoPage, copyData],
+      plugins: [demoPage, copyData, ...minifyCss],
       build: {
         outDir: 'dist-demo',
         emptyOutDir: true,
-        rolldownOptions: { output: { minify: true } },
+        rolldownOptions: { treeshake: TREESHAKE, output: { minify: true } },
       },
     };
   }
@@ -56,6 +75,8 @@ export default defineConfig(({ mode }) => {
     // @lit-labs/ssr load their Node builds. Runs after the library build and only adds to dist/.
     return {
       publicDir: false,
+      // The prerendered pages carry each widget's stylesheet in its declarative shadow root.
+      plugins: [...minifyCss],
       build: {
         ssr: true,
         target: 'node20',
@@ -86,20 +107,20 @@ export default defineConfig(({ mode }) => {
     };
     return {
       publicDir: false,
-      plugins: [chartBesideBundle],
+      plugins: [chartBesideBundle, ...minifyCss],
       build: {
         target: 'es2022',
         outDir: 'dist',
         emptyOutDir: false,
         sourcemap: false,
         lib: { entry: { 'iom-widgets.bundle': resolve(root, 'src/index.ts') }, formats: ['es'] },
-        rolldownOptions: { output: { minify: true, entryFileNames: '[name].js' } },
+        rolldownOptions: { treeshake: TREESHAKE, output: { minify: true, entryFileNames: '[name].js' } },
       },
     };
   }
   return {
     publicDir: false,
-    plugins: [demoPage],
+    plugins: [demoPage, ...minifyCss],
     build: {
       target: 'es2022',
       outDir: 'dist',
@@ -110,6 +131,7 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       lib: { entry: entries, formats: ['es'] },
       rolldownOptions: {
+        treeshake: TREESHAKE,
         external: (id) => REACT.test(id),
         output: {
           minify: true,

@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
+import { createGzip, constants as zlib } from 'node:zlib';
 
 /** Content types by file ending. */
 export const TYPES = {
@@ -21,11 +22,15 @@ export const TYPES = {
   '.map': 'application/json',
   '.txt': 'text/plain; charset=utf-8',
 };
+/** What a server compresses, when asked to: text, not images or fonts. */
+const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
+
 /**
  * Starts a server. `mounts` maps a URL prefix ("/demo/") to a folder, longest prefix first;
- * `headers(pathname)` may add response headers. Resolves to `{ base, close }`.
+ * `headers(pathname)` may add response headers; `{ gzip: true }` sends text gzip-compressed
+ * (level 9) to a client that accepts it, as a production server would. Resolves to `{ base, close }`.
  */
-export async function serveStatic(mounts, headers = () => ({})) {
+export async function serveStatic(mounts, headers = () => ({}), { gzip = false } = {}) {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
@@ -39,8 +44,11 @@ export async function serveStatic(mounts, headers = () => ({})) {
     if (file !== dir && !file.startsWith(dir + sep)) return res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers(pathname) });
-    createReadStream(file).pipe(res);
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const compress = gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...(compress ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}), ...headers(pathname) });
+    if (compress) createReadStream(file).pipe(createGzip({ level: zlib.Z_BEST_COMPRESSION })).pipe(res);
+    else createReadStream(file).pipe(res);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const close = () => {

@@ -1,0 +1,80 @@
+// Benchmark: Lighthouse's mobile performance audit of the built demo page (dist-demo/, the
+// prerendered report page), served from 127.0.0.1 with gzip (level 9), as a production server
+// would send it.
+//
+//   node scripts/bench-lighthouse.mjs [--runs 3]      (after npm run build)
+//
+// Lighthouse's default mobile settings: a Moto G Power–sized screen, simulated slow 4G and a CPU
+// slowed 4x (its "simulated throttling" estimates the page's times on such a phone from one
+// unthrottled load, so the score depends on this machine's speed and load too). Chromium is the
+// benchmarks' (CHROME_PATH or the usual places), started by puppeteer-core; Lighthouse connects to
+// it and needs no network. Prints each run and the median: score, FCP, LCP, TBT, CLS, Speed Index,
+// the main thread's work by kind and the scripts that cost the most.
+import lighthouse from 'lighthouse';
+import puppeteer from 'puppeteer-core';
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
+import { serveStatic } from './static-server.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const RUNS = arg('runs', 3);
+const ROOT = resolve(import.meta.dirname, '..');
+if (!existsSync(join(ROOT, 'dist-demo/index.html'))) {
+  console.error('dist-demo/ is missing: run `npm run build` first.');
+  process.exit(1);
+}
+
+const server = await serveStatic({ '/': join(ROOT, 'dist-demo') }, () => ({}), { gzip: true });
+const browser = await puppeteer.launch({
+  executablePath: findBrowser() ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless=new', ...CHROMIUM_ARGS],
+});
+const port = Number(new URL(browser.wsEndpoint()).port);
+const median = (values) => {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const runs = [];
+try {
+  const version = await browser.version();
+  console.log(`Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile (simulated slow 4G, CPU 4x), performance only, on ${server.base}/ (dist-demo/, gzip)`);
+  console.log(`${version}, headless; ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load average ${loadavg().map((n) => n.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`);
+  for (let i = 0; i < RUNS; i++) {
+    const result = await lighthouse(`${server.base}/`, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+    const { lhr } = result;
+    if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    const a = lhr.audits;
+    const num = (id) => a[id]?.numericValue ?? NaN;
+    const run = {
+      score: Math.round((lhr.categories.performance.score ?? 0) * 100),
+      fcp: num('first-contentful-paint'),
+      lcp: num('largest-contentful-paint'),
+      tbt: num('total-blocking-time'),
+      cls: num('cumulative-layout-shift'),
+      si: num('speed-index'),
+      work: (a['mainthread-work-breakdown']?.details?.items ?? []).map((it) => [it.groupLabel ?? it.group, it.duration]),
+      scripts: (a['bootup-time']?.details?.items ?? []).map((it) => [it.url.replace(server.base, ''), it.scripting, it.total]),
+      bytes: num('total-byte-weight'),
+    };
+    runs.push(run);
+    console.log(
+      `  run ${i + 1}: performance ${run.score}; FCP ${(run.fcp / 1000).toFixed(1)} s, LCP ${(run.lcp / 1000).toFixed(1)} s, TBT ${Math.round(run.tbt)} ms, CLS ${run.cls.toFixed(3)}, Speed Index ${(run.si / 1000).toFixed(1)} s; ${Math.round(run.bytes / 1024)} kB transferred`,
+    );
+  }
+  const m = (key) => median(runs.map((r) => r[key]));
+  console.log(`  median of ${RUNS}: performance ${m('score')} (${Math.min(...runs.map((r) => r.score))}–${Math.max(...runs.map((r) => r.score))}); LCP ${(m('lcp') / 1000).toFixed(1)} s, TBT ${Math.round(m('tbt'))} ms (${Math.round(Math.min(...runs.map((r) => r.tbt)))}–${Math.round(Math.max(...runs.map((r) => r.tbt)))})`);
+  const last = runs[runs.length - 1];
+  console.log(`  main-thread work (last run, simulated phone): ${last.work.map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ')}`);
+  console.log(`  scripts by cost (last run: scripting / total ms): ${last.scripts.slice(0, 5).map(([u, s, t]) => `${u} ${Math.round(s)} / ${Math.round(t)}`).join(', ')}`);
+} finally {
+  await browser.close();
+  await server.close();
+}
