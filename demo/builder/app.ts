@@ -35,6 +35,26 @@ function widgetsIn(root: ParentNode, tags: readonly string[]): Element[] {
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
+type Widget = HTMLElement & { updateComplete?: Promise<unknown>; status?: string };
+
+/**
+ * Resolves once a widget has rendered its data or its error. (Not `loadComplete`: for inline data,
+ * read without a request, its task is back in its initial state and that promise waits for a
+ * request that never comes.)
+ */
+async function settled(el: Widget): Promise<void> {
+  await customElements.whenDefined(el.localName);
+  await el.updateComplete;
+  if (el.status === 'loading' || el.status === 'idle') {
+    await new Promise((resolve) => {
+      el.addEventListener('iom-load', resolve, { once: true });
+      el.addEventListener('iom-error', resolve, { once: true });
+      setTimeout(resolve, 20000);
+    });
+    await el.updateComplete;
+  }
+}
+
 export class EmbedBuilder extends LitElement {
   /** The widgets and their attributes and tokens, from custom-elements.json. */
   widgets: WidgetInfo[] = [];
@@ -209,16 +229,15 @@ export class EmbedBuilder extends LitElement {
     const run = ++this.previewRun;
     host.innerHTML = markup;
     this.fallback = undefined;
-    const widget = host.firstElementChild as (HTMLElement & { loadComplete?: Promise<unknown>; status?: string }) | null;
+    const widget = host.firstElementChild as Widget | null;
     if (!widget) {
       this.previewStatus = '';
       return;
     }
     this.previewStatus = this.t('previewLoading');
-    await customElements.whenDefined(this.s.widget);
-    await widget.loadComplete;
+    await settled(widget);
     // The counters inside a card render after it.
-    for (const inner of widgetsIn(widget.shadowRoot ?? widget, this.widgets.map((w) => w.tag))) await (inner as HTMLElement & { loadComplete?: Promise<unknown> }).loadComplete;
+    for (const inner of widgetsIn(widget.shadowRoot ?? widget, this.widgets.map((w) => w.tag))) await settled(inner as Widget);
     await frame();
     if (run !== this.previewRun) return;
     this.fallback = widget.status === 'ready' ? fallbackOf(widget) : undefined;

@@ -7,7 +7,9 @@ import { DataError } from '../../src/data/errors.js';
 import { fetchDocument, parseDocument } from '../../src/data/fetch-cache.js';
 import { isHxlTable, mapHxl } from '../../src/data/hxl.js';
 import { parsePointer, resolvePointer } from '../../src/data/json-pointer.js';
+import { ReportDonorRankingSchema, ReportEmergencyListSchema, ReportFigureSchema, ReportObjectiveSchema } from '../../src/data/report.data.js';
 import { validate } from '../../src/data/validate.js';
+import * as v from 'valibot';
 
 /** The result of checking one value against a widget's spec. */
 export type Check = { ok: true; empty: boolean } | { ok: false; message: string };
@@ -107,18 +109,35 @@ export function ancestorsOf(pointer: string): string[] {
   return out;
 }
 
-/** The entry nearest the top that is data for the widget (to start from something that works). */
+// The sections of the report files (src/data/report.data.ts) that are meant for each widget: a list
+// of emergencies' names is valid donor-ranking data too, but it is no donor list.
+const MEANT_FOR: Record<string, v.GenericSchema> = {
+  'stat-counter': ReportFigureSchema,
+  'emergency-list': ReportEmergencyListSchema,
+  'donor-ranking': ReportDonorRankingSchema,
+  'objective-card': ReportObjectiveSchema,
+};
+
+/**
+ * The entry nearest the top that is data for the widget, to start from something that works: one
+ * the report schema marks as the widget's kind of section if there is one, else any valid entry.
+ */
 export function firstValid(tag: string, doc: unknown): string | undefined {
   const root = entryOf(doc, '', '');
   if (!root) return undefined;
+  const meant = MEANT_FOR[tag];
+  let fallback: string | undefined;
   const queue = [root];
   for (let n = 0; queue.length && n < 2000; n++) {
     const entry = queue.shift()!;
     const check = checkValue(tag, entry.value);
-    if (check.ok && !check.empty) return entry.pointer;
+    if (check.ok && !check.empty) {
+      if (!meant || v.is(meant, entry.value)) return entry.pointer;
+      fallback ??= entry.pointer;
+    }
     queue.push(...childrenOf(entry));
   }
-  return undefined;
+  return fallback;
 }
 
 /** A JSON Pointer as a URL fragment: each character a URL fragment may not hold, percent-encoded. */
