@@ -33,6 +33,9 @@ function widgetsIn(root: ParentNode, tags: readonly string[]): Element[] {
   return found;
 }
 
+/** A manifest description: its `code` spans as <code>. */
+const described = (text: string) => text.split('`').map((part, i) => (i % 2 ? html`<code>${part}</code>` : part));
+
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
 type Widget = HTMLElement & { updateComplete?: Promise<unknown>; status?: string };
@@ -408,7 +411,7 @@ export class EmbedBuilder extends LitElement {
                 <span class="choice-text">
                   <strong>${this.t(`widget:${w.tag}` as BuilderStringKey)}</strong>
                   <code>&lt;${w.tag}&gt;</code>
-                  <span class="hint" lang="en">${w.summary}</span>
+                  <span class="hint" lang="en" dir="auto">${described(w.summary)}</span>
                 </span>
               </label>
             `,
@@ -468,7 +471,7 @@ export class EmbedBuilder extends LitElement {
   private renderLoad(): TemplateResult | typeof nothing {
     const load = this.load;
     if (load.status === 'idle') return nothing;
-    if (load.status === 'error') return html`<p class="problem" role="alert"><strong>${this.t('loadFailed')}</strong> <span lang="en">${load.message}</span></p>`;
+    if (load.status === 'error') return html`<p class="problem" role="alert"><strong>${this.t('loadFailed')}</strong> <span lang="en" dir="auto">${load.message}</span></p>`;
     if (load.status !== 'ready') return html`<p class="status" role="status">${this.t('loadingData')}</p>`;
     const check = this.chosen?.check;
     const root = entryOf(load.doc, '', '');
@@ -494,7 +497,7 @@ export class EmbedBuilder extends LitElement {
             ? nothing
             : check.ok
               ? this.t(check.empty ? 'pointerEmpty' : 'pointerOk', { tag: this.s.widget })
-              : html`${this.t('pointerBad', { tag: this.s.widget })} <span lang="en">${check.message}</span>`}
+              : html`${this.t('pointerBad', { tag: this.s.widget })} <span lang="en" dir="auto">${check.message}</span>`}
         </p>
       </div>
     `;
@@ -522,7 +525,7 @@ export class EmbedBuilder extends LitElement {
                 </button>
                 <span class="meta" id=${why}>${size}${check.empty ? html` · ${this.t('validEmpty')}` : html` · <span class="valid">${this.t('valid')}</span>`}</span>`
             : html`<span class="key unpickable" dir="auto">${name}</span>
-                <span class="meta">${size} · <span class="why" lang="en">${check.message}</span></span>`}
+                <span class="meta">${size} · <span class="why" lang="en" dir="auto">${check.message}</span></span>`}
         </div>
         ${children.length && expanded ? html`<ul>${children.map((c) => this.renderEntry(c))}</ul>` : nothing}
       </li>
@@ -542,8 +545,8 @@ export class EmbedBuilder extends LitElement {
   private renderField(field: AttributeField): TemplateResult {
     const id = `attr-${field.name}`;
     const value = this.s.attributes[field.name];
-    const description = html`<p class="hint" id="${id}-desc" lang="en">
-      ${field.description}${field.default !== undefined ? html` <span class="default">${this.t('defaultIs', { value: field.default })}</span>` : nothing}
+    const description = html`<p class="hint" id="${id}-desc" lang="en" dir="auto">
+      ${described(field.description)}${field.default !== undefined ? html` <span class="default" lang=${this.s.lang} dir="auto">${this.t('defaultIs', { value: field.default })}</span>` : nothing}
     </p>`;
     if (field.kind === 'boolean') {
       return html`<div class="field check">
@@ -633,7 +636,7 @@ export class EmbedBuilder extends LitElement {
             />`
           : nothing}
       </div>
-      <p class="hint" id="${id}-desc" lang="en">${token.description}</p>
+      <p class="hint" id="${id}-desc" lang="en" dir="auto">${described(token.description)}</p>
     </div>`;
   }
 
