@@ -407,11 +407,18 @@ export class EmbedBuilder extends LitElement {
           ${this.widgets.map(
             (w) => html`
               <label class="choice">
-                <input type="radio" name="widget" value=${w.tag} .checked=${live(w.tag === this.s.widget)} @change=${() => this.chooseWidget(w.tag)} />
+                <input
+                  type="radio"
+                  name="widget"
+                  value=${w.tag}
+                  aria-describedby="summary-${w.tag}"
+                  .checked=${live(w.tag === this.s.widget)}
+                  @change=${() => this.chooseWidget(w.tag)}
+                />
                 <span class="choice-text">
                   <strong>${this.t(`widget:${w.tag}` as BuilderStringKey)}</strong>
                   <code>&lt;${w.tag}&gt;</code>
-                  <span class="hint" lang="en" dir="auto">${described(w.summary)}</span>
+                  <span class="hint" id="summary-${w.tag}" lang="en" dir="auto">${described(w.summary)}</span>
                 </span>
               </label>
             `,
@@ -715,7 +722,9 @@ export class EmbedBuilder extends LitElement {
         </div>
         <h3>${this.t('notesTitle')}</h3>
         <ul class="notes">
-          ${(['note1', 'note2', 'note3', 'note4', 'note5', 'note6'] as const).map((k) => html`<li>${this.t(k, { tag: s.widget, script: s.script })}</li>`)}
+          ${(['note1', 'note2', ...(s.widget === 'donor-ranking' ? (['noteChart'] as const) : []), 'note3', 'note4', 'note5', 'note6'] as const).map(
+            (k) => html`<li>${this.t(k, { tag: s.widget, script: s.script })}</li>`,
+          )}
         </ul>
       </section>
     `;
