@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
-import { cpSync, existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, existsSync, readdirSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 import { stampDemo } from './demo/stamp.js';
 import { minifyCssLiterals } from './scripts/minify-css-literals.js';
 
@@ -42,6 +42,24 @@ const demoPage: Plugin = {
   transformIndexHtml: { order: 'pre', handler: (page) => stampDemo(page) },
 };
 
+// The demo build's pages: the report page and the embed builder.
+const DEMO_PAGES: Record<string, string> = { index: resolve(root, 'index.html'), builder: resolve(root, 'builder.html') };
+// The embed builder page (builder.html) lists the data files: data/*.json and data/hxl/*.csv.
+const DATA_FILES = 'virtual:iom-data-files';
+const dataFiles: Plugin = {
+  name: 'iom-data-files',
+  resolveId: (id) => (id === DATA_FILES ? `\0${DATA_FILES}` : null),
+  load(id) {
+    if (id !== `\0${DATA_FILES}`) return null;
+    const dir = resolve(root, 'data');
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .map((f) => f.split(sep).join('/'))
+      .filter((f) => !f.startsWith('schema/') && /\.(json|csv)$/.test(f))
+      .sort();
+    return `export default ${JSON.stringify(files)};`;
+  },
+};
+
 export default defineConfig(({ mode }) => {
   if (mode === 'demo') {
     // The demo report page, built as a static site (dist-demo/), with data/ copied beside it. The
@@ -61,11 +79,15 @@ export default defineConfig(({ mode }) => {
       root,
       base: './',
       publicDir: false,
-      plugins: [demoPage, copyData, ...minifyCss],
+      plugins: [demoPage, dataFiles, copyData, ...minifyCss],
       build: {
         outDir: 'dist-demo',
         emptyOutDir: true,
-        rolldownOptions: { treeshake: TREESHAKE, output: { minify: true } },
+        rolldownOptions: {
+          input: DEMO_PAGES,
+          treeshake: TREESHAKE,
+          output: { minify: true },
+        },
       },
     };
   }
@@ -120,7 +142,7 @@ export default defineConfig(({ mode }) => {
   }
   return {
     publicDir: false,
-    plugins: [demoPage, ...minifyCss],
+    plugins: [demoPage, dataFiles, ...minifyCss],
     build: {
       target: 'es2022',
       outDir: 'dist',

@@ -27,6 +27,8 @@ function translatePage(lang: string): void {
 function setLanguage(lang: string): void {
   applyLanguage(root, lang);
   translatePage(root.lang);
+  // The embed builder opens in the page's language.
+  document.querySelector('#builder-link')?.setAttribute('href', root.lang === 'en' ? 'builder.html' : `builder.html?lang=${root.lang}`);
 }
 
 function setTheme(theme: string): void {
