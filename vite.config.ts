@@ -136,7 +136,8 @@ export default defineConfig(({ mode }) => {
         emptyOutDir: false,
         sourcemap: false,
         lib: { entry: { 'iom-widgets.bundle': resolve(root, 'src/index.ts') }, formats: ['es'] },
-        rolldownOptions: { treeshake: TREESHAKE, output: { minify: true, entryFileNames: '[name].js' } },
+        // The language tables (import()) go inside the one file too: it must work uploaded alone.
+        rolldownOptions: { treeshake: TREESHAKE, output: { minify: true, entryFileNames: '[name].js', inlineDynamicImports: true } },
       },
     };
   }
