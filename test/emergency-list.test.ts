@@ -3,7 +3,8 @@ import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { needsDevTools } from './support/browsers.js';
 import '../src/emergency-list/define.js';
 import { plural } from '../src/i18n/strings.js';
-import { foldText, type EmergencyList, type EmergencyFilterChangeDetail } from '../src/emergency-list/emergency-list.js';
+import type { EmergencyList, EmergencyFilterChangeDetail } from '../src/emergency-list/emergency-list.js';
+import { foldText } from '../src/emergency-list/model.js';
 import type { Emergency, EmergencyListData } from '../src/emergency-list/emergency-list.data.js';
 import { clearDataCache } from '../src/data/fetch-cache.js';
 
