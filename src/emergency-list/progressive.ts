@@ -72,6 +72,9 @@ export class ProgressiveList implements ReactiveController {
         this.fill = { results, cap, count: start };
       }
       count = Math.min(cap, this.fill.count);
+    } else {
+      // All at once: a later fill starts afresh, from what is on screen then.
+      this.fill = undefined;
     }
     this.count = count;
     this.pending = count < cap;
