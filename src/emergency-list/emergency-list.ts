@@ -1,6 +1,5 @@
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { oneOf, wholeNumber, type AttributeRule } from '../base/attributes.js';
 import { emit } from '../base/events.js';
@@ -25,8 +24,10 @@ import {
   viewOf,
   type EmergencyFilter,
   type EmergencySort,
+  type Entry,
   type View,
 } from './model.js';
+import { KeptItems } from './kept-items.js';
 import { LONG_LIST, ProgressiveList } from './progressive.js';
 import { controlsTemplate, countText, itemTemplate, titleTemplate } from './templates.js';
 
@@ -140,6 +141,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
   @state() private announcement = '';
 
   private announceTimer?: ReturnType<typeof setTimeout>;
+  private readonly items = new KeptItems<Entry>(this);
   // A printout gets every emergency, not only the first `limit`, all at once.
   private readonly print = new PrintController(this);
   // After the data controller (added by the base class): it decides from the data of this update.
@@ -344,8 +346,12 @@ export class EmergencyList extends IomElement<EmergencyListData> {
             ${repeat(
               shown,
               (entry) => entry.index,
-              // Keyed: a sort or filter moves the items' nodes; guard: an unchanged item is not rendered again.
-              (entry) => html`<li part="item" class="item">${guard([entry, level, locale, withSource], () => itemTemplate(entry, level, locale, withSource))}</li>`,
+              // Keyed: a sort or filter moves the items' nodes. An item that was shown before comes back
+              // as it was built (in the browser; the server has nothing to keep).
+              (entry) => {
+                const item = () => html`<li part="item" class="item">${itemTemplate(entry, level, locale, withSource)}</li>`;
+                return isServer ? item() : this.items.node(entry, [level, locale, withSource], item);
+              },
             )}
           </ul>`}
       ${limit && matches.length > limit
