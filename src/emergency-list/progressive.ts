@@ -1,0 +1,97 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+// Long lists render progressively: the first FIRST_CHUNK items at once (more than a screen), the
+// rest in chunks while the browser is idle, so a change answers within a frame or two and the
+// whole list still ends up in the page (for screen readers, find-in-page, crawlers).
+/** Longer lists than this render progressively. */
+export const LONG_LIST = 100;
+const FIRST_CHUNK = 40;
+/** Time to spend on each later chunk, in ms: the chunk size adapts to the device's speed. */
+const CHUNK_BUDGET = 8;
+
+const whenIdle: (callback: () => void) => () => void =
+  typeof requestIdleCallback === 'function'
+    ? (callback) => {
+        const id = requestIdleCallback(callback, { timeout: 250 });
+        return () => cancelIdleCallback(id);
+      }
+    : (callback) => {
+        const id = setTimeout(callback, 16);
+        return () => clearTimeout(id);
+      };
+
+/** What the host wants on screen at this update: `cap` items of the results `results` (compared by identity). */
+export interface ProgressiveTarget {
+  readonly results: object;
+  readonly cap: number;
+  /** False renders all `cap` at once (print). */
+  readonly progressive: boolean;
+}
+
+/**
+ * How many items of a list to render now. Decided in `hostUpdate` (before the host renders, after
+ * the controllers added before it, such as the data controller), from what `target()` says the
+ * host wants; when that is more than a long list's first chunk, the rest comes in while the
+ * browser is idle, one chunk an update.
+ */
+export class ProgressiveList implements ReactiveController {
+  /** The number of items to render in this update. */
+  count = 0;
+  private fill?: { results: object; cap: number; count: number };
+  private last?: { results: object; count: number };
+  private pending = false;
+  private cancel?: () => void;
+  private chunk = 60;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly target: () => ProgressiveTarget | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // A long list that was still filling in when the element left the page carries on.
+    if (this.pending) this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.cancel?.();
+    this.cancel = undefined;
+  }
+
+  hostUpdate(): void {
+    const target = this.target();
+    if (!target) return;
+    const { results, cap } = target;
+    let count = cap;
+    if (target.progressive && cap > LONG_LIST) {
+      if (this.fill?.results !== results || this.fill.cap !== cap) {
+        // Same results, more room ("Show all"): keep what is on screen and add a chunk at once.
+        const start = this.last?.results === results ? this.last.count + FIRST_CHUNK : FIRST_CHUNK;
+        this.fill = { results, cap, count: start };
+      }
+      count = Math.min(cap, this.fill.count);
+    } else {
+      // All at once: a later fill starts afresh, from what is on screen then.
+      this.fill = undefined;
+    }
+    this.count = count;
+    this.pending = count < cap;
+    this.last = { results, count };
+  }
+
+  hostUpdated(): void {
+    if (!this.pending || this.cancel) return;
+    this.cancel = whenIdle(async () => {
+      this.cancel = undefined;
+      if (!this.fill) return;
+      const start = performance.now();
+      this.fill.count += this.chunk;
+      this.host.requestUpdate();
+      await this.host.updateComplete;
+      const spent = Math.max(1, performance.now() - start);
+      this.chunk = Math.round(Math.min(500, Math.max(20, (this.chunk * CHUNK_BUDGET) / spent)));
+    });
+  }
+}
