@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from '../base/events.js';
+import { printMedia, watchPrint } from '../base/print.js';
 
 // The machinery behind <stat-counter>'s count-up, shared by every counter on the page:
 // one requestAnimationFrame loop, one IntersectionObserver, and one set of page listeners
@@ -107,9 +108,7 @@ function finishAll(): void {
 
 // Media query lists are made once: matchMedia() is costly, and asked for each counter.
 let reducedMotionQuery: MediaQueryList | undefined;
-let printQuery: MediaQueryList | undefined;
 const reducedMotion = () => (reducedMotionQuery ??= globalThis.matchMedia?.('(prefers-reduced-motion: reduce)'));
-const print = () => (printQuery ??= globalThis.matchMedia?.('print'));
 
 /**
  * Whether a count may run now: not when the reader asked for reduced motion, not while printing,
@@ -118,7 +117,7 @@ const print = () => (printQuery ??= globalThis.matchMedia?.('print'));
 function motionAllowed(): boolean {
   if (document.visibilityState === 'hidden') return false;
   if (reducedMotion()?.matches) return false;
-  if (print()?.matches) return false;
+  if (printMedia()?.matches) return false;
   return true;
 }
 
@@ -129,9 +128,8 @@ function listenToPage(): void {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') finishAll();
   });
-  globalThis.addEventListener?.('beforeprint', finishAll);
-  print()?.addEventListener('change', (event) => {
-    if (event.matches) finishAll();
+  watchPrint((printing) => {
+    if (printing) finishAll();
   });
   reducedMotion()?.addEventListener('change', (event) => {
     if (event.matches) finishAll();
