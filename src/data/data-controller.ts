@@ -4,7 +4,8 @@ import type * as v from 'valibot';
 import { DataError } from './errors.js';
 import { parseJson } from './parse.js';
 import { fetchDocument, clearDataCache } from './fetch-cache.js';
-import { isHxlTable, mapHxl, type HxlMapping } from './hxl.js';
+import type { HxlMapping } from './hxl.js';
+import { loadTables, loadedTables, looksLikeTable } from './load-tables.js';
 import { pointerFromHash, resolvePointer } from './json-pointer.js';
 import { validate } from './validate.js';
 import { SNAPSHOT_ATTRIBUTE, serverContext } from '../base/server-context.js';
@@ -66,6 +67,8 @@ export class DataController<T> implements ReactiveController {
   /** The prerendered snapshot of `src` was set aside (Retry, `reload()`): load `src` for real. */
   private snapshotDropped = false;
   private syncFromUrl = false;
+  /** The synchronous source is a table and the table readers are loading. */
+  private syncPending = false;
   /** Set by the host while it cannot show the data yet (the words of its language are loading): iom-load and iom-error wait. */
   holdAnnouncements = false;
 
@@ -81,6 +84,7 @@ export class DataController<T> implements ReactiveController {
         const { url, shown, pointer } = splitSrc(src);
         const doc = await fetchDocument(url, shown, signal, timeout);
         const raw = pointer === undefined ? doc : resolvePointer(doc, pointer, shown);
+        if (this.spec.hxl && looksLikeTable(raw)) await loadTables();
         return this.process(raw);
       },
     });
@@ -133,7 +137,8 @@ export class DataController<T> implements ReactiveController {
 
   private process(raw: unknown): T {
     let value = raw;
-    if (this.spec.hxl && isHxlTable(value)) value = this.spec.hxl.toData(mapHxl(value, this.spec.hxl.mapping));
+    const tables = loadedTables();
+    if (this.spec.hxl && tables?.isHxlTable(value)) value = this.spec.hxl.toData(tables.mapHxl(value, this.spec.hxl.mapping));
     if (this.spec.normalize) value = this.spec.normalize(value);
     return validate(this.spec.schema, value, this.spec.root ?? 'data');
   }
@@ -144,13 +149,26 @@ export class DataController<T> implements ReactiveController {
       this.syncKey = undefined;
       this.syncOutcome = undefined;
       this.syncFromUrl = false;
+      this.syncPending = false;
       return;
     }
-    if (source.key === this.syncKey && this.syncOutcome) return;
+    if (source.key === this.syncKey && (this.syncOutcome || this.syncPending)) return;
     this.syncKey = source.key;
     this.syncFromUrl = !!source.fromUrl;
+    this.syncPending = false;
     try {
-      this.syncOutcome = { ok: true, data: this.process(source.read()) };
+      const raw = source.read();
+      if (this.spec.hxl && looksLikeTable(raw) && !loadedTables()) {
+        // Rows of cells: the HXL reader loads first (the widget is loading meanwhile, not in error).
+        this.syncOutcome = undefined;
+        this.syncPending = true;
+        void loadTables().then(() => {
+          this.syncPending = false;
+          this.host.requestUpdate();
+        });
+        return;
+      }
+      this.syncOutcome = { ok: true, data: this.process(raw) };
     } catch (error) {
       this.syncOutcome = { ok: false, error: asDataError(error) };
     }
@@ -182,6 +200,7 @@ export class DataController<T> implements ReactiveController {
   }
 
   get status(): DataStatus {
+    if (this.syncPending) return 'loading';
     if (this.syncOutcome) return this.syncOutcome.ok ? this.judge(this.syncOutcome.data) : 'error';
     switch (this.task.status) {
       case TaskStatus.PENDING:
@@ -230,6 +249,7 @@ export class DataController<T> implements ReactiveController {
 
   /** Resolves when the current load has settled (for tests and scripts). */
   get complete(): Promise<unknown> {
+    if (this.syncPending) return loadTables().then(() => this.host.updateComplete);
     return this.task.taskComplete.catch(() => undefined);
   }
 }

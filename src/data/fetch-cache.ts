@@ -1,6 +1,6 @@
 import { DataError } from './errors.js';
 import { parseJson } from './parse.js';
-import { parseCsv } from './csv.js';
+import { loadTables } from './load-tables.js';
 
 interface Entry {
   promise: Promise<unknown>;
@@ -29,8 +29,9 @@ function isCsv(url: string, contentType: string | null): boolean {
  * as JSON. `url` is absolute; `shown` is the URL as written, for the error message. (The prerender
  * reads files with it too, so a file fails with the same words on the server and in the browser.)
  */
-export function parseDocument(text: string, url: string, shown: string, contentType: string | null): unknown {
-  if (isCsv(url, contentType)) return parseCsv(text);
+export async function parseDocument(text: string, url: string, shown: string, contentType: string | null): Promise<unknown> {
+  // The CSV reader loads with the first CSV file, not before.
+  if (isCsv(url, contentType)) return (await loadTables()).parseCsv(text);
   return parseJson(text, shown);
 }
 

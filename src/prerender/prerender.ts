@@ -11,6 +11,7 @@ import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { SERVER_CONTEXT, SNAPSHOT_ATTRIBUTE, slotFilledBy, type ServerContext } from '../base/server-context.js';
 import { splitFragment } from '../data/data-controller.js';
 import { DataError } from '../data/errors.js';
+import { loadTables } from '../data/load-tables.js';
 import { fetchDocument, parseDocument } from '../data/fetch-cache.js';
 import { resolvePointer } from '../data/json-pointer.js';
 // Registers the four elements in @lit-labs/ssr's registry (Lit's Node build provides one).
@@ -193,6 +194,8 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
  * byte; running it again on its output replaces what it wrote.
  */
 export async function prerender(page: string, options: PrerenderOptions = {}): Promise<PrerenderResult> {
+  // The widgets render in one synchronous pass: the table readers (CSV, HXL) are loaded up front.
+  await loadTables();
   const file = resolve(options.file ?? 'index.html');
   const root = resolve(options.root ?? dirname(file));
   const fromRoot = relative(root, file);
