@@ -150,6 +150,7 @@ export abstract class IomElement<T> extends LitElement {
     // widget is loading (no English words in a French widget), and its iom-load waits.
     const waiting = !hasStrings(this.localeNow);
     this.dataController.holdAnnouncements = waiting;
+    this.dataController.locale = this.localeNow;
     if (waiting) void loadStrings(this.localeNow).then(() => this.requestUpdate());
     // @lit-labs/ssr calls willUpdate but skips the controllers' hostUpdate: read the synchronous
     // sources (attribute, inline script, what the prerender read at src) here, as hostUpdate does.
@@ -226,7 +227,10 @@ export abstract class IomElement<T> extends LitElement {
 
   /** Resolves once the current data load has settled and the element has rendered it. */
   get loadComplete(): Promise<boolean> {
-    return Promise.all([this.dataController.complete, loadStrings(this.resolvedLocale)]).then(() => this.updateComplete);
+    // After the pending update, which reads the synchronous sources and starts any load.
+    return this.updateComplete
+      .then(() => Promise.all([this.dataController.complete, loadStrings(this.resolvedLocale)]))
+      .then(() => this.updateComplete);
   }
 
   /** A string from the shared table in the language of the current update. */

@@ -7,14 +7,18 @@ import { fetchDocument, clearDataCache } from './fetch-cache.js';
 import type { HxlMapping } from './hxl.js';
 import { loadTables, loadedTables, looksLikeTable } from './load-tables.js';
 import { pointerFromHash, resolvePointer } from './json-pointer.js';
+import { localize } from './localize.js';
 import { validate } from './validate.js';
 import { SNAPSHOT_ATTRIBUTE, serverContext } from '../base/server-context.js';
 import { emit } from '../base/events.js';
 
 /** How a widget's data is read, checked and judged empty. One per widget. */
 export interface DataSpec<T> {
-  /** The valibot schema: the one definition of the shape (type, runtime check, JSON Schema). */
-  schema: v.GenericSchema<unknown, T>;
+  /**
+   * The valibot schema: the one definition of the shape (type, runtime check, JSON Schema). Its
+   * output may hold language maps; `T` is that output with each map picked for the locale.
+   */
+  schema: v.GenericSchema;
   /** Name of the whole value in error messages (`donors[3].amount`, `data.value`). */
   root?: string;
   /** Accept shorthand forms before checking, such as a bare array for `{ donors: [...] }`. */
@@ -57,9 +61,9 @@ type SyncSource = { key: unknown; read: () => unknown; fromUrl?: boolean };
  * Fires `iom-load` and `iom-error` on the host and warns once in the console per error.
  */
 export class DataController<T> implements ReactiveController {
-  private readonly task: Task<[string | undefined, number, number], T>;
+  private readonly task: Task<[string | undefined, number, number], unknown>;
   private syncKey: unknown = undefined;
-  private syncOutcome: Outcome<T> | undefined;
+  private syncOutcome: Outcome<unknown> | undefined;
   private lastGood: T | undefined;
   private announced: unknown;
   private retries = 0;
@@ -67,6 +71,9 @@ export class DataController<T> implements ReactiveController {
   /** The prerendered snapshot of `src` was set aside (Retry, `reload()`): load `src` for real. */
   private snapshotDropped = false;
   private syncFromUrl = false;
+  /** The locale the host renders in, for the language maps in the data (the host sets it each update). */
+  locale = 'en';
+  private lastLocalized?: { data: unknown; locale: string; value: T | undefined };
   /** The synchronous source is a table and the table readers are loading. */
   private syncPending = false;
   /** Set by the host while it cannot show the data yet (the words of its language are loading): iom-load and iom-error wait. */
@@ -135,7 +142,7 @@ export class DataController<T> implements ReactiveController {
     return { key: `snapshot:${src}:${text}`, fromUrl: true, read: () => parseJson(text, `prerendered snapshot of ${src}`) };
   }
 
-  private process(raw: unknown): T {
+  private process(raw: unknown): unknown {
     let value = raw;
     const tables = loadedTables();
     if (this.spec.hxl && tables?.isHxlTable(value)) value = this.spec.hxl.toData(tables.mapHxl(value, this.spec.hxl.mapping));
@@ -179,7 +186,8 @@ export class DataController<T> implements ReactiveController {
     if (this.holdAnnouncements) return;
     const status = this.status;
     if (status === 'ready' || status === 'empty') {
-      const data = this.value as T;
+      // The data as given (language maps and all), once per new value whatever the locale.
+      const data = this.validated as T;
       this.lastGood = data;
       if (this.announced !== data) {
         this.announced = data;
@@ -206,7 +214,7 @@ export class DataController<T> implements ReactiveController {
       case TaskStatus.PENDING:
         return 'loading';
       case TaskStatus.COMPLETE:
-        return this.judge(this.task.value as T);
+        return this.judge(this.task.value);
       case TaskStatus.ERROR:
         return 'error';
       default:
@@ -215,12 +223,26 @@ export class DataController<T> implements ReactiveController {
   }
 
 
-  /** The current data; while a reload is pending, the last good data. */
-  get value(): T | undefined {
+  /** The valid data as given; while a reload is pending, the last good data. */
+  private get validated(): unknown {
     if (this.syncOutcome) return this.syncOutcome.ok ? this.syncOutcome.data : undefined;
     if (this.task.status === TaskStatus.COMPLETE) return this.task.value;
     if (this.task.status === TaskStatus.PENDING) return this.lastGood;
     return undefined;
+  }
+
+  /** The current data, its language maps picked for `locale`; while a reload is pending, the last good data. */
+  get value(): T | undefined {
+    return this.localized(this.validated);
+  }
+
+  private localized(data: unknown): T | undefined {
+    if (data === undefined) return undefined;
+    const cached = this.lastLocalized;
+    if (cached?.data === data && cached.locale === this.locale) return cached.value;
+    const value = localize(data, this.locale) as T;
+    this.lastLocalized = { data, locale: this.locale, value };
+    return value;
   }
 
   get error(): DataError | undefined {
@@ -228,8 +250,8 @@ export class DataController<T> implements ReactiveController {
     return this.task.status === TaskStatus.ERROR ? asDataError(this.task.error) : undefined;
   }
 
-  private judge(data: T): DataStatus {
-    return this.spec.isEmpty?.(data) ? 'empty' : 'ready';
+  private judge(data: unknown): DataStatus {
+    return this.spec.isEmpty?.(this.localized(data) as T) ? 'empty' : 'ready';
   }
 
   /** Loads `src` again from the network (through the HTTP cache), for Retry and `reload()`. */
@@ -250,6 +272,8 @@ export class DataController<T> implements ReactiveController {
   /** Resolves when the current load has settled (for tests and scripts). */
   get complete(): Promise<unknown> {
     if (this.syncPending) return loadTables().then(() => this.host.updateComplete);
+    // No load under way (data from a property, attribute or inline script): nothing to wait for.
+    if (this.task.status === TaskStatus.INITIAL) return Promise.resolve();
     return this.task.taskComplete.catch(() => undefined);
   }
 }

@@ -15,6 +15,18 @@ export interface HxlField {
   describes?: string;
   /** A second pattern, read when no column matches `tag` (e.g. `#country+name` for an emergency's name). */
   fallback?: string;
+  /**
+   * Text a table may give in several languages, HXL's way: a column per language with an `+i_xx`
+   * attribute (`#org+name+funder+i_fr`) beside the plain one. Read into a language map
+   * (`{"und": plain, "fr": …}`; `und`, undetermined, comes first so it is the fallback).
+   */
+  localized?: boolean;
+}
+
+/** The language of a column from its `+i_xx` attribute (`i_fr` → `fr`, `i_es_419` → `es-419`). */
+function languageOf(column: HashTag | undefined): string | undefined {
+  for (const a of column?.attributes ?? []) if (/^i_[a-z]{2,3}(_[a-z0-9]+)*$/.test(a)) return a.slice(2).replace(/_/g, '-');
+  return undefined;
 }
 export type HxlMapping = Record<string, HxlField>;
 
@@ -87,14 +99,20 @@ export function mapHxl(rows: unknown[][], mapping: HxlMapping): Record<string, u
   const found = columns.filter(Boolean).map((c) => `#${c!.tag}${[...c!.attributes].map((a) => `+${a}`).join('')}`);
 
   const indexOf: Record<string, number> = {};
+  const translations: Record<string, [language: string, index: number][]> = {};
   const tagOf: Record<string, string> = {};
   for (const [name, field] of Object.entries(mapping)) {
     let index = -1;
     for (const tag of field.fallback ? [field.tag, field.fallback] : [field.tag]) {
       const pattern = parseHashtag(tag);
       if (!pattern) throw new DataError(`Bad HXL pattern ${tag}`, 'hxl');
-      index = columns.findIndex((c) => matches(pattern, c));
+      // The plain column first (not one of its translations), then any that matches.
+      index = columns.findIndex((c) => matches(pattern, c) && !languageOf(c));
+      if (index < 0) index = columns.findIndex((c) => matches(pattern, c));
       tagOf[name] = tag;
+      if (field.localized && index >= 0) {
+        translations[name] = columns.flatMap((c, i) => (i !== index && matches(pattern, c) && languageOf(c) ? [[languageOf(c)!, i] as [string, number]] : []));
+      }
       if (index >= 0) break;
     }
     if (index >= 0) indexOf[name] = index;
@@ -114,7 +132,12 @@ export function mapHxl(rows: unknown[][], mapping: HxlMapping): Record<string, u
     const record: Record<string, unknown> = {};
     for (const [name, index] of Object.entries(indexOf)) {
       const field = mapping[name];
-      const value = convert(row[index], field, `row ${r + 1}, ${tagOf[name]}`);
+      let value = convert(row[index], field, `row ${r + 1}, ${tagOf[name]}`);
+      const other = (translations[name] ?? []).flatMap(([language, i]) => {
+        const text = convert(row[i], field, `row ${r + 1}, ${tagOf[name]}+i_${language}`);
+        return typeof text === 'string' ? [[language, text] as const] : [];
+      });
+      if (other.length) value = Object.fromEntries([...(typeof value === 'string' ? [['und', value] as const] : []), ...other]);
       if (value !== undefined) record[name] = value;
       else if (field.required) throw new DataError(`row ${r + 1}, ${tagOf[name]} is empty`, 'hxl');
     }

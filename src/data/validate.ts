@@ -40,8 +40,12 @@ function deepest(issue: v.BaseIssue<unknown>): v.BaseIssue<unknown> {
   const nested = issue.issues;
   if (!nested?.length) return issue;
   const best = nested.map(deepest).sort((a, b) => (b.path?.length ?? 0) - (a.path?.length ?? 0))[0];
-  // A branch that failed at the union's own level carries no path: keep the union's.
-  return (best.path?.length ?? 0) < (issue.path?.length ?? 0) ? { ...best, path: issue.path } : best;
+  // A branch's path starts at the union's own value: put the union's path in front of it (unless
+  // the branch already has it, as a branch that failed at the union's own level has none).
+  const outer = issue.path ?? [];
+  const inner = best.path ?? [];
+  const hasOuter = outer.length > 0 && inner.length >= outer.length && outer.every((item, i) => inner[i]?.key === item.key && inner[i]?.input === item.input);
+  return { ...best, path: (hasOuter ? inner : [...outer, ...inner]) as typeof best.path };
 }
 
 /**
@@ -61,18 +65,38 @@ export const Year = v.pipe(v.number(), v.integer('must be a whole year'), v.minV
 /** A three-letter currency code (ISO 4217). */
 export const CurrencyCode = v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as USD'));
 
+/** A language tag: `en`, `fr`, `fr-CH`, `ar`, `es-419`. */
+export const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/;
+
+/**
+ * The same text in several languages: an object of language tags to text,
+ * `{"en": "people assisted", "fr": "personnes assistées"}`. The widget shows its locale's text,
+ * else its language's (`fr-CH` → `fr`), else English, else the first given.
+ */
+export const LanguageMap = v.pipe(
+  v.record(v.pipe(v.string(), v.regex(LANGUAGE_TAG, 'must be a language tag such as en, fr or fr-CH')), v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'))),
+  v.check((map) => Object.keys(map).length > 0, 'must give the text in at least one language, such as {"en": "…"}'),
+  v.brand('LanguageMap'),
+);
+export type LanguageMap = v.InferOutput<typeof LanguageMap>;
+
+/** The type a widget renders: every `LanguageMap` in `T` replaced by the text picked for its locale. */
+export type Resolved<T> = T extends LanguageMap ? string : T extends readonly (infer U)[] ? Resolved<U>[] : T extends object ? { [K in keyof T]: Resolved<T[K]> } : T;
+
 /** Shared pieces of the widgets' data shapes. */
 export const SourceSchema = v.union([
   v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty')),
+  LanguageMap,
   v.object({
-    title: v.pipe(v.string(), v.nonEmpty('must not be empty')),
+    title: v.union([v.pipe(v.string(), v.nonEmpty('must not be empty')), LanguageMap]),
     publisher: v.optional(v.string()),
     year: v.optional(Year),
     url: v.optional(v.string()),
     accessed: v.optional(v.string()),
   }),
 ]);
-export type Source = v.InferOutput<typeof SourceSchema>;
+/** A source as a widget renders it: its titles picked for the locale. */
+export type Source = Resolved<v.InferOutput<typeof SourceSchema>>;
 
 /** A finite number (JSON can't hold NaN, but a `data` property can). */
 export const FiniteNumber = v.pipe(v.number(), v.finite('must be a finite number'));
@@ -80,5 +104,9 @@ export const FiniteNumber = v.pipe(v.number(), v.finite('must be a finite number
 export const Text = v.pipe(v.string(), v.trim());
 /** A name that must be there: trimmed, not empty. */
 export const Name = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
+/** Words a regional site may give in its own languages: text, or a `LanguageMap`. */
+export const LocalText = v.union([Text, LanguageMap]);
+/** A name that must be there, in one language or several: a `Name`, or a `LanguageMap`. */
+export const LocalName = v.union([Name, LanguageMap]);
 /** A count or an amount: finite, not negative. */
 export const NonNegative = v.pipe(FiniteNumber, v.minValue(0, 'must not be negative'));

@@ -1,10 +1,10 @@
 import * as v from 'valibot';
-import { CurrencyCode, SourceSchema, Text, Name, NonNegative as Amount, Year } from '../data/validate.js';
+import { CurrencyCode, LocalName, LocalText, SourceSchema, Text, NonNegative as Amount, Year, type LanguageMap, type Resolved } from '../data/validate.js';
 import type { HxlMapping } from '../data/hxl.js';
 import { sameSource } from '../base/source-line.js';
 
 export const DonorSchema = v.object({
-  name: Name,
+  name: LocalName,
   /** Contribution in `currency` (the list's), when the source gives it. */
   amount: v.optional(Amount),
   previousAmount: v.optional(Amount),
@@ -12,7 +12,11 @@ export const DonorSchema = v.object({
   type: v.optional(Text),
   url: v.optional(v.string()),
 });
-export type Donor = v.InferOutput<typeof DonorSchema>;
+/** As the widget renders it: text in several languages picked for its locale. */
+export type Donor = Resolved<v.InferOutput<typeof DonorSchema>>;
+
+/** A name's text to compare by: itself, or its English (else first) text when given in several languages. */
+export const textOf = (name: string | LanguageMap): string => (typeof name === 'string' ? name : (name.en ?? Object.values(name)[0]));
 
 /**
  * The data of `<donor-ranking>`. `donors` is in rank order. `order: "alphabetical"` marks a list
@@ -20,7 +24,7 @@ export type Donor = v.InferOutput<typeof DonorSchema>;
  */
 export const DonorRankingSchema = v.pipe(
   v.object({
-    title: v.optional(Text),
+    title: v.optional(LocalText),
     year: v.optional(Year),
     /** ISO 4217 code of every amount (default USD). */
     currency: v.optional(CurrencyCode),
@@ -33,10 +37,11 @@ export const DonorRankingSchema = v.pipe(
         if (!dataset.typed) return;
         const seen = new Map<string, number>();
         dataset.value.forEach((donor, i) => {
-          const key = donor.name.toLocaleLowerCase();
+          const name = textOf(donor.name);
+          const key = name.toLocaleLowerCase();
           if (seen.has(key)) {
             addIssue({
-              message: `is "${donor.name}" again (already donors[${seen.get(key)}]): each donor once`,
+              message: `is "${name}" again (already donors[${seen.get(key)}]): each donor once`,
               path: [{ type: 'array', origin: 'value', input: dataset.value, key: i, value: donor }],
             });
           } else seen.set(key, i);
@@ -58,7 +63,8 @@ export const DonorRankingSchema = v.pipe(
     }
   }),
 );
-export type DonorRankingData = v.InferOutput<typeof DonorRankingSchema>;
+/** As the widget renders it: text in several languages picked for its locale. */
+export type DonorRankingData = Resolved<v.InferOutput<typeof DonorRankingSchema>>;
 export const DonorRankingSchemaMeta = {
   title: 'donor-ranking data',
   description: 'Donors for <donor-ranking>, in rank order: { title?, year?, currency?, total?, order?, donors: [{ name, amount?, previousAmount?, type?, url? }], source? } (a bare array of donors is accepted too).',
@@ -66,7 +72,7 @@ export const DonorRankingSchemaMeta = {
 
 /** The HXL hashtags `<donor-ranking>` reads from an HDX table. */
 export const DONOR_HXL: HxlMapping = {
-  name: { tag: '#org+name+funder', fallback: '#org+name', required: true, describes: "the donor's name" },
+  name: { tag: '#org+name+funder', fallback: '#org+name', required: true, describes: "the donor's name", localized: true },
   amount: { tag: '#value+funding+total+usd', type: 'number' },
   previousAmount: { tag: '#value+funding+previous+usd', type: 'number' },
   type: { tag: '#org+type+funder' },

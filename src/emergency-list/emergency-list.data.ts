@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { SourceSchema, Text, Name, NonNegative as Count, Year } from '../data/validate.js';
+import { LocalName, LocalText, SourceSchema, Text, Name, NonNegative as Count, Year, type Resolved } from '../data/validate.js';
 import type { HxlMapping } from '../data/hxl.js';
 
 const Iso3 = v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be an ISO 3166 alpha-3 code such as SDN'));
@@ -7,7 +7,7 @@ const IsoDate = v.pipe(v.string(), v.isoDate('must be a date written YYYY-MM-DD'
 
 /** One emergency (a crisis IOM responds to). Only `name` is required. */
 export const EmergencySchema = v.object({
-  name: Name,
+  name: LocalName,
   country: v.optional(v.union([Name, v.array(Name)])),
   iso3: v.optional(v.union([Iso3, v.array(Iso3)])),
   region: v.optional(Text),
@@ -25,21 +25,23 @@ export const EmergencySchema = v.object({
   funded: v.optional(Count),
   updated: v.optional(IsoDate),
   url: v.optional(v.string()),
-  summary: v.optional(Text),
+  summary: v.optional(LocalText),
   source: v.optional(SourceSchema),
 });
-export type Emergency = v.InferOutput<typeof EmergencySchema>;
+/** As the widget renders it: text in several languages picked for its locale. */
+export type Emergency = Resolved<v.InferOutput<typeof EmergencySchema>>;
 
 /** The data of `<emergency-list>`: an object with `emergencies`, or (normalised to it) a bare array. */
 export const EmergencyListSchema = v.object({
-  title: v.optional(Text),
+  title: v.optional(LocalText),
   /** Date the list describes, YYYY-MM-DD or a year. */
   asOf: v.optional(v.union([IsoDate, Year])),
   year: v.optional(Year),
   emergencies: v.array(EmergencySchema),
   source: v.optional(SourceSchema),
 });
-export type EmergencyListData = v.InferOutput<typeof EmergencyListSchema>;
+/** As the widget renders it: text in several languages picked for its locale. */
+export type EmergencyListData = Resolved<v.InferOutput<typeof EmergencyListSchema>>;
 export const EmergencyListSchemaMeta = {
   title: 'emergency-list data',
   description: 'Ongoing emergencies for <emergency-list>: { title?, asOf?, emergencies: [...], source? } (a bare array of emergencies is accepted too).',
@@ -51,7 +53,7 @@ export const EmergencyListSchemaMeta = {
  * `#country+name` column instead. One of the two is required.
  */
 export const EMERGENCY_HXL: HxlMapping = {
-  name: { tag: '#crisis+name', fallback: '#country+name', required: true, describes: 'the emergency name' },
+  name: { tag: '#crisis+name', fallback: '#country+name', required: true, describes: 'the emergency name', localized: true },
   country: { tag: '#country+name', type: 'list' },
   iso3: { tag: '#country+code', type: 'list' },
   region: { tag: '#region+name' },
@@ -65,6 +67,6 @@ export const EMERGENCY_HXL: HxlMapping = {
   funded: { tag: '#value+funding+total', type: 'number' },
   updated: { tag: '#date+updated' },
   url: { tag: '#meta+url' },
-  summary: { tag: '#description' },
+  summary: { tag: '#description', localized: true },
   source: { tag: '#meta+source' },
 };

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { CurrencyCode, FiniteNumber, SourceSchema, Text, Year } from '../data/validate.js';
+import { CurrencyCode, FiniteNumber, LocalText, SourceSchema, Text, Year, type Resolved } from '../data/validate.js';
 
 export const STAT_FORMATS = ['standard', 'compact', 'percent', 'currency'] as const;
 export type StatFormat = (typeof STAT_FORMATS)[number];
@@ -12,15 +12,15 @@ export type StatFormat = (typeof STAT_FORMATS)[number];
  */
 export const StatCounterSchema = v.object({
   value: FiniteNumber,
-  label: v.optional(Text),
-  description: v.optional(Text),
-  prefix: v.optional(Text),
-  suffix: v.optional(Text),
+  label: v.optional(LocalText),
+  description: v.optional(LocalText),
+  prefix: v.optional(LocalText),
+  suffix: v.optional(LocalText),
   format: v.optional(v.picklist(STAT_FORMATS)),
   currency: v.optional(CurrencyCode),
   maximumFractionDigits: v.optional(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0, 'must be 0 to 20'), v.maxValue(20, 'must be 0 to 20'))),
   previous: v.optional(FiniteNumber),
-  previousLabel: v.optional(Text),
+  previousLabel: v.optional(LocalText),
   /** What the figure counts: people, countries, USD, percent, staff, partnerships… */
   unit: v.optional(Text),
   /** The year the figure refers to. */
@@ -29,7 +29,8 @@ export const StatCounterSchema = v.object({
   /** The words of the source this figure is taken from, verbatim (kept for checking; not shown). */
   quote: v.optional(Text),
 });
-export type StatCounterData = v.InferOutput<typeof StatCounterSchema>;
+/** As the widget renders it: text in several languages picked for its locale. */
+export type StatCounterData = Resolved<v.InferOutput<typeof StatCounterSchema>>;
 export const StatCounterSchemaMeta = {
   title: 'stat-counter data',
   description: 'One headline figure for <stat-counter>: a number with its label, format, unit, year and source.',
