@@ -3,7 +3,7 @@ import { html } from 'lit';
 import '../src/stat-counter/define.js';
 import { STAT_FORMATS } from '../src/stat-counter/stat-counter.data.js';
 import { STAT_COUNTER_STARTS } from '../src/stat-counter/stat-counter.js';
-import { arabicFigure, decrease, increase, longFigure } from './fixtures/stat-counter.js';
+import { arabicFigure, decrease, increase, longFigure, multilingualFigure } from './fixtures/stat-counter.js';
 import { heldSrc, renderWidget, widget, type WidgetArgs } from './support/widget.js';
 
 const SEED = 'data/annual-report-2023.json#/highlights/peopleReached';
@@ -109,6 +109,8 @@ export const Wide: Story = { name: 'Container: wide', render: () => row(HIGHLIGH
 
 export const Arabic: Story = { name: 'Language: Arabic (RTL), seed data', globals: { locale: 'ar' }, render: () => row(HIGHLIGHTS) };
 export const ArabicData: Story = { name: 'Language: Arabic (RTL), Arabic words (fictitious example)', globals: { locale: 'ar' }, args: { src: undefined, inlineJson: arabicFigure } };
+/** The data gives its words in four languages: switch the toolbar's language to see each (fictitious example). */
+export const Multilingual: Story = { name: 'Language: the data in four languages (fictitious example)', globals: { locale: 'fr' }, args: { src: undefined, inlineJson: multilingualFigure } };
 export const French: Story = { name: 'Language: French', globals: { locale: 'fr' }, render: () => row(HIGHLIGHTS) };
 export const Spanish: Story = { name: 'Language: Spanish', globals: { locale: 'es' }, render: () => row(HIGHLIGHTS) };
 export const ArabicError: Story = { name: 'Language: Arabic (RTL), error', globals: { locale: 'ar' }, args: { src: 'data/annual-report-2023.json#/highlights/peopleReachd' } };
