@@ -124,13 +124,15 @@ export abstract class IomElement<T> extends LitElement {
   }
 
   /**
-   * A prerendered widget in French, Spanish or Arabic keeps its prerendered content on screen
-   * until the words of its language have loaded, then renders once, in that language.
+   * A prerendered widget keeps its prerendered content on screen until what its first render
+   * needs has loaded (the words of its language, the table readers for an HXL table), then
+   * renders once.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (!this.hasUpdated && this.prerendered) {
       const locale = resolveLocale(this, this.locale);
-      if (!hasStrings(locale)) return loadStrings(locale).then(() => super.scheduleUpdate());
+      const waits = [hasStrings(locale) ? undefined : loadStrings(locale), this.dataController.prerequisites()].filter(Boolean);
+      if (waits.length) return Promise.all(waits).then(() => super.scheduleUpdate());
     }
     return super.scheduleUpdate();
   }

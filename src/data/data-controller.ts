@@ -150,6 +150,20 @@ export class DataController<T> implements ReactiveController {
     return validate(this.spec.schema, value, this.spec.root ?? 'data');
   }
 
+  /**
+   * What must load before the synchronous source can be read (the table readers, for rows of
+   * cells), or undefined: a prerendered widget waits for it before its first render.
+   */
+  prerequisites(): Promise<unknown> | undefined {
+    const source = this.spec.hxl && !loadedTables() ? this.syncSource() : undefined;
+    if (!source) return undefined;
+    try {
+      return looksLikeTable(source.read()) ? loadTables() : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   hostUpdate(): void {
     const source = this.syncSource();
     if (!source) {
