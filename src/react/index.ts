@@ -27,16 +27,16 @@ function wrap<E extends HTMLElement, Events>(tagName: string, elementClass: new 
 
 /**
  * `<stat-counter>` for React: `<StatCounter value={600000} label="…" onIomCountEnd={…} />`. Every
- * property of the element is a prop (`data` takes an object); events `onIomLoad`, `onIomError`,
+ * property of the element is a prop (`data` takes an object); events `onIomLoad`, `onIomError`, `onIomAttributeWarning`,
  * `onIomCountEnd`.
  */
-export const StatCounter = wrap<StatCounterElement, StatCounterEvents>('stat-counter', StatCounterElement, { 'iom-load': true, 'iom-error': true, 'iom-count-end': true }, 'StatCounter');
+export const StatCounter = wrap<StatCounterElement, StatCounterEvents>('stat-counter', StatCounterElement, { 'iom-load': true, 'iom-error': true, 'iom-attribute-warning': true, 'iom-count-end': true }, 'StatCounter');
 
-/** `<emergency-list>` for React; events `onIomLoad`, `onIomError`, `onIomFilterChange`. */
-export const EmergencyList = wrap<EmergencyListElement, EmergencyListEvents>('emergency-list', EmergencyListElement, { 'iom-load': true, 'iom-error': true, 'iom-filter-change': true }, 'EmergencyList');
+/** `<emergency-list>` for React; events `onIomLoad`, `onIomError`, `onIomAttributeWarning`, `onIomFilterChange`. */
+export const EmergencyList = wrap<EmergencyListElement, EmergencyListEvents>('emergency-list', EmergencyListElement, { 'iom-load': true, 'iom-error': true, 'iom-attribute-warning': true, 'iom-filter-change': true }, 'EmergencyList');
 
-/** `<donor-ranking>` for React; events `onIomLoad`, `onIomError`, `onIomViewChange`. */
-export const DonorRanking = wrap<DonorRankingElement, DonorRankingEvents>('donor-ranking', DonorRankingElement, { 'iom-load': true, 'iom-error': true, 'iom-view-change': true }, 'DonorRanking');
+/** `<donor-ranking>` for React; events `onIomLoad`, `onIomError`, `onIomAttributeWarning`, `onIomViewChange`. */
+export const DonorRanking = wrap<DonorRankingElement, DonorRankingEvents>('donor-ranking', DonorRankingElement, { 'iom-load': true, 'iom-error': true, 'iom-attribute-warning': true, 'iom-view-change': true }, 'DonorRanking');
 
-/** `<objective-card>` for React; events `onIomLoad`, `onIomError`, `onIomCountEnd` (from its figures). */
-export const ObjectiveCard = wrap<ObjectiveCardElement, ObjectiveCardEvents>('objective-card', ObjectiveCardElement, { 'iom-load': true, 'iom-error': true, 'iom-count-end': true }, 'ObjectiveCard');
+/** `<objective-card>` for React; events `onIomLoad`, `onIomError`, `onIomAttributeWarning`, `onIomCountEnd` (from its figures). */
+export const ObjectiveCard = wrap<ObjectiveCardElement, ObjectiveCardEvents>('objective-card', ObjectiveCardElement, { 'iom-load': true, 'iom-error': true, 'iom-attribute-warning': true, 'iom-count-end': true }, 'ObjectiveCard');

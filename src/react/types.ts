@@ -3,6 +3,7 @@
 import type * as React from 'react';
 import type { LitElement } from 'lit';
 import type { IomErrorDetail } from '../data/data-controller.js';
+import type { IomAttributeWarningDetail } from '../base/attributes.js';
 import type { DonorRankingData } from '../donor-ranking/donor-ranking.data.js';
 import type { DonorViewChangeDetail } from '../donor-ranking/donor-ranking.js';
 import type { EmergencyListData } from '../emergency-list/emergency-list.data.js';
@@ -18,24 +19,28 @@ import type { StatCounterData } from '../stat-counter/stat-counter.data.js';
 export interface StatCounterEvents {
   'iom-load': CustomEvent<StatCounterData>;
   'iom-error': CustomEvent<IomErrorDetail>;
+  'iom-attribute-warning': CustomEvent<IomAttributeWarningDetail>;
   'iom-count-end': CustomEvent<StatCounterCountEndDetail>;
 }
 /** The events `<emergency-list>` fires, by name. */
 export interface EmergencyListEvents {
   'iom-load': CustomEvent<EmergencyListData>;
   'iom-error': CustomEvent<IomErrorDetail>;
+  'iom-attribute-warning': CustomEvent<IomAttributeWarningDetail>;
   'iom-filter-change': CustomEvent<EmergencyFilterChangeDetail>;
 }
 /** The events `<donor-ranking>` fires, by name. */
 export interface DonorRankingEvents {
   'iom-load': CustomEvent<DonorRankingData>;
   'iom-error': CustomEvent<IomErrorDetail>;
+  'iom-attribute-warning': CustomEvent<IomAttributeWarningDetail>;
   'iom-view-change': CustomEvent<DonorViewChangeDetail>;
 }
 /** The events `<objective-card>` fires, by name (`iom-count-end` comes from its figures). */
 export interface ObjectiveCardEvents {
   'iom-load': CustomEvent<ObjectiveCardData>;
   'iom-error': CustomEvent<IomErrorDetail>;
+  'iom-attribute-warning': CustomEvent<IomAttributeWarningDetail>;
   'iom-count-end': CustomEvent<StatCounterCountEndDetail>;
 }
 
