@@ -40,22 +40,10 @@ const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
 type Widget = HTMLElement & { updateComplete?: Promise<unknown>; status?: string };
 
-/**
- * Resolves once a widget has rendered its data or its error. (Not `loadComplete`: for inline data,
- * read without a request, its task is back in its initial state and that promise waits for a
- * request that never comes.)
- */
+/** Resolves once a widget has rendered its data or its error. */
 async function settled(el: Widget): Promise<void> {
   await customElements.whenDefined(el.localName);
-  await el.updateComplete;
-  if (el.status === 'loading' || el.status === 'idle') {
-    await new Promise((resolve) => {
-      el.addEventListener('iom-load', resolve, { once: true });
-      el.addEventListener('iom-error', resolve, { once: true });
-      setTimeout(resolve, 20000);
-    });
-    await el.updateComplete;
-  }
+  await (el as Widget & { loadComplete?: Promise<unknown> }).loadComplete;
 }
 
 export class EmbedBuilder extends LitElement {
@@ -185,7 +173,7 @@ export class EmbedBuilder extends LitElement {
           this.load = { status: 'idle' };
           return;
         }
-        doc = parsePasted(this.s.paste);
+        doc = await parsePasted(this.s.paste);
       } else {
         if (!address) {
           this.load = { status: 'idle' };

@@ -67,7 +67,7 @@ export async function loadAddress(address: string, signal: AbortSignal): Promise
 }
 
 /** Reads pasted text: JSON when it starts like JSON, else a CSV table (an HXL export). */
-export function parsePasted(text: string): unknown {
+export function parsePasted(text: string): Promise<unknown> {
   const json = /^\s*[[{"]/.test(text);
   return parseDocument(text, json ? 'https://pasted.invalid/pasted.json' : 'https://pasted.invalid/pasted.csv', 'the pasted data', null);
 }
