@@ -2,8 +2,8 @@ import { defineConfig, type Plugin } from 'vite';
 import { cpSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { stampDemo } from './demo/stamp.js';
+import ELEMENTS from './src/tags.json' with { type: 'json' };
 
-const ELEMENTS = ['stat-counter', 'emergency-list', 'donor-ranking', 'objective-card'];
 const root = import.meta.dirname;
 
 // dist/iom-widgets.js registers all four; dist/<element>.js registers one. The chart view (chart.ts

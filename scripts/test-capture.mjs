@@ -20,6 +20,7 @@ import { PNG } from 'pngjs';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
 import { checks, serveStatic } from './static-server.mjs';
+import { TAG_SELECTOR } from './tags.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const keep = process.argv.includes('--keep');
@@ -105,12 +106,11 @@ async function widgetBoxes(url, width, height) {
   await page.setViewport({ width, height, deviceScaleFactor: 1 });
   await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
   await page.goto(url);
-  const TAGS = 'stat-counter, emergency-list, donor-ranking, objective-card';
-  await page.waitForFunction((tags) => [...document.querySelectorAll(tags)].every((el) => el.status === 'ready'), { timeout: 30_000 }, TAGS);
+  await page.waitForFunction((tags) => [...document.querySelectorAll(tags)].every((el) => el.status === 'ready'), { timeout: 30_000 }, TAG_SELECTOR);
   const boxes = await page.evaluate((tags) => [...document.querySelectorAll(tags)].map((el) => {
     const r = el.getBoundingClientRect();
     return { name: `${el.localName}${el.getAttribute('src') ? ` ${el.getAttribute('src')}` : ''}`, x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
-  }), TAGS);
+  }), TAG_SELECTOR);
   await page.close();
   return boxes;
 }

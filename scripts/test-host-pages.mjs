@@ -15,6 +15,7 @@ import { PNG } from 'pngjs';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
 import { checks, serveStatic } from './static-server.mjs';
+import { TAGS, TAG_SELECTOR } from './tags.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const keep = process.argv.includes('--keep');
@@ -50,16 +51,16 @@ async function open(url) {
   const console_ = [];
   page.on('console', (m) => m.type() === 'error' && console_.push(m.text()));
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => {
+  await page.waitForFunction((tags) => {
     const all = [];
     const walk = (root) => root.querySelectorAll('*').forEach((el) => {
-      if (/^(stat-counter|emergency-list|donor-ranking|objective-card)$/.test(el.localName)) all.push(el);
+      if (tags.includes(el.localName)) all.push(el);
       if (el.shadowRoot) walk(el.shadowRoot);
     });
     walk(document);
     const chart = document.querySelector('#chart donor-ranking')?.shadowRoot?.querySelector('[part="chart"]');
     return all.length >= 10 && all.every((el) => el.status === 'ready') && chart?.getAttribute('data-state') === 'ready' && document.fonts.status === 'loaded';
-  }, { timeout: 30_000 });
+  }, { timeout: 30_000 }, TAGS);
   // Two frames, so what was just laid out is painted.
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
   return { page, console: console_ };
@@ -155,11 +156,11 @@ async function focusRing(page) {
 }
 
 /** Each slot's widget: its box. */
-const boxes = (page) => page.evaluate(() => Object.fromEntries([...document.querySelectorAll('.slot')].map((slot) => {
-  const el = slot.querySelector('stat-counter, emergency-list, donor-ranking, objective-card');
+const boxes = (page) => page.evaluate((tags) => Object.fromEntries([...document.querySelectorAll('.slot')].map((slot) => {
+  const el = slot.querySelector(tags);
   const r = el.getBoundingClientRect();
   return [slot.id, { width: r.width, height: r.height }];
-})));
+})), TAG_SELECTOR);
 
 try {
   console.log(`Strict Content-Security-Policy (${CSP}):`);

@@ -32,13 +32,13 @@ import { build as viteBuild } from 'vite';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
 import { serveStatic } from './static-server.mjs';
+import { TAGS as WIDGETS } from './tags.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 // The React the test app installs: the exact versions the repository develops against.
 const REACT_DEPS = ['react', 'react-dom', '@types/react', '@types/react-dom'].map((name) => `${name}@${PKG.devDependencies[name]}`);
 const EDITOR_FILES = ['dist/vscode.html-custom-data.json', 'dist/vscode.css-custom-data.json', 'dist/web-types.json'];
-const WIDGETS = ['stat-counter', 'emergency-list', 'donor-ranking', 'objective-card'];
 const WAIT = { timeout: 15_000, polling: 50 };
 const keep = process.argv.includes('--keep');
 const started = performance.now();

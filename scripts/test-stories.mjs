@@ -20,10 +20,10 @@ import { performance } from 'node:perf_hooks';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
 import { serveStatic } from './static-server.mjs';
+import { TAGS as WIDGETS } from './tags.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'storybook-static');
-const WIDGETS = ['stat-counter', 'emergency-list', 'donor-ranking', 'objective-card'];
 const CONCURRENCY = Number(process.env.STORY_CONCURRENCY ?? 2);
 const STORY_TIMEOUT = 20_000;
 
@@ -85,7 +85,11 @@ if (checkDemo && !existsSync(join(DEMO, 'index.html'))) fail('dist-demo/index.ht
 // 2. Serve storybook-static on a free local port, and the demo page under a sub-path.
 // Published somewhere below the site root, as on a real site: its URLs must all be relative.
 const DEMO_PATH = '/published/iom-report/';
-const server = await serveStatic({ '/': OUT, [DEMO_PATH]: DEMO });
+// Storybook's hashed assets and axe may be cached (and their compiled code with them) across pages.
+const AXE_PATH = '/__axe/';
+const server = await serveStatic({ '/': OUT, [DEMO_PATH]: DEMO, [AXE_PATH]: join(ROOT, 'node_modules/axe-core') }, (pathname) =>
+  process.env.NOCACHE ? {} : pathname.startsWith('/assets/') || pathname.startsWith(AXE_PATH) ? { 'cache-control': 'max-age=3600, immutable' } : {},
+);
 const { base } = server;
 
 // 3. The stories (and docs pages) from index.json.
@@ -226,7 +230,7 @@ async function checkStory(entry) {
       for (const tag of new Set(render.unregistered)) problems.push(`<${tag}> is not registered`);
       for (const tag of new Set(render.empty)) problems.push(`<${tag}> rendered nothing (empty shadow root)`);
       if (holdsLoading) for (const state of render.notLoading) problems.push(`a loading story, but ${state}`);
-      await page.evaluate(axeSource);
+      await (process.env.NOCACHE ? page.evaluate(axeSource) : page.addScriptTag({ url: `${base}${AXE_PATH}axe.min.js` }));
       const violations = await page.evaluate(async () => {
         // Should anything else be running axe in the page, wait for it to finish.
         let result;
@@ -342,7 +346,7 @@ async function checkDemoPage() {
     }
   };
   const axe = async (label) => {
-    await page.evaluate(axeSource);
+    await (process.env.NOCACHE ? page.evaluate(axeSource) : page.addScriptTag({ url: `${base}${AXE_PATH}axe.min.js` }));
     const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' > ')).join('; ')})`));
     for (const v of violations) problems.push(`axe (${label}) ${v}`);
   };
