@@ -5,7 +5,9 @@
 // English and, through its language switch, in Arabic.
 //
 //   node scripts/test-stories.mjs                 build, then test every story
-//   node scripts/test-stories.mjs --no-build      test the existing storybook-static/
+//   node scripts/test-stories.mjs --no-build      test the existing storybook-static/ and dist-demo/
+//   node scripts/test-stories.mjs --build-only    only build storybook-static/ (npm test builds the
+//                                                 demo page once, in build:demo, and then runs --no-build)
 //   node scripts/test-stories.mjs --filter=donor  only the stories whose id contains "donor"
 //   node scripts/test-stories.mjs --verbose       also print the expected warnings of each story
 //
@@ -24,11 +26,12 @@ import { TAGS as WIDGETS } from './tags.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'storybook-static');
-const CONCURRENCY = Number(process.env.STORY_CONCURRENCY ?? 2);
+const CONCURRENCY = Number(process.env.STORY_CONCURRENCY ?? 4);
 const STORY_TIMEOUT = 20_000;
 
 const args = process.argv.slice(2);
 const skipBuild = args.includes('--no-build');
+const buildOnly = args.includes('--build-only');
 const filter = args.find((a) => a.startsWith('--filter='))?.slice('--filter='.length);
 const verbose = args.includes('--verbose');
 const started = performance.now();
@@ -56,6 +59,7 @@ if (!skipBuild) {
     fail(`Storybook build failed (exit ${result.status ?? result.signal}).`);
   }
   console.log(`Built in ${seconds(t)} s.`);
+  if (buildOnly) process.exit(0);
 }
 if (!existsSync(join(OUT, 'index.json'))) fail('storybook-static/index.json not found: build Storybook first (drop --no-build).');
 
@@ -88,7 +92,7 @@ const DEMO_PATH = '/published/iom-report/';
 // Storybook's hashed assets and axe may be cached (and their compiled code with them) across pages.
 const AXE_PATH = '/__axe/';
 const server = await serveStatic({ '/': OUT, [DEMO_PATH]: DEMO, [AXE_PATH]: join(ROOT, 'node_modules/axe-core') }, (pathname) =>
-  process.env.NOCACHE ? {} : pathname.startsWith('/assets/') || pathname.startsWith(AXE_PATH) ? { 'cache-control': 'max-age=3600, immutable' } : {},
+  pathname.startsWith('/assets/') || pathname.startsWith(AXE_PATH) ? { 'cache-control': 'max-age=3600, immutable' } : {},
 );
 const { base } = server;
 
@@ -111,7 +115,8 @@ const browser = await puppeteer.launch({
     '--lang=en-US',
   ],
 });
-const axeSource = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+/** Puts axe-core in the page (from a URL, so its compiled code is cached between pages). */
+const addAxe = (page) => page.addScriptTag({ url: `${base}${AXE_PATH}axe.min.js` });
 
 // In the page: every widget in the story, including those inside other widgets' shadow roots
 // (objective-card draws its figures with <stat-counter>).
@@ -181,15 +186,15 @@ function resourceText(msg) {
   return text.startsWith('Failed to load resource') && msg.location()?.url ? `${text}: ${msg.location().url}` : text;
 }
 
-async function checkStory(entry) {
+async function checkStory(entry, page) {
   const problems = [];
   const warnings = [];
-  const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });
-  if (entry.tags?.includes('reduced-motion')) await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+  // (The page is reused: '' puts the browser's own value back.)
+  await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: entry.tags?.includes('reduced-motion') ? 'reduce' : '' }]);
   const allowHttpError = entry.tags?.includes('http-error');
   const showsError = /error/i.test(entry.name) || entry.tags?.includes('expected-warning');
-  page.on('console', (msg) => {
+  const unlisten = listen(page, (msg) => {
     const text = resourceText(msg);
     if (msg.type() === 'error') {
       if (allowHttpError && text.startsWith('Failed to load resource')) warnings.push(`expected: ${text}`);
@@ -200,8 +205,7 @@ async function checkStory(entry) {
       if (/^<[a-z]+-[a-z-]+>: /.test(text) && showsError) warnings.push(text);
       else problems.push(`console.warn: ${text}`);
     }
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  }, (error) => problems.push(`page error: ${error.message}`));
   try {
     // The a11y addon's own automatic run is switched off (this script runs axe itself, on every story).
     const url = `${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=story&globals=a11y.manual:!true`;
@@ -230,7 +234,7 @@ async function checkStory(entry) {
       for (const tag of new Set(render.unregistered)) problems.push(`<${tag}> is not registered`);
       for (const tag of new Set(render.empty)) problems.push(`<${tag}> rendered nothing (empty shadow root)`);
       if (holdsLoading) for (const state of render.notLoading) problems.push(`a loading story, but ${state}`);
-      await (process.env.NOCACHE ? page.evaluate(axeSource) : page.addScriptTag({ url: `${base}${AXE_PATH}axe.min.js` }));
+      await addAxe(page);
       const violations = await page.evaluate(async () => {
         // Should anything else be running axe in the page, wait for it to finish.
         let result;
@@ -255,21 +259,23 @@ async function checkStory(entry) {
   } catch (error) {
     problems.push(`could not open the story: ${error.message.split('\n')[0]}`);
   } finally {
-    await page.close();
+    await leave(page, unlisten);
   }
   return { entry, problems, warnings };
 }
 
-async function checkDocs(entry) {
+async function checkDocs(entry, page) {
   const problems = [];
-  const page = await browser.newPage();
   // A docs page shows every story of its file, so it may hold the http-error stories' requests.
   const allowHttpError = Object.values(index.entries).some((s) => s.importPath === entry.importPath && s.tags?.includes('http-error'));
-  page.on('console', (msg) => {
-    const text = resourceText(msg);
-    if (msg.type() === 'error' && !(allowHttpError && text.startsWith('Failed to load resource'))) problems.push(`console.error: ${text}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  const unlisten = listen(
+    page,
+    (msg) => {
+      const text = resourceText(msg);
+      if (msg.type() === 'error' && !(allowHttpError && text.startsWith('Failed to load resource'))) problems.push(`console.error: ${text}`);
+    },
+    (error) => problems.push(`page error: ${error.message}`),
+  );
   try {
     await page.goto(`${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=docs`, { waitUntil: 'load', timeout: STORY_TIMEOUT });
     await page.waitForFunction(() => document.querySelector('#storybook-docs .sbdocs-content') || document.body.classList.contains('sb-show-errordisplay'), {
@@ -281,18 +287,26 @@ async function checkDocs(entry) {
   } catch (error) {
     problems.push(`could not open the docs page: ${error.message.split('\n')[0]}`);
   } finally {
-    await page.close();
+    await leave(page, unlisten);
   }
   return { entry, problems, warnings: [] };
 }
 
+/**
+ * Runs `check(item, page)` over `items`, CONCURRENCY at a time. Each worker keeps one page (a new
+ * page per story costs a renderer process): `leave` takes it back to about:blank between items, so
+ * each story still gets a document, and console, of its own.
+ */
 async function runAll(items, check) {
   const results = [];
   let next = 0;
   async function worker() {
+    // A window of its own: headless Chromium hides every tab but the active one, and a hidden page
+    // gets no animation frames (a count-up, or the settle step's frames, would stall).
+    const page = await browser.newPage({ type: 'window' });
     while (next < items.length) {
       const item = items[next++];
-      const result = await check(item);
+      const result = await check(item, page);
       results.push(result);
       const mark = result.problems.length ? 'FAIL' : 'ok  ';
       console.log(`${mark} ${item.title} › ${item.name}`);
@@ -302,6 +316,22 @@ async function runAll(items, check) {
   }
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
   return results;
+}
+
+/** Listens to the page's console (`onConsole`) and page errors (`onError`) until the returned function is called. */
+function listen(page, onConsole, onError) {
+  page.on('console', onConsole);
+  page.on('pageerror', onError);
+  return () => {
+    page.off('console', onConsole);
+    page.off('pageerror', onError);
+  };
+}
+
+/** Stops listening and unloads the item's document, so nothing of it reaches the next item. */
+async function leave(page, unlisten) {
+  unlisten();
+  await page.goto('about:blank').catch(() => undefined);
 }
 
 /**
@@ -346,7 +376,7 @@ async function checkDemoPage() {
     }
   };
   const axe = async (label) => {
-    await (process.env.NOCACHE ? page.evaluate(axeSource) : page.addScriptTag({ url: `${base}${AXE_PATH}axe.min.js` }));
+    await addAxe(page);
     const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' > ')).join('; ')})`));
     for (const v of violations) problems.push(`axe (${label}) ${v}`);
   };
