@@ -9,6 +9,9 @@
 //   node scripts/test-stories.mjs --build-only    only build storybook-static/ (npm test builds the
 //                                                 demo page once, in build:demo, and then runs --no-build)
 //   node scripts/test-stories.mjs --filter=donor  only the stories whose id contains "donor"
+//   node scripts/test-stories.mjs --no-demo       the stories and docs pages only
+//   node scripts/test-stories.mjs --demo-only     the demo page only (npm test runs the two apart,
+//                                                 so the stories need not wait for the library build)
 //   node scripts/test-stories.mjs --verbose       also print the expected warnings of each story
 //
 // Widgets that show an error state on purpose log their own warning (console.warn "<tag>: …"):
@@ -32,6 +35,7 @@ const STORY_TIMEOUT = 20_000;
 const args = process.argv.slice(2);
 const skipBuild = args.includes('--no-build');
 const buildOnly = args.includes('--build-only');
+const demoOnly = args.includes('--demo-only');
 const filter = args.find((a) => a.startsWith('--filter='))?.slice('--filter='.length);
 const verbose = args.includes('--verbose');
 const started = performance.now();
@@ -43,7 +47,7 @@ function fail(message) {
 }
 
 // 1. Build.
-if (!skipBuild) {
+if (!skipBuild && !demoOnly) {
   const t = performance.now();
   console.log('Building Storybook (storybook build -o storybook-static --quiet)…');
   const result = spawnSync(join(ROOT, 'node_modules/.bin/storybook'), ['build', '-o', 'storybook-static', '--quiet'], {
@@ -61,10 +65,10 @@ if (!skipBuild) {
   console.log(`Built in ${seconds(t)} s.`);
   if (buildOnly) process.exit(0);
 }
-if (!existsSync(join(OUT, 'index.json'))) fail('storybook-static/index.json not found: build Storybook first (drop --no-build).');
+if (!demoOnly && !existsSync(join(OUT, 'index.json'))) fail('storybook-static/index.json not found: build Storybook first (drop --no-build).');
 
 const DEMO = join(ROOT, 'dist-demo');
-const checkDemo = !filter || 'demo'.includes(filter);
+const checkDemo = !args.includes('--no-demo') && (!filter || 'demo'.includes(filter));
 if (checkDemo && !skipBuild) {
   const t = performance.now();
   const result = spawnSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--mode', 'demo', '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8' });
@@ -97,7 +101,7 @@ const server = await serveStatic({ '/': OUT, [DEMO_PATH]: DEMO, [AXE_PATH]: join
 const { base } = server;
 
 // 3. The stories (and docs pages) from index.json.
-const index = JSON.parse(readFileSync(join(OUT, 'index.json'), 'utf8'));
+const index = demoOnly ? { entries: {} } : JSON.parse(readFileSync(join(OUT, 'index.json'), 'utf8'));
 const entries = Object.values(index.entries).filter((e) => !filter || e.id.includes(filter));
 const stories = entries.filter((e) => e.type === 'story');
 const docs = entries.filter((e) => e.type === 'docs');

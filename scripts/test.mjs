@@ -20,21 +20,22 @@ const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const bin = (name) => resolve(ROOT, 'node_modules/.bin', name);
 const node = (...a) => [process.execPath, ...a];
 
-/** The steps, in the order they start when free to: longest chains first. `needs`: steps that must pass first. */
+/** The steps, in the order they start when a place is free: the longest first. `needs`: steps that must pass first. */
 const STEPS = [
+  { name: 'storybook', run: node('scripts/test-stories.mjs', '--build-only'), what: 'storybook build' },
   { name: 'package', run: node('scripts/test-package.mjs'), what: 'npm pack (builds dist/), the tarball in new apps' },
   { name: 'wtr', run: [bin('wtr')], what: 'browser tests, Chromium and Firefox' },
-  { name: 'storybook', run: node('scripts/test-stories.mjs', '--build-only'), what: 'storybook build' },
+  { name: 'stories', needs: ['storybook'], run: node('scripts/test-stories.mjs', '--no-build', '--no-demo'), what: 'every story and docs page' },
+  { name: 'demo', needs: ['package'], run: ['npm', 'run', '--silent', 'build:demo'], what: 'dist-demo/, prerendered' },
+  { name: 'demo-page', needs: ['demo'], run: node('scripts/test-stories.mjs', '--no-build', '--demo-only'), what: 'the built demo page (test-stories)' },
+  { name: 'capture', needs: ['demo'], run: node('scripts/test-capture.mjs') },
+  { name: 'host', needs: ['package'], run: node('scripts/test-host-pages.mjs') },
+  { name: 'prerender', needs: ['package'], run: node('--test', 'test/prerender/prerender.test.mjs', 'test/prerender/browser.test.mjs') },
   { name: 'typecheck', run: [bin('tsc'), '--noEmit', '-p', '.'] },
   { name: 'lint', run: [bin('eslint'), '.'] },
   { name: 'lint-css', run: node('scripts/lint-css.mjs') },
   { name: 'manifest', run: node('scripts/check-manifest.mjs'), what: 'custom-elements.json is current' },
   { name: 'schemas', run: node('scripts/schemas.mjs', '--check') },
-  { name: 'demo', needs: ['package'], run: ['npm', 'run', '--silent', 'build:demo'], what: 'dist-demo/, prerendered' },
-  { name: 'stories', needs: ['storybook', 'demo'], run: node('scripts/test-stories.mjs', '--no-build'), what: 'every story, docs page and the demo page' },
-  { name: 'capture', needs: ['demo'], run: node('scripts/test-capture.mjs') },
-  { name: 'host', needs: ['package'], run: node('scripts/test-host-pages.mjs') },
-  { name: 'prerender', needs: ['package'], run: node('--test', 'test/prerender/prerender.test.mjs', 'test/prerender/browser.test.mjs') },
   { name: 'size', needs: ['package'], run: node('scripts/size.mjs') },
 ];
 
