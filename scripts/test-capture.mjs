@@ -17,8 +17,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
+import { CHROMIUM_ARGS, findBrowser, launchChromium } from './browser.mjs';
 import { checks, serveStatic } from './static-server.mjs';
 import { TAG_SELECTOR } from './tags.mjs';
 
@@ -98,7 +97,7 @@ function diff(a, b) {
   return { count, points, box: count ? `x ${x0}–${x1}, y ${y0}–${y1}` : '' };
 }
 
-const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--headless=new', ...CHROMIUM_ARGS, '--hide-scrollbars', '--lang=en-US'] });
+const browser = await launchChromium(['--hide-scrollbars', '--lang=en-US']);
 
 /** The boxes of the page's widgets (top-level tags), laid out at `width`×`height` with reduced motion. */
 async function widgetBoxes(url, width, height) {

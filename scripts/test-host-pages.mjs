@@ -12,8 +12,7 @@
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
+import { launchChromium } from './browser.mjs';
 import { checks, serveStatic } from './static-server.mjs';
 import { TAGS, TAG_SELECTOR } from './tags.mjs';
 
@@ -21,11 +20,6 @@ const ROOT = resolve(import.meta.dirname, '..');
 const keep = process.argv.includes('--keep');
 if (!existsSync(join(ROOT, 'dist/iom-widgets.js'))) {
   console.error('dist/ is missing: run `npm run build` first.');
-  process.exit(1);
-}
-const chromium = findBrowser();
-if (!chromium) {
-  console.error('No Chrome or Chromium found: install Chromium or set CHROME_PATH.');
   process.exit(1);
 }
 
@@ -36,7 +30,10 @@ const { base } = server;
 
 const { pass, fail, totals } = checks();
 
-const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--headless=new', ...CHROMIUM_ARGS, '--hide-scrollbars', '--lang=en-US'] });
+const browser = await launchChromium(['--hide-scrollbars', '--lang=en-US']).catch((error) => {
+  console.error(error.message);
+  process.exit(1);
+});
 
 /** Opens the widgets page and waits until every widget (objective-card's counters too) is ready and the chart is drawn. */
 async function open(url) {

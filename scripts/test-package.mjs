@@ -29,8 +29,7 @@ import { join, normalize, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as esbuild from 'esbuild';
 import { build as viteBuild } from 'vite';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
+import { launchChromium } from './browser.mjs';
 import { serveStatic } from './static-server.mjs';
 import { TAGS as WIDGETS } from './tags.mjs';
 
@@ -469,9 +468,7 @@ ${body}
   const server = await serveStatic(Object.fromEntries(Object.entries(DIRS).map(([name, dir]) => [`/${name}/`, dir])));
   const { base } = server;
 
-  const executablePath = findBrowser();
-  if (!executablePath) stop('No Chrome or Chromium found: run `node scripts/browser.mjs` or set CHROME_PATH.');
-  const browser = await puppeteer.launch({ executablePath, headless: true, args: ['--headless=new', ...CHROMIUM_ARGS, '--lang=en-US'] });
+  const browser = await launchChromium(['--lang=en-US']).catch((error) => stop(error.message));
 
   // In the page: the shadow text of the element #id once it is ready (with the shadow text of the
   // widgets it composes, such as objective-card's stat-counters).

@@ -22,8 +22,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
+import { launchChromium } from './browser.mjs';
 import { serveStatic } from './static-server.mjs';
 import { TAGS as WIDGETS } from './tags.mjs';
 
@@ -108,17 +107,7 @@ const docs = entries.filter((e) => e.type === 'docs');
 if (stories.length === 0 && !checkDemo) fail(filter ? `No story id contains "${filter}".` : 'Storybook has no stories.');
 
 // 4. Open each one in headless Chromium.
-const executablePath = findBrowser();
-if (!executablePath) fail('No Chrome or Chromium found: install Chromium or set CHROME_PATH.');
-const browser = await puppeteer.launch({
-  executablePath,
-  headless: true,
-  args: [
-    '--headless=new',
-    ...CHROMIUM_ARGS,
-    '--lang=en-US',
-  ],
-});
+const browser = await launchChromium(['--lang=en-US']).catch((error) => fail(error.message));
 /** Puts axe-core in the page (from a URL, so its compiled code is cached between pages). */
 const addAxe = (page) => page.addScriptTag({ url: `${base}${AXE_PATH}axe.min.js` });
 

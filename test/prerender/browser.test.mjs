@@ -9,9 +9,8 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import puppeteer from 'puppeteer-core';
 import { prerenderFile } from 'iom-widgets/prerender';
-import { CHROMIUM_ARGS, findBrowser } from '../../scripts/browser.mjs';
+import { launchChromium } from '../../scripts/browser.mjs';
 import { TAG_SELECTOR } from '../../scripts/tags.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -53,9 +52,7 @@ before(async () => {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   base = `http://127.0.0.1:${server.address().port}`;
-  const executablePath = findBrowser();
-  assert.ok(executablePath, 'a Chrome or Chromium (set CHROME_PATH)');
-  browser = await puppeteer.launch({ executablePath, headless: true, args: ['--headless=new', ...CHROMIUM_ARGS, '--lang=en-US'] });
+  browser = await launchChromium(['--lang=en-US']);
 });
 
 after(async () => {
