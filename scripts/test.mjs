@@ -10,7 +10,6 @@
 // (web-test-runner, Chromium and Firefox) need no build and start at once. Each step's output is
 // printed in one piece when it ends; the last line is the browser tests' "N passed, N failed".
 import { spawn } from 'node:child_process';
-import { setPriority } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -21,16 +20,12 @@ const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const bin = (name) => resolve(ROOT, 'node_modules/.bin', name);
 const node = (...a) => [process.execPath, ...a];
 
-/**
- * The steps, in the order they start when a place is free: the longest first. `needs`: steps that
- * must pass first. `yields`: a long step that runs at a lower CPU priority, so that the chain
- * behind the library build (package, then demo, capture, host, prerender) is not starved by it.
- */
+/** The steps, in the order they start when a place is free: the longest first. `needs`: steps that must pass first. */
 const STEPS = [
   { name: 'storybook', run: node('scripts/test-stories.mjs', '--build-only'), what: 'storybook build' },
   { name: 'package', run: node('scripts/test-package.mjs'), what: 'npm pack (builds dist/), the tarball in new apps' },
-  { name: 'wtr', yields: true, run: [bin('wtr')], what: 'browser tests, Chromium and Firefox' },
-  { name: 'stories', yields: true, needs: ['storybook'], run: node('scripts/test-stories.mjs', '--no-build', '--no-demo'), what: 'every story and docs page' },
+  { name: 'wtr', run: [bin('wtr')], what: 'browser tests, Chromium and Firefox' },
+  { name: 'stories', needs: ['storybook'], run: node('scripts/test-stories.mjs', '--no-build', '--no-demo'), what: 'every story and docs page' },
   { name: 'demo', needs: ['package'], run: ['npm', 'run', '--silent', 'build:demo'], what: 'dist-demo/, prerendered' },
   { name: 'demo-page', needs: ['demo'], run: node('scripts/test-stories.mjs', '--no-build', '--demo-only'), what: 'the built demo page (test-stories)' },
   { name: 'capture', needs: ['demo'], run: node('scripts/test-capture.mjs') },
@@ -62,14 +57,6 @@ function runStep(step) {
   const t = performance.now();
   return new Promise((done) => {
     const child = spawn(step.run[0], step.run.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    // Set at once, before it starts its browsers, which inherit it.
-    if (step.yields && child.pid) {
-      try {
-        setPriority(child.pid, 10);
-      } catch {
-        // Not allowed here: it runs at the same priority, only later overall.
-      }
-    }
     let out = '';
     child.stdout.on('data', (c) => (out += c));
     child.stderr.on('data', (c) => (out += c));
