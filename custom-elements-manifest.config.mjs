@@ -1,3 +1,5 @@
+import { TAGS as ELEMENTS } from './scripts/tags.mjs';
+
 /**
  * Elements register through defineElement('tag', Class) (guarded), which the analyzer does not know:
  * this plugin reads those calls so each class gets its tagName (what Storybook, editors and the docs
@@ -35,7 +37,6 @@ function defineElementPlugin() {
   };
 }
 
-const ELEMENTS = ['stat-counter', 'emergency-list', 'donor-ranking', 'objective-card'];
 
 /**
  * The file in the package that holds a source module: an element's define module and the

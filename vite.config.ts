@@ -3,8 +3,8 @@ import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { stampDemo } from './demo/stamp.js';
 import { minifyCssLiterals } from './scripts/minify-css-literals.js';
+import ELEMENTS from './src/tags.json' with { type: 'json' };
 
-const ELEMENTS = ['stat-counter', 'emergency-list', 'donor-ranking', 'objective-card'];
 const root = import.meta.dirname;
 
 // dist/iom-widgets.js registers all four; dist/<element>.js registers one. The chart view (chart.ts

@@ -41,6 +41,14 @@ function findIn(env, candidates) {
 
 export const findBrowser = () => findIn('CHROME_PATH', CANDIDATES);
 
+/** Headless Chromium through puppeteer-core, with CHROMIUM_ARGS and `extraArgs`; rejects when there is none. */
+export async function launchChromium(extraArgs = []) {
+  const executablePath = findBrowser();
+  if (!executablePath) throw new Error('No Chrome or Chromium found: run `node scripts/browser.mjs` (installs Debian chromium as root) or set CHROME_PATH.');
+  const { default: puppeteer } = await import('puppeteer-core');
+  return puppeteer.launch({ executablePath, headless: true, args: ['--headless=new', ...CHROMIUM_ARGS, ...extraArgs] });
+}
+
 function isDebian() {
   try {
     return existsSync('/etc/debian_version') || /ID(_LIKE)?=.*debian/.test(readFileSync('/etc/os-release', 'utf8'));

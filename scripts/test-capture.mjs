@@ -17,9 +17,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
+import { CHROMIUM_ARGS, findBrowser, launchChromium } from './browser.mjs';
 import { checks, serveStatic } from './static-server.mjs';
+import { TAG_SELECTOR } from './tags.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const keep = process.argv.includes('--keep');
@@ -97,7 +97,7 @@ function diff(a, b) {
   return { count, points, box: count ? `x ${x0}–${x1}, y ${y0}–${y1}` : '' };
 }
 
-const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--headless=new', ...CHROMIUM_ARGS, '--hide-scrollbars', '--lang=en-US'] });
+const browser = await launchChromium(['--hide-scrollbars', '--lang=en-US']);
 
 /** The boxes of the page's widgets (top-level tags), laid out at `width`×`height` with reduced motion. */
 async function widgetBoxes(url, width, height) {
@@ -105,12 +105,11 @@ async function widgetBoxes(url, width, height) {
   await page.setViewport({ width, height, deviceScaleFactor: 1 });
   await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
   await page.goto(url);
-  const TAGS = 'stat-counter, emergency-list, donor-ranking, objective-card';
-  await page.waitForFunction((tags) => [...document.querySelectorAll(tags)].every((el) => el.status === 'ready'), { timeout: 30_000 }, TAGS);
+  await page.waitForFunction((tags) => [...document.querySelectorAll(tags)].every((el) => el.status === 'ready'), { timeout: 30_000 }, TAG_SELECTOR);
   const boxes = await page.evaluate((tags) => [...document.querySelectorAll(tags)].map((el) => {
     const r = el.getBoundingClientRect();
     return { name: `${el.localName}${el.getAttribute('src') ? ` ${el.getAttribute('src')}` : ''}`, x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
-  }), TAGS);
+  }), TAG_SELECTOR);
   await page.close();
   return boxes;
 }

@@ -12,19 +12,14 @@
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
+import { launchChromium } from './browser.mjs';
 import { checks, serveStatic } from './static-server.mjs';
+import { TAGS, TAG_SELECTOR } from './tags.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const keep = process.argv.includes('--keep');
 if (!existsSync(join(ROOT, 'dist/iom-widgets.js'))) {
   console.error('dist/ is missing: run `npm run build` first.');
-  process.exit(1);
-}
-const chromium = findBrowser();
-if (!chromium) {
-  console.error('No Chrome or Chromium found: install Chromium or set CHROME_PATH.');
   process.exit(1);
 }
 
@@ -35,7 +30,10 @@ const { base } = server;
 
 const { pass, fail, totals } = checks();
 
-const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--headless=new', ...CHROMIUM_ARGS, '--hide-scrollbars', '--lang=en-US'] });
+const browser = await launchChromium(['--hide-scrollbars', '--lang=en-US']).catch((error) => {
+  console.error(error.message);
+  process.exit(1);
+});
 
 /** Opens the widgets page and waits until every widget (objective-card's counters too) is ready and the chart is drawn. */
 async function open(url) {
@@ -50,16 +48,16 @@ async function open(url) {
   const console_ = [];
   page.on('console', (m) => m.type() === 'error' && console_.push(m.text()));
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => {
+  await page.waitForFunction((tags) => {
     const all = [];
     const walk = (root) => root.querySelectorAll('*').forEach((el) => {
-      if (/^(stat-counter|emergency-list|donor-ranking|objective-card)$/.test(el.localName)) all.push(el);
+      if (tags.includes(el.localName)) all.push(el);
       if (el.shadowRoot) walk(el.shadowRoot);
     });
     walk(document);
     const chart = document.querySelector('#chart donor-ranking')?.shadowRoot?.querySelector('[part="chart"]');
     return all.length >= 10 && all.every((el) => el.status === 'ready') && chart?.getAttribute('data-state') === 'ready' && document.fonts.status === 'loaded';
-  }, { timeout: 30_000 });
+  }, { timeout: 30_000 }, TAGS);
   // Two frames, so what was just laid out is painted.
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
   return { page, console: console_ };
@@ -155,11 +153,11 @@ async function focusRing(page) {
 }
 
 /** Each slot's widget: its box. */
-const boxes = (page) => page.evaluate(() => Object.fromEntries([...document.querySelectorAll('.slot')].map((slot) => {
-  const el = slot.querySelector('stat-counter, emergency-list, donor-ranking, objective-card');
+const boxes = (page) => page.evaluate((tags) => Object.fromEntries([...document.querySelectorAll('.slot')].map((slot) => {
+  const el = slot.querySelector(tags);
   const r = el.getBoundingClientRect();
   return [slot.id, { width: r.width, height: r.height }];
-})));
+})), TAG_SELECTOR);
 
 try {
   console.log(`Strict Content-Security-Policy (${CSP}):`);

@@ -29,16 +29,15 @@ import { join, normalize, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as esbuild from 'esbuild';
 import { build as viteBuild } from 'vite';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
+import { launchChromium } from './browser.mjs';
 import { serveStatic } from './static-server.mjs';
+import { TAGS as WIDGETS } from './tags.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 // The React the test app installs: the exact versions the repository develops against.
 const REACT_DEPS = ['react', 'react-dom', '@types/react', '@types/react-dom'].map((name) => `${name}@${PKG.devDependencies[name]}`);
 const EDITOR_FILES = ['dist/vscode.html-custom-data.json', 'dist/vscode.css-custom-data.json', 'dist/web-types.json'];
-const WIDGETS = ['stat-counter', 'emergency-list', 'donor-ranking', 'objective-card'];
 const WAIT = { timeout: 15_000, polling: 50 };
 const keep = process.argv.includes('--keep');
 const started = performance.now();
@@ -469,9 +468,7 @@ ${body}
   const server = await serveStatic(Object.fromEntries(Object.entries(DIRS).map(([name, dir]) => [`/${name}/`, dir])));
   const { base } = server;
 
-  const executablePath = findBrowser();
-  if (!executablePath) stop('No Chrome or Chromium found: run `node scripts/browser.mjs` or set CHROME_PATH.');
-  const browser = await puppeteer.launch({ executablePath, headless: true, args: ['--headless=new', ...CHROMIUM_ARGS, '--lang=en-US'] });
+  const browser = await launchChromium(['--lang=en-US']).catch((error) => stop(error.message));
 
   // In the page: the shadow text of the element #id once it is ready (with the shadow text of the
   // widgets it composes, such as objective-card's stat-counters).

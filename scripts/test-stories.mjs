@@ -5,8 +5,13 @@
 // English and, through its language switch, in Arabic.
 //
 //   node scripts/test-stories.mjs                 build, then test every story
-//   node scripts/test-stories.mjs --no-build      test the existing storybook-static/
+//   node scripts/test-stories.mjs --no-build      test the existing storybook-static/ and dist-demo/
+//   node scripts/test-stories.mjs --build-only    only build storybook-static/ (npm test builds the
+//                                                 demo page once, in build:demo, and then runs --no-build)
 //   node scripts/test-stories.mjs --filter=donor  only the stories whose id contains "donor"
+//   node scripts/test-stories.mjs --no-demo       the stories and docs pages only
+//   node scripts/test-stories.mjs --demo-only     the demo page only (npm test runs the two apart,
+//                                                 so the stories need not wait for the library build)
 //   node scripts/test-stories.mjs --verbose       also print the expected warnings of each story
 //
 // Widgets that show an error state on purpose log their own warning (console.warn "<tag>: …"):
@@ -17,18 +22,19 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
+import { launchChromium } from './browser.mjs';
 import { serveStatic } from './static-server.mjs';
+import { TAGS as WIDGETS } from './tags.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'storybook-static');
-const WIDGETS = ['stat-counter', 'emergency-list', 'donor-ranking', 'objective-card'];
-const CONCURRENCY = Number(process.env.STORY_CONCURRENCY ?? 2);
+const CONCURRENCY = Number(process.env.STORY_CONCURRENCY ?? 4);
 const STORY_TIMEOUT = 20_000;
 
 const args = process.argv.slice(2);
 const skipBuild = args.includes('--no-build');
+const buildOnly = args.includes('--build-only');
+const demoOnly = args.includes('--demo-only');
 const filter = args.find((a) => a.startsWith('--filter='))?.slice('--filter='.length);
 const verbose = args.includes('--verbose');
 const started = performance.now();
@@ -40,7 +46,7 @@ function fail(message) {
 }
 
 // 1. Build.
-if (!skipBuild) {
+if (!skipBuild && !demoOnly) {
   const t = performance.now();
   console.log('Building Storybook (storybook build -o storybook-static --quiet)…');
   const result = spawnSync(join(ROOT, 'node_modules/.bin/storybook'), ['build', '-o', 'storybook-static', '--quiet'], {
@@ -56,11 +62,12 @@ if (!skipBuild) {
     fail(`Storybook build failed (exit ${result.status ?? result.signal}).`);
   }
   console.log(`Built in ${seconds(t)} s.`);
+  if (buildOnly) process.exit(0);
 }
-if (!existsSync(join(OUT, 'index.json'))) fail('storybook-static/index.json not found: build Storybook first (drop --no-build).');
+if (!demoOnly && !existsSync(join(OUT, 'index.json'))) fail('storybook-static/index.json not found: build Storybook first (drop --no-build).');
 
 const DEMO = join(ROOT, 'dist-demo');
-const checkDemo = !filter || 'demo'.includes(filter);
+const checkDemo = !args.includes('--no-demo') && (!filter || 'demo'.includes(filter));
 if (checkDemo && !skipBuild) {
   const t = performance.now();
   const result = spawnSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--mode', 'demo', '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8' });
@@ -85,29 +92,24 @@ if (checkDemo && !existsSync(join(DEMO, 'index.html'))) fail('dist-demo/index.ht
 // 2. Serve storybook-static on a free local port, and the demo page under a sub-path.
 // Published somewhere below the site root, as on a real site: its URLs must all be relative.
 const DEMO_PATH = '/published/iom-report/';
-const server = await serveStatic({ '/': OUT, [DEMO_PATH]: DEMO });
+// Storybook's hashed assets and axe may be cached (and their compiled code with them) across pages.
+const AXE_PATH = '/__axe/';
+const server = await serveStatic({ '/': OUT, [DEMO_PATH]: DEMO, [AXE_PATH]: join(ROOT, 'node_modules/axe-core') }, (pathname) =>
+  pathname.startsWith('/assets/') || pathname.startsWith(AXE_PATH) ? { 'cache-control': 'max-age=3600, immutable' } : {},
+);
 const { base } = server;
 
 // 3. The stories (and docs pages) from index.json.
-const index = JSON.parse(readFileSync(join(OUT, 'index.json'), 'utf8'));
+const index = demoOnly ? { entries: {} } : JSON.parse(readFileSync(join(OUT, 'index.json'), 'utf8'));
 const entries = Object.values(index.entries).filter((e) => !filter || e.id.includes(filter));
 const stories = entries.filter((e) => e.type === 'story');
 const docs = entries.filter((e) => e.type === 'docs');
 if (stories.length === 0 && !checkDemo) fail(filter ? `No story id contains "${filter}".` : 'Storybook has no stories.');
 
 // 4. Open each one in headless Chromium.
-const executablePath = findBrowser();
-if (!executablePath) fail('No Chrome or Chromium found: install Chromium or set CHROME_PATH.');
-const browser = await puppeteer.launch({
-  executablePath,
-  headless: true,
-  args: [
-    '--headless=new',
-    ...CHROMIUM_ARGS,
-    '--lang=en-US',
-  ],
-});
-const axeSource = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const browser = await launchChromium(['--lang=en-US']).catch((error) => fail(error.message));
+/** Puts axe-core in the page (from a URL, so its compiled code is cached between pages). */
+const addAxe = (page) => page.addScriptTag({ url: `${base}${AXE_PATH}axe.min.js` });
 
 // In the page: every widget in the story, including those inside other widgets' shadow roots
 // (objective-card draws its figures with <stat-counter>).
@@ -177,15 +179,15 @@ function resourceText(msg) {
   return text.startsWith('Failed to load resource') && msg.location()?.url ? `${text}: ${msg.location().url}` : text;
 }
 
-async function checkStory(entry) {
+async function checkStory(entry, page) {
   const problems = [];
   const warnings = [];
-  const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });
-  if (entry.tags?.includes('reduced-motion')) await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+  // (The page is reused: '' puts the browser's own value back.)
+  await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: entry.tags?.includes('reduced-motion') ? 'reduce' : '' }]);
   const allowHttpError = entry.tags?.includes('http-error');
   const showsError = /error/i.test(entry.name) || entry.tags?.includes('expected-warning');
-  page.on('console', (msg) => {
+  const unlisten = listen(page, (msg) => {
     const text = resourceText(msg);
     if (msg.type() === 'error') {
       if (allowHttpError && text.startsWith('Failed to load resource')) warnings.push(`expected: ${text}`);
@@ -196,8 +198,7 @@ async function checkStory(entry) {
       if (/^<[a-z]+-[a-z-]+>: /.test(text) && showsError) warnings.push(text);
       else problems.push(`console.warn: ${text}`);
     }
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  }, (error) => problems.push(`page error: ${error.message}`));
   try {
     // The a11y addon's own automatic run is switched off (this script runs axe itself, on every story).
     const url = `${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=story&globals=a11y.manual:!true`;
@@ -226,7 +227,7 @@ async function checkStory(entry) {
       for (const tag of new Set(render.unregistered)) problems.push(`<${tag}> is not registered`);
       for (const tag of new Set(render.empty)) problems.push(`<${tag}> rendered nothing (empty shadow root)`);
       if (holdsLoading) for (const state of render.notLoading) problems.push(`a loading story, but ${state}`);
-      await page.evaluate(axeSource);
+      await addAxe(page);
       const violations = await page.evaluate(async () => {
         // Should anything else be running axe in the page, wait for it to finish.
         let result;
@@ -251,21 +252,23 @@ async function checkStory(entry) {
   } catch (error) {
     problems.push(`could not open the story: ${error.message.split('\n')[0]}`);
   } finally {
-    await page.close();
+    await leave(page, unlisten);
   }
   return { entry, problems, warnings };
 }
 
-async function checkDocs(entry) {
+async function checkDocs(entry, page) {
   const problems = [];
-  const page = await browser.newPage();
   // A docs page shows every story of its file, so it may hold the http-error stories' requests.
   const allowHttpError = Object.values(index.entries).some((s) => s.importPath === entry.importPath && s.tags?.includes('http-error'));
-  page.on('console', (msg) => {
-    const text = resourceText(msg);
-    if (msg.type() === 'error' && !(allowHttpError && text.startsWith('Failed to load resource'))) problems.push(`console.error: ${text}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  const unlisten = listen(
+    page,
+    (msg) => {
+      const text = resourceText(msg);
+      if (msg.type() === 'error' && !(allowHttpError && text.startsWith('Failed to load resource'))) problems.push(`console.error: ${text}`);
+    },
+    (error) => problems.push(`page error: ${error.message}`),
+  );
   try {
     await page.goto(`${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=docs`, { waitUntil: 'load', timeout: STORY_TIMEOUT });
     await page.waitForFunction(() => document.querySelector('#storybook-docs .sbdocs-content') || document.body.classList.contains('sb-show-errordisplay'), {
@@ -277,18 +280,26 @@ async function checkDocs(entry) {
   } catch (error) {
     problems.push(`could not open the docs page: ${error.message.split('\n')[0]}`);
   } finally {
-    await page.close();
+    await leave(page, unlisten);
   }
   return { entry, problems, warnings: [] };
 }
 
+/**
+ * Runs `check(item, page)` over `items`, CONCURRENCY at a time. Each worker keeps one page (a new
+ * page per story costs a renderer process): `leave` takes it back to about:blank between items, so
+ * each story still gets a document, and console, of its own.
+ */
 async function runAll(items, check) {
   const results = [];
   let next = 0;
   async function worker() {
+    // A window of its own: headless Chromium hides every tab but the active one, and a hidden page
+    // gets no animation frames (a count-up, or the settle step's frames, would stall).
+    const page = await browser.newPage({ type: 'window' });
     while (next < items.length) {
       const item = items[next++];
-      const result = await check(item);
+      const result = await check(item, page);
       results.push(result);
       const mark = result.problems.length ? 'FAIL' : 'ok  ';
       console.log(`${mark} ${item.title} › ${item.name}`);
@@ -298,6 +309,22 @@ async function runAll(items, check) {
   }
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
   return results;
+}
+
+/** Listens to the page's console (`onConsole`) and page errors (`onError`) until the returned function is called. */
+function listen(page, onConsole, onError) {
+  page.on('console', onConsole);
+  page.on('pageerror', onError);
+  return () => {
+    page.off('console', onConsole);
+    page.off('pageerror', onError);
+  };
+}
+
+/** Stops listening and unloads the item's document, so nothing of it reaches the next item. */
+async function leave(page, unlisten) {
+  unlisten();
+  await page.goto('about:blank').catch(() => undefined);
 }
 
 /**
@@ -342,7 +369,7 @@ async function checkDemoPage() {
     }
   };
   const axe = async (label) => {
-    await page.evaluate(axeSource);
+    await addAxe(page);
     const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' > ')).join('; ')})`));
     for (const v of violations) problems.push(`axe (${label}) ${v}`);
   };

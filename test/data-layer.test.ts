@@ -9,21 +9,14 @@ import { safeUrl } from '../src/data/safe-url.js';
 import { defineElement } from '../src/base/define-element.js';
 import { resolveLocale, languageOf } from '../src/i18n/locale.js';
 import { msg, loadStrings } from '../src/i18n/strings.js';
+import { fresh, settled, shadowText as text } from './support/dom.js';
+import { heldArrived, heldOutcome, heldUrl } from './support/server.js';
 
-const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
 const errorText = (el: Element) => el.shadowRoot!.querySelector('[part="error"] .error-message')?.textContent ?? '';
 const requests = (fragment: string) =>
   performance.getEntriesByType('resource').filter((e) => e.name.includes(fragment)).length;
 
-async function settled(el: TestWidget) {
-  await el.loadComplete;
-  await el.updateComplete;
-  return el;
-}
 
-let unique = 0;
-/** A fresh URL per test so the browser's own cache and our shared cache never carry over. */
-const fresh = (path: string) => `${path}?t=${Date.now()}-${unique++}`;
 
 // The runner loads many modules; make room so our requests are always recorded.
 performance.setResourceTimingBufferSize(100000);
@@ -135,24 +128,27 @@ describe('data layer', () => {
     });
 
     it('aborts the old request when src changes and shows only the newest result', async () => {
-      const slow = fresh('/__test__/delay/400/test/fixtures/report.json');
-      const el = await fixture<TestWidget>(html`<iom-test-widget src="${slow}#/funding/topDonors"></iom-test-widget>`);
+      const slow = heldUrl('/test/fixtures/report.json');
+      const el = await fixture<TestWidget>(html`<iom-test-widget src="${slow.url}#/funding/topDonors"></iom-test-widget>`);
       expect(el.status).to.equal('loading');
+      expect(await heldArrived(slow.key), 'the first request is in flight').to.equal(true);
       el.src = '/test/fixtures/report.json#/funding/a~1b';
       await settled(el);
       expect(text(el)).to.contain('Slash');
-      await new Promise((r) => setTimeout(r, 500));
+      // The server saw the old request dropped: its answer can never arrive.
+      expect(await heldOutcome(slow.key)).to.equal('aborted');
       await el.updateComplete;
       expect(text(el)).to.contain('Slash');
       expect(text(el)).not.to.contain('Donor A');
     });
 
     it('drops an in-flight request when a data property arrives', async () => {
-      const slow = fresh('/__test__/delay/300/test/fixtures/report.json');
-      const el = await fixture<TestWidget>(html`<iom-test-widget src="${slow}#/funding/topDonors"></iom-test-widget>`);
+      const slow = heldUrl('/test/fixtures/report.json');
+      const el = await fixture<TestWidget>(html`<iom-test-widget src="${slow.url}#/funding/topDonors"></iom-test-widget>`);
+      expect(await heldArrived(slow.key), 'the request is in flight').to.equal(true);
       el.data = { items: [{ name: 'Pushed' }] };
       await el.updateComplete;
-      await new Promise((r) => setTimeout(r, 400));
+      expect(await heldOutcome(slow.key)).to.equal('aborted');
       await el.updateComplete;
       expect(text(el)).to.contain('Pushed');
       expect(text(el)).not.to.contain('Donor A');

@@ -7,6 +7,7 @@ import { wrapLabel } from '../src/donor-ranking/chart.js';
 import { failedModuleUrl } from '../src/donor-ranking/chart-controller.js';
 import { clearDataCache } from '../src/data/fetch-cache.js';
 import { exampleDonors, threeDonors, LONG_NAME } from './fixtures/donors.js';
+import { clean, frames, fresh, settled, shadowText as text } from './support/dom.js';
 
 // This file imports chart.ts (for wrapLabel), so chart.js is loaded on this page from the start:
 // the network test of the lazy chart lives in donor-ranking-lazy.test.ts, on a page of its own.
@@ -23,8 +24,6 @@ const $ = <E extends Element = HTMLElement>(el: Element, selector: string) => sh
 const $$all = <E extends Element = HTMLElement>(el: Element, selector: string) => [...shadow(el).querySelectorAll<E>(selector)];
 /** The matches a reader sees on screen: not the rows past the limit, which only a printout shows. */
 const $$ = <E extends Element = HTMLElement>(el: Element, selector: string) => $$all<E>(el, selector).filter((e) => !e.closest('.past-limit'));
-const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-const text = (el: Element) => clean(shadow(el).textContent);
 const names = (el: Element) => $$(el, '[part~="row"] [part="name"]').map((n) => clean(n.textContent));
 const errorText = (el: Element) => clean($(el, '[part="error"] .error-message')?.textContent);
 const chartOf = (el: Element) => Chart.getChart($<HTMLCanvasElement>(el, '.chart canvas')!);
@@ -32,11 +31,6 @@ const chartOf = (el: Element) => Chart.getChart($<HTMLCanvasElement>(el, '.chart
 const compactUsd = (value: number, locale: string) =>
   new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', currencyDisplay: 'code', notation: 'compact', compactDisplay: 'short', maximumFractionDigits: 1 }).format(value);
 
-async function settled(el: DonorRanking) {
-  await el.loadComplete;
-  await el.updateComplete;
-  return el;
-}
 
 async function chartReady(el: DonorRanking) {
   await el.updateComplete;
@@ -44,11 +38,6 @@ async function chartReady(el: DonorRanking) {
   return chartOf(el)!;
 }
 
-let unique = 0;
-const fresh = (src: string) => {
-  const [path, hash] = src.split('#');
-  return `${path}?t=${Date.now()}-${unique++}${hash ? `#${hash}` : ''}`;
-};
 
 describe('donor-ranking', () => {
   beforeEach(() => clearDataCache());
@@ -536,7 +525,10 @@ describe('donor-ranking', () => {
           }
           el.remove();
         }
-        await new Promise((r) => setTimeout(r, 50));
+        // Past the next rendering step: a ResizeObserver report or a chart module arriving for a
+        // container that has left would have created a chart by now.
+        await el.updateComplete;
+        await frames(2);
         expect(Object.keys(Chart.instances).length, 'chart instances').to.equal(baseline.charts);
         expect(live.resize.size, 'ResizeObservers').to.equal(baseline.resize);
         expect(live.mutation.size, 'MutationObservers').to.equal(baseline.mutation);

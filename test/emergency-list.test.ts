@@ -7,6 +7,7 @@ import type { EmergencyList, EmergencyFilterChangeDetail } from '../src/emergenc
 import { foldText, levelNumber, modelFor, searchTokens, viewOf } from '../src/emergency-list/model.js';
 import type { Emergency, EmergencyListData } from '../src/emergency-list/emergency-list.data.js';
 import { clearDataCache } from '../src/data/fetch-cache.js';
+import { part, parts, settled, text } from './support/dom.js';
 
 // The ten ongoing emergencies of 2023, names only, as IOM's Annual Report 2023 lists them (seed 000).
 const NAMES_2023 = [
@@ -34,10 +35,6 @@ const HXL_URL = '/test/fixtures/emergencies.hxl.csv';
 let example: EmergencyListData;
 
 const root = (el: EmergencyList) => el.shadowRoot!;
-// Unicode isolates (U+2066 to U+2069) around data inside our sentences are invisible: leave them out.
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
-const part = (el: EmergencyList, name: string) => root(el).querySelector<HTMLElement>(`[part~="${name}"]`);
-const parts = (el: EmergencyList, name: string) => [...root(el).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 const names = (el: EmergencyList) => parts(el, 'name').map((n) => text(n));
 const item = (el: EmergencyList, name: string) => parts(el, 'item').find((i) => text(i.querySelector('[part~="name"]')) === name)!;
 const status = (el: EmergencyList) => root(el).querySelector('[role="status"]:not(.skeleton)')!;
@@ -47,11 +44,6 @@ const sortMenu = (el: EmergencyList) => part(el, 'sort') as HTMLSelectElement;
 const options = (select: HTMLSelectElement) => [...select.options].map((o) => text(o));
 const labelOf = (control: HTMLElement) => text(control.closest('label')!.querySelector('.control-label'));
 
-async function settled<T extends EmergencyList>(el: T): Promise<T> {
-  await el.loadComplete;
-  await el.updateComplete;
-  return el;
-}
 
 /** Types into the search box from the keyboard, as a reader would. */
 async function typeSearch(el: EmergencyList, value: string) {

@@ -5,6 +5,7 @@ import type { ObjectiveCard } from '../src/objective-card/objective-card.js';
 import type { StatCounter } from '../src/stat-counter/stat-counter.js';
 import type { ObjectiveCardData } from '../src/objective-card/objective-card.data.js';
 import { clearDataCache } from '../src/data/fetch-cache.js';
+import { accessibleText, part, parts, settled, text } from './support/dom.js';
 
 // Real titles (IOM Strategic Plan 2024-2028, seed 002) and summaries (IOM Annual Report 2023,
 // seed 000); the figures below are from the same report page. Anything else is labelled fictitious.
@@ -28,30 +29,15 @@ const objective1: ObjectiveCardData = {
 const FIXTURE = '/test/fixtures/objectives.json';
 
 const root = (el: ObjectiveCard) => el.shadowRoot!;
-const part = (el: ObjectiveCard, name: string) => root(el).querySelector<HTMLElement>(`[part~="${name}"]`);
-const parts = (el: ObjectiveCard, name: string) => [...root(el).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const heading = (el: ObjectiveCard) => root(el).querySelector<HTMLHeadingElement>('h1, h2, h3, h4, h5, h6');
 const link = (el: ObjectiveCard) => root(el).querySelector<HTMLAnchorElement>('a[part="link"]');
 const shown = (node: Element | null) => !!node && node.getClientRects().length > 0;
 
 const counters = (el: ObjectiveCard) => [...root(el).querySelectorAll<StatCounter>('stat-counter')];
-/** The text assistive technology gets from a subtree: everything but what is aria-hidden. */
-function accessibleText(node: Node): string {
-  if (node instanceof Element && node.getAttribute('aria-hidden') === 'true') return '';
-  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
-  const children = node instanceof Element && node.shadowRoot ? node.shadowRoot.childNodes : node.childNodes;
-  return [...children].map(accessibleText).join('');
-}
-const spoken = (node: Node) => accessibleText(node).replace(/\s+/g, ' ').trim();
+const spoken = accessibleText;
 const compactLong = (value: number, locale: string, digits = 1) =>
   new Intl.NumberFormat(locale, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: digits }).format(value);
 
-async function settled<T extends ObjectiveCard>(el: T): Promise<T> {
-  await el.loadComplete;
-  await el.updateComplete;
-  return el;
-}
 
 /** The name a screen reader announces for a heading or link built from text (no aria-label). */
 function nameFromContent(node: Element): string {

@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import puppeteer from 'puppeteer-core';
 import { prerenderFile } from 'iom-widgets/prerender';
-import { CHROMIUM_ARGS, findBrowser } from '../../scripts/browser.mjs';
+import { launchChromium } from '../../scripts/browser.mjs';
+import { TAG_SELECTOR } from '../../scripts/tags.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SITE = join(ROOT, 'test/prerender/site');
@@ -52,9 +52,7 @@ before(async () => {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   base = `http://127.0.0.1:${server.address().port}`;
-  const executablePath = findBrowser();
-  assert.ok(executablePath, 'a Chrome or Chromium (set CHROME_PATH)');
-  browser = await puppeteer.launch({ executablePath, headless: true, args: ['--headless=new', ...CHROMIUM_ARGS, '--lang=en-US'] });
+  browser = await launchChromium(['--lang=en-US']);
 });
 
 after(async () => {
@@ -129,19 +127,19 @@ describe('prerendered page, JavaScript on', () => {
   before(async () => {
     page = await browser.newPage();
     await page.setViewport({ width: 1024, height: 900 });
-    await page.evaluateOnNewDocument(() => {
+    await page.evaluateOnNewDocument((tags) => {
       window.__events = [];
       for (const type of ['iom-load', 'iom-error', 'iom-count-end']) document.addEventListener(type, (e) => window.__events.push([type, e.composedPath()[0].id || e.composedPath()[0].localName]));
       window.__shifts = 0;
       new PerformanceObserver((list) => list.getEntries().forEach((e) => (window.__shifts += e.value))).observe({ type: 'layout-shift', buffered: true });
       // What the page painted before any script ran: the box of each widget.
       document.addEventListener('DOMContentLoaded', () => {
-        window.__boxes = [...document.querySelectorAll('stat-counter, emergency-list, donor-ranking, objective-card')].map((el) => JSON.stringify(el.getBoundingClientRect()));
+        window.__boxes = [...document.querySelectorAll(tags)].map((el) => JSON.stringify(el.getBoundingClientRect()));
       });
-    });
+    }, TAG_SELECTOR);
     requests.length = 0;
     await page.goto(`${base}/`, { waitUntil: 'load' });
-    await page.waitForFunction(() => [...document.querySelectorAll('section stat-counter, section emergency-list, section donor-ranking, section objective-card')].every((el) => el.matches(':defined') && el.hasUpdated));
+    await page.waitForFunction((tags) => [...document.querySelectorAll('section *')].filter((el) => el.matches(tags)).every((el) => el.matches(':defined') && el.hasUpdated), {}, TAG_SELECTOR);
     await page.evaluate(() => Promise.all([...document.querySelectorAll('section > *')].map((el) => el.loadComplete)));
     before_ = await page.evaluate(() => window.__boxes);
   });
@@ -169,7 +167,7 @@ describe('prerendered page, JavaScript on', () => {
   });
 
   it('does not move: every box where the prerendered page drew it, no layout shift', async () => {
-    const now = await page.evaluate(() => [...document.querySelectorAll('stat-counter, emergency-list, donor-ranking, objective-card')].filter((el) => !el.closest('template')).map((el) => JSON.stringify(el.getBoundingClientRect())));
+    const now = await page.evaluate((tags) => [...document.querySelectorAll(tags)].filter((el) => !el.closest('template')).map((el) => JSON.stringify(el.getBoundingClientRect())), TAG_SELECTOR);
     assert.deepEqual(now, before_.slice(0, now.length));
     assert.ok((await page.evaluate(() => window.__shifts)) < 0.01);
   });

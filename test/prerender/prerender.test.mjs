@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { parse, parseFragment } from 'parse5';
 import { prerender, prerenderFile } from 'iom-widgets/prerender';
+import { TAGS } from '../../scripts/tags.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SITE = join(ROOT, 'test/prerender/site');
@@ -158,7 +159,7 @@ describe('prerender: the page around the widgets', () => {
     const out = parse(page.html, { sourceCodeLocationInfo: true });
     let stripped = page.html;
     const widgets = [];
-    walk(out, (n) => isEl(n) && /^(stat-counter|emergency-list|donor-ranking|objective-card)$/.test(n.tagName) && n.sourceCodeLocation?.startTag && widgets.push(n), true);
+    walk(out, (n) => isEl(n) && TAGS.includes(n.tagName) && n.sourceCodeLocation?.startTag && widgets.push(n), true);
     for (const w of widgets.reverse()) {
       for (const child of [...w.childNodes].reverse()) {
         if (shadowOf({ childNodes: [child] }) || (isEl(child) && attr(child, 'slot') === 'fallback') || (isEl(child) && attr(child, 'data-prerendered-src') !== undefined)) {

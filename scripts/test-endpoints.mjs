@@ -1,0 +1,99 @@
+// Test-only endpoints of the browser tests' server (web-test-runner.config.mjs), as one middleware:
+//   /__test__/delay/<ms>/<path>  answers <path> after <ms>
+//   /__test__/hang               never answers (until 60 s)
+//   /__test__/status/500         a server error
+//   /__test__/held/<key>/<path>  answers <path> only once /__test__/held-outcome/<key> is asked for
+//   /__test__/held-arrived/<key> waits (up to 5 s) for that held request to reach the server:
+//                                { arrived: true|false }
+//   /__test__/held-outcome/<key> waits for that held request to arrive and for the browser to drop
+//                                it (abort), then answers { outcome: 'aborted' }, or 'open' when it
+//                                was still waiting 5 s later ('not requested' if it never came);
+//                                then lets the held request through
+//   /__test__/data-files         the files in data/ (test/data-files.test.ts)
+//   /__test__/data-refs          every reference to a file in data/ made by the demo page and the
+//                                stories (scripts/data-refs.mjs); ?in=test/fixtures/… scans a
+//                                fixture folder instead, to test the scan itself
+import { join } from 'node:path';
+import { dataReferences, listFiles, projectDataReferences } from './data-refs.mjs';
+
+/** The held requests, by key: when each arrived, when the browser closed it, and its release. */
+const holds = new Map();
+function hold(key) {
+  if (!holds.has(key)) {
+    const h = {};
+    h.arrived = new Promise((r) => (h.arrive = r));
+    h.closed = new Promise((r) => (h.close = r));
+    h.released = new Promise((r) => (h.release = r));
+    holds.set(key, h);
+  }
+  return holds.get(key);
+}
+const within = (promise, ms, otherwise) => Promise.race([promise, new Promise((r) => setTimeout(() => r(otherwise), ms))]);
+
+const json = (ctx, value) => {
+  ctx.type = 'application/json';
+  ctx.body = JSON.stringify(value);
+};
+
+export function testEndpoints() {
+  return async (ctx, next) => {
+    const delay = /^\/__test__\/delay\/(\d+)(\/.*)$/.exec(ctx.path);
+    if (delay) {
+      await new Promise((r) => setTimeout(r, Number(delay[1])));
+      ctx.url = delay[2] + (ctx.querystring ? `?${ctx.querystring}` : '');
+      return next();
+    }
+    const held = /^\/__test__\/held\/([\w-]+)(\/.*)$/.exec(ctx.path);
+    if (held) {
+      const h = hold(held[1]);
+      ctx.res.once('close', () => h.close('aborted'));
+      h.arrive('arrived');
+      if ((await Promise.race([h.closed, h.released])) === 'aborted') {
+        // Nobody to answer (and not a 404 for the runner's report).
+        ctx.status = 204;
+        ctx.respond = false;
+        return;
+      }
+      ctx.url = held[2] + (ctx.querystring ? `?${ctx.querystring}` : '');
+      return next();
+    }
+    const arrived = /^\/__test__\/held-arrived\/([\w-]+)$/.exec(ctx.path);
+    if (arrived) return json(ctx, { arrived: (await within(hold(arrived[1]).arrived, 5000, false)) === 'arrived' });
+    const asked = /^\/__test__\/held-outcome\/([\w-]+)$/.exec(ctx.path);
+    if (asked) {
+      const h = hold(asked[1]);
+      const outcome = (await within(h.arrived, 5000, 'not requested')) === 'not requested' ? 'not requested' : await within(h.closed, 5000, 'open');
+      h.release('released');
+      holds.delete(asked[1]);
+      return json(ctx, { outcome });
+    }
+    switch (ctx.path) {
+      case '/__test__/hang':
+        await new Promise((r) => setTimeout(r, 60000));
+        ctx.status = 504;
+        return;
+      case '/__test__/status/500':
+        ctx.status = 500;
+        ctx.body = 'boom';
+        return;
+      case '/__test__/data-files': {
+        const files = listFiles('data').filter((f) => !f.startsWith(join('data', 'schema')));
+        return json(ctx, {
+          json: files.filter((f) => /^data\/[^/]+\.json$/.test(f)).map((f) => `/${f}`).sort(),
+          csv: files.filter((f) => f.endsWith('.csv')).map((f) => `/${f}`).sort(),
+        });
+      }
+      case '/__test__/data-refs': {
+        const dir = typeof ctx.query.in === 'string' ? ctx.query.in : undefined;
+        if (dir === undefined) return json(ctx, projectDataReferences());
+        if (!dir.startsWith('test/fixtures/') || dir.includes('..')) {
+          ctx.status = 400;
+          return;
+        }
+        return json(ctx, dataReferences(listFiles(dir)));
+      }
+      default:
+        return next();
+    }
+  };
+}

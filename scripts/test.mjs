@@ -1,0 +1,104 @@
+// `npm test`: every check CI runs, each built thing built once, independent steps side by side.
+//
+//   node scripts/test.mjs                 all steps
+//   node scripts/test.mjs --jobs=1        one step at a time (default: 3 at once)
+//   node scripts/test.mjs --only=lint,wtr only these steps (and nothing they need: build first)
+//
+// The library is built once, by `npm pack` in test-package (its prepack is build:lib, and that it
+// builds from a tree without dist/ is one of its checks); the demo page once, by build:demo, which
+// test-stories then uses as it is. Storybook is built while the rest runs. The browser tests
+// (web-test-runner, Chromium and Firefox) need no build and start at once. Each step's output is
+// printed in one piece when it ends; the last line is the browser tests' "N passed, N failed".
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const JOBS = Number(args.find((a) => a.startsWith('--jobs='))?.slice(7) ?? process.env.IOM_TEST_JOBS ?? 3);
+const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const bin = (name) => resolve(ROOT, 'node_modules/.bin', name);
+const node = (...a) => [process.execPath, ...a];
+
+/** The steps, in the order they start when a place is free: the longest first. `needs`: steps that must pass first. */
+const STEPS = [
+  { name: 'storybook', run: node('scripts/test-stories.mjs', '--build-only'), what: 'storybook build' },
+  { name: 'package', run: node('scripts/test-package.mjs'), what: 'npm pack (builds dist/), the tarball in new apps' },
+  { name: 'wtr', run: [bin('wtr')], what: 'browser tests, Chromium and Firefox' },
+  { name: 'stories', needs: ['storybook'], run: node('scripts/test-stories.mjs', '--no-build', '--no-demo'), what: 'every story and docs page' },
+  { name: 'demo', needs: ['package'], run: ['npm', 'run', '--silent', 'build:demo'], what: 'dist-demo/, prerendered' },
+  { name: 'demo-page', needs: ['demo'], run: node('scripts/test-stories.mjs', '--no-build', '--demo-only'), what: 'the built demo page (test-stories)' },
+  { name: 'capture', needs: ['demo'], run: node('scripts/test-capture.mjs') },
+  { name: 'builder', needs: ['demo'], run: node('scripts/test-builder.mjs'), what: 'the embed builder: each snippet pasted into a blank page' },
+  { name: 'css', run: node('scripts/test-css.mjs'), what: 'minified CSS: same computed styles as written' },
+  { name: 'host', needs: ['package'], run: node('scripts/test-host-pages.mjs') },
+  { name: 'prerender', needs: ['package'], run: node('--test', 'test/prerender/prerender.test.mjs', 'test/prerender/browser.test.mjs') },
+  { name: 'typecheck', run: [bin('tsc'), '--noEmit', '-p', '.'] },
+  { name: 'lint', run: [bin('eslint'), '.'] },
+  { name: 'lint-css', run: node('scripts/lint-css.mjs') },
+  { name: 'manifest', run: node('scripts/check-manifest.mjs'), what: 'custom-elements.json is current' },
+  { name: 'schemas', run: node('scripts/schemas.mjs', '--check') },
+  { name: 'size', needs: ['package'], run: node('scripts/size.mjs') },
+];
+
+const steps = only ? STEPS.filter((s) => only.includes(s.name)).map((s) => ({ ...s, needs: (s.needs ?? []).filter((n) => only.includes(n)) })) : STEPS;
+if (only && steps.length !== only.length) {
+  console.error(`Unknown step in --only: ${only.filter((n) => !STEPS.some((s) => s.name === n)).join(', ')} (steps: ${STEPS.map((s) => s.name).join(', ')})`);
+  process.exit(2);
+}
+
+const started = performance.now();
+const seconds = (ms) => (ms / 1000).toFixed(1);
+const env = { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1', FORCE_COLOR: '0' };
+const state = new Map(steps.map((s) => [s.name, 'waiting'])); // waiting | running | passed | failed | skipped
+const results = [];
+let wtrLastLine = '';
+
+function runStep(step) {
+  state.set(step.name, 'running');
+  const t = performance.now();
+  return new Promise((done) => {
+    const child = spawn(step.run[0], step.run.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (out += c));
+    child.on('error', (error) => (out += `\n${error.message}\n`));
+    child.on('close', (code, signal) => {
+      const ok = code === 0;
+      const ms = performance.now() - t;
+      state.set(step.name, ok ? 'passed' : 'failed');
+      results.push({ name: step.name, ok, ms, what: step.what });
+      console.log(`\n──── ${step.name} (${step.run.slice(step.run[0] === process.execPath ? 1 : 0).join(' ').replace(ROOT + '/', '')}) ${ok ? 'passed' : `FAILED (${signal ?? `exit ${code}`})`} in ${seconds(ms)} s`);
+      process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+      if (step.name === 'wtr') wtrLastLine = out.trim().split('\n').pop() ?? '';
+      done();
+    });
+  });
+}
+
+// Start whatever may start, up to JOBS at once, until nothing is left.
+await new Promise((finish) => {
+  const tick = () => {
+    for (const step of steps) {
+      if (state.get(step.name) !== 'waiting') continue;
+      const needs = step.needs ?? [];
+      if (needs.some((n) => ['failed', 'skipped'].includes(state.get(n)))) {
+        state.set(step.name, 'skipped');
+        results.push({ name: step.name, ok: false, ms: 0, skipped: true, what: `not run: ${needs.filter((n) => state.get(n) !== 'passed').join(', ')} failed` });
+        continue;
+      }
+      if (!needs.every((n) => state.get(n) === 'passed')) continue;
+      if ([...state.values()].filter((s) => s === 'running').length >= JOBS) break;
+      runStep(step).then(tick);
+    }
+    if (![...state.values()].some((s) => s === 'waiting' || s === 'running')) finish();
+  };
+  tick();
+});
+
+const failed = results.filter((r) => !r.ok);
+console.log(`\n──── npm test: ${results.length - failed.length}/${results.length} steps passed in ${seconds(performance.now() - started)} s (${JOBS} at a time)`);
+for (const r of results) console.log(`  ${r.ok ? 'ok  ' : r.skipped ? 'skip' : 'FAIL'} ${r.name.padEnd(10)} ${r.skipped ? '' : `${seconds(r.ms).padStart(6)} s`}${r.what ? `  ${r.what}` : ''}`);
+// The browser tests' count stays the last line, for CI to read.
+if (wtrLastLine) console.log(`\n${wtrLastLine}`);
+process.exit(failed.length ? 1 : 0);

@@ -1,0 +1,27 @@
+// The test server's side of a test (scripts/test-endpoints.mjs): requests it holds back.
+
+let unique = 0;
+
+/**
+ * A URL that serves `path` (from the site root), held back by the test server until
+ * `heldOutcome(key)` is asked; `key` names it there.
+ */
+export function heldUrl(path: string): { url: string; key: string } {
+  const key = `h${Date.now()}-${unique++}`;
+  return { url: `/__test__/held/${key}${path}`, key };
+}
+
+/** Whether the held request `key` has reached the server (waits for it, up to 5 s): it is in flight. */
+export async function heldArrived(key: string): Promise<boolean> {
+  const response = await fetch(`/__test__/held-arrived/${key}`);
+  return ((await response.json()) as { arrived: boolean }).arrived;
+}
+
+/**
+ * What became of the held request `key`: 'aborted' once the browser has dropped it, 'open' if it
+ * was still waiting 5 s after it arrived, 'not requested' if it never came. Lets it through after.
+ */
+export async function heldOutcome(key: string): Promise<'aborted' | 'open' | 'not requested'> {
+  const response = await fetch(`/__test__/held-outcome/${key}`);
+  return ((await response.json()) as { outcome: 'aborted' | 'open' | 'not requested' }).outcome;
+}
