@@ -19,13 +19,14 @@ const JOBS = Number(args.find((a) => a.startsWith('--jobs='))?.slice(7) ?? proce
 const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const bin = (name) => resolve(ROOT, 'node_modules/.bin', name);
 const node = (...a) => [process.execPath, ...a];
+const NICE = process.platform !== 'win32' && !args.includes('--no-nice');
 
 /** The steps, in the order they start when a place is free: the longest first. `needs`: steps that must pass first. */
 const STEPS = [
   { name: 'storybook', run: node('scripts/test-stories.mjs', '--build-only'), what: 'storybook build' },
   { name: 'package', run: node('scripts/test-package.mjs'), what: 'npm pack (builds dist/), the tarball in new apps' },
-  { name: 'wtr', run: [bin('wtr')], what: 'browser tests, Chromium and Firefox' },
-  { name: 'stories', needs: ['storybook'], run: node('scripts/test-stories.mjs', '--no-build', '--no-demo'), what: 'every story and docs page' },
+  { name: 'wtr', run: [bin('wtr')], what: 'browser tests, Chromium and Firefox', background: true },
+  { name: 'stories', needs: ['storybook'], run: node('scripts/test-stories.mjs', '--no-build', '--no-demo'), what: 'every story and docs page', background: true },
   { name: 'demo', needs: ['package'], run: ['npm', 'run', '--silent', 'build:demo'], what: 'dist-demo/, prerendered' },
   { name: 'demo-page', needs: ['demo'], run: node('scripts/test-stories.mjs', '--no-build', '--demo-only'), what: 'the built demo page (test-stories)' },
   { name: 'capture', needs: ['demo'], run: node('scripts/test-capture.mjs') },
@@ -58,7 +59,10 @@ function runStep(step) {
   state.set(step.name, 'running');
   const t = performance.now();
   return new Promise((done) => {
-    const child = spawn(step.run[0], step.run.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The long browser runs yield the CPU to the build chain (package → demo → capture), which
+    // decides when the whole run ends.
+    const command = step.background && NICE ? ['nice', '-n', '10', ...step.run] : step.run;
+    const child = spawn(command[0], command.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (c) => (out += c));
     child.stderr.on('data', (c) => (out += c));
