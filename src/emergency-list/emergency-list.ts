@@ -146,7 +146,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
   private readonly print = new PrintController(this);
   // After the data controller (added by the base class): it decides from the data of this update.
   private readonly progressive = new ProgressiveList(this, () => {
-    const data = this.dataController.value;
+    const data = this.shownData;
     if (!data) return undefined;
     const view = this.viewFor(data);
     return { results: view, cap: this.capFor(view), progressive: !this.print.printing };
@@ -276,7 +276,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
    * pauses (typing gets a longer pause, so a screen reader is not interrupted at every key).
    */
   private changed(announceAfter: number): void {
-    const data = this.dataController.value;
+    const data = this.shownData;
     if (!data) return;
     const view = this.viewFor(data);
     const limit = this.limitCount;
@@ -291,7 +291,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     });
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => {
-      const now = this.dataController.value;
+      const now = this.shownData;
       if (!now) return;
       const text = countText(this.viewFor(now));
       // The same words twice in a row are not read again by screen readers: vary them invisibly.
