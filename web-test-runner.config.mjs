@@ -26,7 +26,7 @@ export default {
   rootDir: '.',
   concurrency: 2,
   testsFinishTimeout: 10 * 60 * 1000,
-  testFramework: { config: { timeout: 10000 } },
+  testFramework: { config: { timeout: 30000 } },
   middleware: [testEndpoints()],
   plugins: [a11ySnapshotPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   browsers: [

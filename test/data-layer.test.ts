@@ -65,13 +65,13 @@ describe('data layer', () => {
       await el.updateComplete;
       expect(text(el)).to.contain('script');
       el.querySelector('script')!.remove();
-      await waitUntil(() => text(el).includes('Donor A'), 'falls back to src');
+      await waitUntil(() => text(el).includes('Donor A'), 'falls back to src', { timeout: 10_000 });
     });
 
     it('follows edits to the inline script', async () => {
       const el = await fixture<TestWidget>(html`<iom-test-widget><script type="application/json">{"items":[{"name":"Before"}]}</script></iom-test-widget>`);
       el.querySelector('script')!.textContent = '{"items":[{"name":"After"}]}';
-      await waitUntil(() => text(el).includes('After'), 'inline edit rendered');
+      await waitUntil(() => text(el).includes('After'), 'inline edit rendered', { timeout: 10_000 });
     });
 
     it('accepts a bare array through the widget normaliser', async () => {
@@ -190,13 +190,13 @@ describe('data layer', () => {
       await el.updateComplete;
       expect(ev.detail.message).to.equal('Could not load /test/fixtures/missing.json: 404 Not Found');
       expect(errorText(el)).to.equal('Could not load /test/fixtures/missing.json: 404 Not Found');
-      await waitUntil(() => requests('/test/fixtures/missing.json') === 1, 'one request');
+      await waitUntil(() => requests('/test/fixtures/missing.json') === 1, 'one request', { timeout: 10_000 });
       const before = 1;
       const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!;
       expect(retry.textContent).to.equal('Retry');
       retry.click();
       await oneEvent(el, 'iom-error');
-      await waitUntil(() => requests('/test/fixtures/missing.json') === before + 1, 'Retry made one new request');
+      await waitUntil(() => requests('/test/fixtures/missing.json') === before + 1, 'Retry made one new request', { timeout: 10_000 });
     });
 
     it('reports a server error', async () => {
@@ -226,7 +226,7 @@ describe('data layer', () => {
       await oneEvent(a, 'iom-error');
       const b = await fixture<TestWidget>(html`<iom-test-widget src="${url}"></iom-test-widget>`);
       await oneEvent(b, 'iom-error');
-      await waitUntil(() => requests(url.split('?')[1]) === 2, 'each widget made its own request');
+      await waitUntil(() => requests(url.split('?')[1]) === 2, 'each widget made its own request', { timeout: 10_000 });
     });
   });
 
@@ -390,7 +390,7 @@ describe('data layer', () => {
       const el = host.querySelector('iom-test-widget')!;
       expect(el.shadowRoot!.querySelector('.error-title')!.textContent).to.equal('This widget could not show its data');
       host.setAttribute('lang', 'es');
-      await waitUntil(() => el.shadowRoot!.querySelector('.error-title')!.textContent === 'Este módulo no pudo mostrar sus datos');
+      await waitUntil(() => el.shadowRoot!.querySelector('.error-title')!.textContent === 'Este módulo no pudo mostrar sus datos', 'the Spanish words', { timeout: 10_000 });
     });
 
     it('finds lang across a shadow root', async () => {

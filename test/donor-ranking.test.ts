@@ -34,7 +34,7 @@ const compactUsd = (value: number, locale: string) =>
 
 async function chartReady(el: DonorRanking) {
   await el.updateComplete;
-  await waitUntil(() => $(el, '.chart')?.dataset.state === 'ready' && chartOf(el), 'chart drawn', { timeout: 5000 });
+  await waitUntil(() => $(el, '.chart')?.dataset.state === 'ready' && chartOf(el), 'chart drawn', { timeout: 30_000 });
   return chartOf(el)!;
 }
 
@@ -334,9 +334,9 @@ describe('donor-ranking', () => {
       expect(chart.width).to.be.closeTo(600, 1);
       const tall = chart.height;
       wrapper.style.inlineSize = '400px';
-      await waitUntil(() => Math.abs(chart.width - 400) < 1, 'chart follows the container');
+      await waitUntil(() => Math.abs(chart.width - 400) < 1, 'chart follows the container', { timeout: 10_000 });
       el.data = threeDonors();
-      await waitUntil(() => chart.height < tall * 0.6, 'fewer bars, lower chart');
+      await waitUntil(() => chart.height < tall * 0.6, 'fewer bars, lower chart', { timeout: 10_000 });
     });
 
     it('destroys the chart when the view changes, and draws a new one when it comes back', async () => {
@@ -372,9 +372,9 @@ describe('donor-ranking', () => {
       expect(colours()[0]).to.equal('rgb(0, 51, 160)'); // --iom-color-primary, IOM blue
       expect(colours()[1]).to.equal('rgb(0, 160, 220)'); // the highlight: --iom-color-accent
       wrapper.style.setProperty('--iom-donor-ranking-bar-color', 'rgb(200, 30, 30)');
-      await waitUntil(() => colours()[0] === 'rgb(200, 30, 30)', 'bar colour re-read');
+      await waitUntil(() => colours()[0] === 'rgb(200, 30, 30)', 'bar colour re-read', { timeout: 10_000 });
       wrapper.style.setProperty('--iom-color-text', 'rgb(10, 20, 30)');
-      await waitUntil(() => chart.options.scales!.y!.ticks!.color === 'rgb(10, 20, 30)', 'text colour re-read');
+      await waitUntil(() => chart.options.scales!.y!.ticks!.color === 'rgb(10, 20, 30)', 'text colour re-read', { timeout: 10_000 });
     });
 
     it('redraws in the dark colours when the page switches to a dark colour scheme', async function () {
@@ -385,16 +385,16 @@ describe('donor-ranking', () => {
       const bar = () => (chart.data.datasets[0].backgroundColor as string[])[0];
       try {
         await emulateMedia({ colorScheme: 'light' });
-        await waitUntil(() => bar() === 'rgb(0, 51, 160)', 'light bars');
+        await waitUntil(() => bar() === 'rgb(0, 51, 160)', 'light bars', { timeout: 10_000 });
         await emulateMedia({ colorScheme: 'dark' });
-        await waitUntil(() => bar() === 'rgb(143, 179, 255)', 'dark bars after the colour scheme changed');
+        await waitUntil(() => bar() === 'rgb(143, 179, 255)', 'dark bars after the colour scheme changed', { timeout: 10_000 });
       } finally {
         await emulateMedia({ colorScheme: 'light' });
       }
       // And a site's own dark theme set with a class or attribute on an ancestor.
       wrapper.style.colorScheme = 'dark';
       await emulateMedia({ colorScheme: 'light' });
-      await waitUntil(() => bar() === 'rgb(143, 179, 255)', 'dark bars from color-scheme: dark');
+      await waitUntil(() => bar() === 'rgb(143, 179, 255)', 'dark bars from color-scheme: dark', { timeout: 10_000 });
     });
 
     for (const [dir, width, data] of (['ltr', 'rtl'] as const).flatMap((d) => [320, 640, 1280].flatMap((w) => [[d, w, 'example'], [d, w, 'three']] as const))) {
@@ -439,7 +439,7 @@ describe('donor-ranking', () => {
       expect(chart.options.plugins!.tooltip!.rtl).to.be.true;
       await expect(el).to.be.accessible();
       el.removeAttribute('dir');
-      await waitUntil(() => chart.options.scales!.x!.reverse === false, 'back to left to right');
+      await waitUntil(() => chart.options.scales!.x!.reverse === false, 'back to left to right', { timeout: 10_000 });
       expect(chartOf(el)).to.equal(chart);
       expect(chart.options.scales!.x!.reverse).to.be.false;
       expect((chart.options.scales!.y as { position?: string }).position).to.equal('left');
@@ -775,7 +775,7 @@ describe('donor-ranking', () => {
       const el = wrapper.querySelector('donor-ranking')!;
       expect(clean($(el, 'thead')!.textContent)).to.contain('Donor');
       wrapper.lang = 'es';
-      await waitUntil(() => clean($(el, 'thead')!.textContent).includes('Donante'), 'Spanish headers');
+      await waitUntil(() => clean($(el, 'thead')!.textContent).includes('Donante'), 'Spanish headers', { timeout: 10_000 });
     });
   });
 

@@ -484,11 +484,11 @@ describe('emergency-list', () => {
       expect(status(el).getAttribute('role')).to.equal('status');
       expect(text(status(el))).to.equal('');
       await choose(el, filter(el, 'region'), 'Example region East');
-      await waitUntil(() => text(status(el)) === '3 of 10 emergencies', 'announces after a filter change');
+      await waitUntil(() => text(status(el)) === '3 of 10 emergencies', 'announces after a filter change', { timeout: 10_000 });
       await typeSearch(el, 'charlie');
       // Typing is announced once the reader pauses, not at every key.
       expect(text(status(el))).to.equal('3 of 10 emergencies');
-      await waitUntil(() => text(status(el)) === '1 of 10 emergencies', 'announces after typing');
+      await waitUntil(() => text(status(el)) === '1 of 10 emergencies', 'announces after typing', { timeout: 10_000 });
     });
 
     it('puts the count in the plural the language needs', async () => {
@@ -540,16 +540,16 @@ describe('emergency-list', () => {
       more.focus();
       await sendKeys({ press: 'Enter' });
       // (Firefox, driven over WebDriver BiDi, may deliver the key after sendKeys resolves.)
-      await waitUntil(() => parts(el, 'item').length === 10, 'all 10 shown', { timeout: 5000 });
+      await waitUntil(() => parts(el, 'item').length === 10, 'all 10 shown', { timeout: 20_000 });
       expect(text(part(el, 'more'))).to.equal('Show fewer');
       // Focus moves to the first emergency that was hidden, so the reader carries on from there.
-      await waitUntil(() => root(el).activeElement === parts(el, 'item')[3], 'focus on the 4th emergency');
+      await waitUntil(() => root(el).activeElement === parts(el, 'item')[3], 'focus on the 4th emergency', { timeout: 10_000 });
       await sendKeys({ press: 'Tab' });
       expect(root(el).activeElement).to.equal(item(el, 'Hotel regional refugee response (fictitious)').querySelector('.foot a'));
       part(el, 'more')!.focus();
       expect(parts(el, 'item')[3].hasAttribute('tabindex')).to.be.false;
       await sendKeys({ press: ' ' });
-      await waitUntil(() => parts(el, 'item').length === 3, 'folded back to 3', { timeout: 5000 });
+      await waitUntil(() => parts(el, 'item').length === 3, 'folded back to 3', { timeout: 20_000 });
       await expect(el).to.be.accessible();
     });
 
@@ -588,11 +588,11 @@ describe('emergency-list', () => {
       const el = await fixture<EmergencyList>(html`<emergency-list limit="2" .data=${example}></emergency-list>`);
       try {
         await emulateMedia({ media: 'print' });
-        await waitUntil(() => parts(el, 'item').length === 10, 'every emergency on paper');
+        await waitUntil(() => parts(el, 'item').length === 10, 'every emergency on paper', { timeout: 10_000 });
       } finally {
         await emulateMedia({ media: 'screen' });
       }
-      await waitUntil(() => parts(el, 'item').length === 2, 'back to the first 2 on screen');
+      await waitUntil(() => parts(el, 'item').length === 2, 'back to the first 2 on screen', { timeout: 10_000 });
     });
   });
 
@@ -608,7 +608,7 @@ describe('emergency-list', () => {
       const clear = part(el, 'clear') as HTMLButtonElement;
       clear.focus();
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => root(el).activeElement === search(el), 'focus back on the first control', { timeout: 5000 });
+      await waitUntil(() => root(el).activeElement === search(el), 'focus back on the first control', { timeout: 20_000 });
       expect(search(el).value).to.equal('');
       expect(filter(el, 'region').value).to.equal('');
       expect(names(el)[0]).to.equal('Alpha river floods (fictitious)');
@@ -793,7 +793,7 @@ describe('emergency-list', () => {
       (part(el, 'more') as HTMLButtonElement).click();
       await el.updateComplete;
       expect(parts(el, 'item').length).to.be.greaterThan(60);
-      await waitUntil(() => root(el).activeElement === parts(el, 'item')[60], 'focus on the 61st emergency');
+      await waitUntil(() => root(el).activeElement === parts(el, 'item')[60], 'focus on the 61st emergency', { timeout: 10_000 });
       expect(text(root(el).activeElement!.querySelector('[part~="name"]'))).to.equal(many[60].name);
       await all(el, 1000);
     });

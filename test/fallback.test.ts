@@ -73,7 +73,7 @@ describe('taking over a prerendered widget', () => {
     expect(el.shadowRoot!.querySelectorAll('[part~="base"]')).to.have.length(1);
     // (Firefox upgrades an element inserted by setHTMLUnsafe before it sees its attributes: its
     // first render may be the loading state, the next the figure.)
-    await waitUntil(() => el.status === 'ready', 'ready');
+    await waitUntil(() => el.status === 'ready', 'ready', { timeout: 10_000 });
     expect(el.shadowRoot!.querySelector('[part~="value"]')!.textContent!.trim()).to.equal('5');
   });
 

@@ -342,7 +342,7 @@ describe('objective-card', () => {
       const p = document.createElement('p');
       p.textContent = 'Added later (fictitious example).';
       el.append(p);
-      await waitUntil(() => shown(p), 'the added paragraph shows');
+      await waitUntil(() => shown(p), 'the added paragraph shows', { timeout: 10_000 });
       expect(shown(root(el).querySelector('.body'))).to.be.true;
     });
 
@@ -715,7 +715,7 @@ describe('objective-card', () => {
       const el = wrap.querySelector('objective-card')!;
       expect(text(part(el, 'number'))).to.equal('Objetivo 1');
       wrap.lang = 'fr';
-      await waitUntil(() => text(part(el, 'number')) === 'Objectif 1', 're-renders in French');
+      await waitUntil(() => text(part(el, 'number')) === 'Objectif 1', 're-renders in French', { timeout: 10_000 });
     });
 
     it('mirrors the layout right to left', async () => {

@@ -161,7 +161,7 @@ describe('stat-counter', () => {
       const el = wrap.querySelector('stat-counter')!;
       expect(final(el)).to.equal('31.6 million');
       wrap.lang = 'es';
-      await waitUntil(() => final(el) === '31,6 millones', 'Spanish after the lang change');
+      await waitUntil(() => final(el) === '31,6 millones', 'Spanish after the lang change', { timeout: 10_000 });
     });
 
     it('updates when an attribute changes', async () => {
@@ -380,7 +380,7 @@ describe('stat-counter', () => {
       expect(finalPainted(el)).to.equal(true);
       expect(getComputedStyle(digits(el), '::after').display).to.equal('none');
       // …and the count ends.
-      await waitUntil(() => !counting(el), 'the count ends when printing');
+      await waitUntil(() => !counting(el), 'the count ends when printing', { timeout: 10_000 });
     });
 
     it('does not count when the page is printed', async function () {
@@ -460,7 +460,7 @@ describe('stat-counter', () => {
       expect(final(el)).to.equal('33');
       const ended = oneEvent(el, 'iom-count-end');
       el.scrollIntoView();
-      await waitUntil(() => counting(el), 'counting once in view');
+      await waitUntil(() => counting(el), 'counting once in view', { timeout: 10_000 });
       await ended;
       expect(counting(el)).to.equal(false);
       window.scrollTo(0, 0);
@@ -501,7 +501,7 @@ describe('stat-counter', () => {
 
     it('animates from the shown number to the new value when the value changes mid-count', async () => {
       const el = await fixture<StatCounter>(html`<stat-counter value="1000" start="load" duration="3000"></stat-counter>`);
-      await waitUntil(() => shownNumber(ticker(el)) > 50, 'some progress');
+      await waitUntil(() => shownNumber(ticker(el)) > 50, 'some progress', { timeout: 10_000 });
       await frames(1);
       const shownBefore = ticker(el);
       el.value = 2000;
@@ -510,7 +510,7 @@ describe('stat-counter', () => {
       expect(final(el)).to.equal('2,000');
       expect(ticker(el)).to.equal(shownBefore);
       const rec = recordTicker(el);
-      await waitUntil(() => shownNumber(ticker(el)) > 1000 || !counting(el), 'past the old value');
+      await waitUntil(() => shownNumber(ticker(el)) > 1000 || !counting(el), 'past the old value', { timeout: 10_000 });
       rec.stop();
       const numbers = rec.shown.map(shownNumber);
       for (let i = 1; i < numbers.length; i++) expect(numbers[i]).to.be.at.least(numbers[i - 1]);
@@ -543,7 +543,7 @@ describe('stat-counter', () => {
       el.duration = 60000;
       el.value = 100;
       await el.updateComplete;
-      await waitUntil(() => counting(el), 'the count down starts');
+      await waitUntil(() => counting(el), 'the count down starts', { timeout: 10_000 });
       expect(shownNumber(ticker(el))).to.be.within(100, 900);
       expect(accessibleText(el)).to.equal('100');
     });
@@ -628,7 +628,7 @@ describe('stat-counter', () => {
 
     it('ends on the final figure when frames stop mid-count (a page hidden from the compositor)', async () => {
       const el = await fixture<StatCounter>(html`<stat-counter value="600000" label="people accessed regular migration pathways" start="load" duration="400"></stat-counter>`);
-      await waitUntil(() => counting(el), 'the count starts on a frame');
+      await waitUntil(() => counting(el), 'the count starts on a frame', { timeout: 10_000 });
       const frozen = withholdFrames();
       try {
         await oneEvent(el, 'iom-count-end');
@@ -641,7 +641,7 @@ describe('stat-counter', () => {
       }
       // The next count still gets frames.
       el.value = 700000;
-      await waitUntil(() => counting(el), 'a later count runs on frames again');
+      await waitUntil(() => counting(el), 'a later count runs on frames again', { timeout: 10_000 });
       await oneEvent(el, 'iom-count-end');
     });
   });
@@ -653,7 +653,7 @@ describe('stat-counter', () => {
       </div>`);
       const el = wrap.querySelector('stat-counter')!;
       const rects = () => [...part(el, 'value')!.getClientRects(), ...digits(el).getClientRects(), el.getBoundingClientRect()].map((r) => [r.x, r.y, r.width, r.height].join());
-      await waitUntil(() => counting(el), 'counting');
+      await waitUntil(() => counting(el), 'counting', { timeout: 10_000 });
       const during = rects();
       expect(part(el, 'value')!.getClientRects().length, '"USD 30 million" wraps at this width').to.be.greaterThan(1);
       el.start = 'none';
@@ -1011,7 +1011,7 @@ describe('stat-counter', () => {
       </div>`);
       const counters = [...wrap.querySelectorAll('stat-counter')];
       // All 100 are in the viewport: each counts once. Wait for every count to end (no timing assumptions).
-      await waitUntil(() => ends.events.length >= 100, 'all 100 counts ended', { timeout: 8000 });
+      await waitUntil(() => ends.events.length >= 100, 'all 100 counts ended', { timeout: 20_000 });
       ends.stop();
       await frames(3);
       entries.push(...observer.takeRecords());
