@@ -2,13 +2,13 @@
 // tree, and checking each entry with the widget's own data spec (the valibot schema, HXL mapping
 // and shorthand forms the widget's DataController applies), so only data the widget accepts can be
 // picked, and every other entry says why not, in the widget's own words.
-import type { DataSpec } from '../../src/data/data-controller.js';
+import { readData, type DataSpec } from '../../src/data/data-controller.js';
 import { DataError } from '../../src/data/errors.js';
 import { fetchDocument, parseDocument } from '../../src/data/fetch-cache.js';
-import { isHxlTable, mapHxl } from '../../src/data/hxl.js';
+import { localize } from '../../src/data/localize.js';
+import * as tables from '../../src/data/tables.js';
 import { parsePointer, resolvePointer } from '../../src/data/json-pointer.js';
 import { ReportDonorRankingSchema, ReportEmergencyListSchema, ReportFigureSchema, ReportObjectiveSchema } from '../../src/report/report.data.js';
-import { validate } from '../../src/data/validate.js';
 import * as v from 'valibot';
 
 /** The result of checking one value against a widget's spec. */
@@ -32,15 +32,12 @@ export function specOf(tag: string): DataSpec<unknown> {
   return spec;
 }
 
-/** What the DataController does with a value it has read (HXL table, shorthand, schema). */
+/** What the widget's DataController does with a value it has read: the same function. */
 export function checkValue(tag: string, raw: unknown): Check {
   const spec = specOf(tag);
   try {
-    let value = raw;
-    if (spec.hxl && isHxlTable(value)) value = spec.hxl.toData(mapHxl(value, spec.hxl.mapping));
-    if (spec.normalize) value = spec.normalize(value);
-    const data = validate(spec.schema, value, spec.root ?? 'data');
-    return { ok: true, empty: !!spec.isEmpty?.(data) };
+    const data = readData(spec, raw, tables);
+    return { ok: true, empty: !!spec.isEmpty?.(localize(data, 'en')) };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
@@ -84,7 +81,7 @@ export interface TreeEntry {
 const escapeToken = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 export function entryOf(value: unknown, pointer: string, key: string): TreeEntry | undefined {
-  if (Array.isArray(value)) return { pointer, key, kind: isHxlTable(value) ? 'table' : 'array', size: value.length, value };
+  if (Array.isArray(value)) return { pointer, key, kind: tables.isHxlTable(value) ? 'table' : 'array', size: value.length, value };
   if (value !== null && typeof value === 'object') return { pointer, key, kind: 'object', size: Object.keys(value).length, value };
   return undefined;
 }

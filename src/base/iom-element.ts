@@ -82,6 +82,8 @@ export abstract class IomElement<T> extends LitElement {
   private localeNow = 'en';
   /** The attribute values this update cannot use (see `attributeRules`). */
   private warnings: IomAttributeWarningDetail[] = [];
+  /** The attributes whose values this update cannot use. */
+  private unusable = new Set<string>();
   /** The warnings already given, so each is given once. */
   private readonly warnedAttributes = new Set<string>();
   private announcedProblem?: string;
@@ -171,9 +173,14 @@ export abstract class IomElement<T> extends LitElement {
   }
 
   private checkAttributes(): void {
-    this.warnings = this.attributeRules()
-      .filter((rule) => !rule.valid)
-      .map((rule) => attributeWarning(this, rule));
+    const invalid = this.attributeRules().filter((rule) => !rule.valid);
+    this.warnings = invalid.map((rule) => attributeWarning(this, rule));
+    this.unusable = new Set(invalid.map((rule) => rule.attribute));
+  }
+
+  /** Whether this update can use the attribute's value (its rule in `attributeRules` passed): else its default applies. */
+  protected usable(attribute: string): boolean {
+    return !this.unusable.has(attribute);
   }
 
   protected override updated(changed: PropertyValues): void {

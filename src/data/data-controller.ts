@@ -143,11 +143,7 @@ export class DataController<T> implements ReactiveController {
   }
 
   private process(raw: unknown): unknown {
-    let value = raw;
-    const tables = loadedTables();
-    if (this.spec.hxl && tables?.isHxlTable(value)) value = this.spec.hxl.toData(tables.mapHxl(value, this.spec.hxl.mapping));
-    if (this.spec.normalize) value = this.spec.normalize(value);
-    return validate(this.spec.schema, value, this.spec.root ?? 'data');
+    return readData(this.spec, raw);
   }
 
   /**
@@ -290,6 +286,19 @@ export class DataController<T> implements ReactiveController {
     if (this.task.status === TaskStatus.INITIAL) return Promise.resolve();
     return this.task.taskComplete.catch(() => undefined);
   }
+}
+
+/**
+ * What a widget does with a value it has read, the one place it is written: an HXL table mapped
+ * to the widget's fields (with the table readers, `tables`, once loaded), shorthand normalized,
+ * then the schema checked. Returns the valid data (language maps not yet picked) or throws the
+ * `DataError` the widget shows. The embed builder checks entries with it too.
+ */
+export function readData(spec: DataSpec<unknown>, raw: unknown, tables = loadedTables()): unknown {
+  let value = raw;
+  if (spec.hxl && tables?.isHxlTable(value)) value = spec.hxl.toData(tables.mapHxl(value, spec.hxl.mapping));
+  if (spec.normalize) value = spec.normalize(value);
+  return validate(spec.schema, value, spec.root ?? 'data');
 }
 
 /**

@@ -190,11 +190,12 @@ export class StatCounter extends IomElement<StatCounterData> {
     set('description', this.description);
     set('prefix', this.valuePrefix);
     set('suffix', this.valueSuffix);
-    const usable = (n: number | undefined, ok: (n: number) => boolean) => (typeof n === 'number' && Number.isFinite(n) && ok(n) ? n : undefined);
-    set('format', given(this.format) && (STAT_FORMATS as readonly string[]).includes(this.format.trim()) ? (this.format.trim() as Figure['format']) : undefined);
-    set('currency', given(this.currency) && isCurrency(this.currency) ? this.currency.trim().toUpperCase() : undefined);
-    set('maximumFractionDigits', usable(this.maximumFractionDigits, (n) => Number.isInteger(n) && n >= 0 && n <= 20));
-    set('previous', usable(this.previous, () => true));
+    // An attribute its rule (attributeRules) rejects is left out: the data's value or the default applies.
+    const use = <V>(attribute: string, value: V | null | undefined) => (given(value) && this.usable(attribute) ? value : undefined);
+    set('format', use('format', this.format)?.trim() as Figure['format']);
+    set('currency', use('currency', this.currency)?.trim().toUpperCase());
+    set('maximumFractionDigits', use('maximum-fraction-digits', this.maximumFractionDigits));
+    set('previous', use('previous', this.previous));
     set('previousLabel', this.previousLabel);
     set('source', this.source?.trim() || undefined);
     return figure;
@@ -284,14 +285,13 @@ export class StatCounter extends IomElement<StatCounterData> {
     super.updated(changed);
     const data = this.status === 'error' ? undefined : this.shownData;
     const figure = data ? this.merge(data) : undefined;
-    const duration = typeof this.duration === 'number' && this.duration >= 0 ? this.duration : 1500;
+    const duration = given(this.duration) && this.usable('duration') ? this.duration : 1500;
     this.countUp.sync(figure && { value: figure.value, ticker: figureText(figure.value, figure, this.activeLocale).ticker }, this.startMode, duration);
   }
 
   /** When to count: `start`, or `visible` when it is not one of the three. */
-  private get startMode(): (typeof STAT_COUNTER_STARTS)[number] {
-    const start = this.start?.trim() as (typeof STAT_COUNTER_STARTS)[number];
-    return STAT_COUNTER_STARTS.includes(start) ? start : 'visible';
+  private get startMode(): StatCounterStart {
+    return given(this.start) && this.usable('start') ? (this.start.trim() as StatCounterStart) : 'visible';
   }
 
 
