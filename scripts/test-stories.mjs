@@ -128,6 +128,8 @@ const FIND_WIDGETS = `(tags) => {
 
 /** Waits for Storybook to show the story, then for every widget to settle (or to hold its loading state). */
 async function settle(page, entry) {
+  // (Shown by a switch within the page: the render must be this story's.)
+  await page.waitForFunction((id) => window.__STORYBOOK_PREVIEW__?.currentRender?.id === id, { timeout: STORY_TIMEOUT, polling: 20 }, entry.id);
   await page.waitForFunction(
     () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay') || document.body.classList.contains('sb-show-nopreview'),
     { timeout: STORY_TIMEOUT },
@@ -173,6 +175,23 @@ async function settle(page, entry) {
   return [];
 }
 
+/**
+ * Shows a story as Storybook's own sidebar does: the first one by loading iframe.html, each next one
+ * by asking the preview already in the page to switch (its SET_CURRENT_STORY event), which unmounts
+ * the last story and renders the new one. The page keeps Storybook's runtime and axe compiled, so a
+ * story costs its own render and checks, not a new document.
+ */
+async function show(page, entry) {
+  const live = await page.evaluate(() => !!window.__STORYBOOK_ADDONS_CHANNEL__ && !!window.__STORYBOOK_PREVIEW__?.currentRender).catch(() => false);
+  if (live) {
+    await page.evaluate((id) => window.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId: id, viewMode: 'story' }), entry.id);
+    return;
+  }
+  // The a11y addon's own automatic run is switched off (this script runs axe itself, on every story).
+  const url = `${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=story&globals=a11y.manual:!true`;
+  await page.goto(url, { waitUntil: 'load', timeout: STORY_TIMEOUT });
+}
+
 /** The console text, with the URL when it is the browser's own "Failed to load resource". */
 function resourceText(msg) {
   const text = msg.text();
@@ -200,10 +219,8 @@ async function checkStory(entry, page) {
     }
   }, (error) => problems.push(`page error: ${error.message}`));
   try {
-    // The a11y addon's own automatic run is switched off (this script runs axe itself, on every story).
-    const url = `${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=story&globals=a11y.manual:!true`;
     const t0 = performance.now();
-    await page.goto(url, { waitUntil: 'load', timeout: STORY_TIMEOUT });
+    await show(page, entry);
     const t1 = performance.now();
     problems.push(...(await settle(page, entry)));
     const holdsLoading = entry.tags?.includes('loading');
@@ -227,7 +244,7 @@ async function checkStory(entry, page) {
       for (const tag of new Set(render.unregistered)) problems.push(`<${tag}> is not registered`);
       for (const tag of new Set(render.empty)) problems.push(`<${tag}> rendered nothing (empty shadow root)`);
       if (holdsLoading) for (const state of render.notLoading) problems.push(`a loading story, but ${state}`);
-      await addAxe(page);
+      if (!(await page.evaluate(() => !!window.axe))) await addAxe(page);
       const violations = await page.evaluate(async () => {
         // Should anything else be running axe in the page, wait for it to finish.
         let result;
@@ -252,7 +269,9 @@ async function checkStory(entry, page) {
   } catch (error) {
     problems.push(`could not open the story: ${error.message.split('\n')[0]}`);
   } finally {
-    await leave(page, unlisten);
+    unlisten();
+    // After a failure the next story starts from a new document, so nothing of this one reaches it.
+    if (problems.length) await leave(page, () => undefined);
   }
   return { entry, problems, warnings };
 }
