@@ -431,7 +431,9 @@ const demoResults = [];
 try {
   console.log(`\nOpening ${stories.length} stories and ${docs.length} docs pages (${CONCURRENCY} at a time)…`);
   storyResults = await runAll(stories, checkStory);
+  const docsStarted = performance.now();
   docsResults = await runAll(docs, checkDocs);
+  if (docs.length) console.log(`(stories: ${((docsStarted - t) / 1000).toFixed(1)} s; docs pages: ${seconds(docsStarted)} s)`);
   if (checkDemo) demoResults.push(await checkDemoPage());
 } finally {
   await browser.close();
