@@ -34,6 +34,8 @@ let failed = 0;
 const row = (over, name, size, budget, what) =>
   console.log(`${over ? 'OVER ' : '     '}${name.padEnd(40)} ${(size / KB).toFixed(1).padStart(6)} kB gzip (budget ${(budget / KB).toFixed(0)} kB: ${what})`);
 const lazyChunks = new Set();
+/** Every file some entry imports statically. */
+const eagerFiles = new Set();
 for (const [entry, budget, what] of ENTRIES) {
   if (!existsSync(join('dist', entry))) {
     console.error(`dist/${entry} is missing.`);
@@ -51,6 +53,7 @@ for (const [entry, budget, what] of ENTRIES) {
     failed++;
   }
   lazy.forEach((f) => lazyChunks.add(f));
+  files.forEach((f) => eagerFiles.add(f));
   const size = files.reduce((sum, f) => sum + gz(f), 0);
   const over = size > budget;
   if (over) failed++;
@@ -61,14 +64,31 @@ const LANGUAGE = /(^|\/)(fr|es|ar)-[\w-]+\.js$/;
 const LANGUAGE_BUDGET = 3 * KB;
 // The CSV and HXL readers (src/data/tables.ts), fetched when a widget first reads a table.
 const TABLES = /(^|\/)tables-[\w-]+\.js$/;
+// The data layer's reader (src/data/reader.ts: validation, fetching, @lit/task) with what it
+// imports, and each widget's data spec (src/*/*.spec.ts, its valibot schema), fetched when a widget
+// first has data to read: never by a counter given plain attributes.
+const READER = /(^|\/)reader-[\w-]+\.js$/;
+const SPEC = /(^|\/)([a-z-]+)\.spec-[\w-]+\.js$/;
+const READER_BUDGET = 7 * KB;
 for (const chunk of lazyChunks) {
-  const size = gz(chunk);
   const language = LANGUAGE.exec(chunk)?.[2];
   const tables = TABLES.test(chunk);
-  const budget = language || tables ? LANGUAGE_BUDGET : CHART_BUDGET;
+  const reader = READER.test(chunk);
+  const spec = SPEC.exec(chunk)?.[2];
+  // The reader counts with the chunks it imports that no entry loads (valibot, the shared schema pieces).
+  const size = reader ? graph(chunk).files.filter((f) => !eagerFiles.has(f)).reduce((sum, f) => sum + gz(f), 0) : gz(chunk);
+  const budget = language || tables ? LANGUAGE_BUDGET : reader || spec ? READER_BUDGET : CHART_BUDGET;
   const over = size > budget;
   if (over) failed++;
-  const what = language ? `the ${language} words, fetched when a widget shows that language` : tables ? 'the CSV and HXL readers, fetched when a widget reads a table' : 'fetched only when a chart is shown';
+  const what = language
+    ? `the ${language} words, fetched when a widget shows that language`
+    : tables
+      ? 'the CSV and HXL readers, fetched when a widget reads a table'
+      : reader
+        ? 'the data reader with valibot, fetched when a widget first has data to read'
+        : spec
+          ? `the data spec of <${spec}>, fetched when one first has data to read`
+          : 'fetched only when a chart is shown';
   row(over, `${chunk} (loaded on demand)`, size, budget, what);
 }
 // chart.js's parts in the chart file: each one's `id` appears there (`static id="bar"`, `id:"tooltip"`)

@@ -2,7 +2,8 @@
 // tree, and checking each entry with the widget's own data spec (the valibot schema, HXL mapping
 // and shorthand forms the widget's DataController applies), so only data the widget accepts can be
 // picked, and every other entry says why not, in the widget's own words.
-import { readData, type DataSpec } from '../../src/data/data-controller.js';
+import { loadDataLayers, type DataSpec, type SpecLoader } from '../../src/data/data-controller.js';
+import { readData } from '../../src/data/reader.js';
 import { DataError } from '../../src/data/errors.js';
 import { fetchDocument, parseDocument } from '../../src/data/fetch-cache.js';
 import { localize } from '../../src/data/localize.js';
@@ -19,18 +20,23 @@ const specs = new Map<string, DataSpec<unknown>>();
 /**
  * The widget's own data spec: the one its DataController reads, taken from an instance of the
  * registered element (`dataSpec()` is the protected hook every widget implements for its
- * controller), so the builder can never accept what the widget would reject.
+ * controller), so the builder can never accept what the widget would reject. The specs load on
+ * demand: the builder awaits `dataLayersLoaded` before its first check.
  */
 export function specOf(tag: string): DataSpec<unknown> {
   let spec = specs.get(tag);
   if (!spec) {
-    const el = document.createElement(tag) as unknown as { dataSpec?: () => DataSpec<unknown> };
+    const el = document.createElement(tag) as unknown as { dataSpec?: () => SpecLoader<unknown> };
     if (typeof el.dataSpec !== 'function') throw new Error(`<${tag}> is not registered, or has no data spec`);
-    spec = el.dataSpec();
+    spec = el.dataSpec().loaded;
+    if (!spec) throw new Error(`<${tag}>'s data spec has not loaded yet: await dataLayersLoaded first`);
     specs.set(tag, spec);
   }
   return spec;
 }
+
+/** Resolves once the data specs of the registered widgets (and the reader) have loaded. */
+export const dataLayersLoaded = (): Promise<unknown> => loadDataLayers();
 
 /** What the widget's DataController does with a value it has read: the same function. */
 export function checkValue(tag: string, raw: unknown): Check {

@@ -4,7 +4,11 @@ import '../../src/index.js';
 import manifest from '../../custom-elements.json';
 import dataFiles from 'virtual:iom-data-files';
 import { EmbedBuilder } from './app.js';
+import { dataLayersLoaded } from './data.js';
 import { widgetsOf, type Manifest } from './manifest.js';
+
+// The builder checks entries with the widgets' own data specs, which load on demand: first load them.
+await dataLayersLoaded();
 
 const ORDER = ['stat-counter', 'objective-card', 'emergency-list', 'donor-ranking'];
 const builder = new EmbedBuilder();

@@ -1,6 +1,6 @@
 import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { DataController, announceError, type DataSpec, type DataStatus, type IomErrorDetail } from '../data/data-controller.js';
+import { DataController, announceError, type DataStatus, type IomErrorDetail, type SpecLoader } from '../data/data-controller.js';
 import { DataError } from '../data/errors.js';
 import { hasStrings, loadStrings, msg, type StringKey } from '../i18n/strings.js';
 import { attributeWarning, type AttributeRule, type IomAttributeWarningDetail } from './attributes.js';
@@ -95,8 +95,11 @@ export abstract class IomElement<T> extends LitElement {
     this.dataController = new DataController<T>(this, this.dataSpec());
   }
 
-  /** The widget's data shape and how to read it. Called once, in the constructor. */
-  protected abstract dataSpec(): DataSpec<T>;
+  /**
+   * The loader of the widget's data spec (its shape and how to read it: see `lazySpec`), loaded
+   * with the data layer's reader when the widget first has data to read. Called once, in the constructor.
+   */
+  protected abstract dataSpec(): SpecLoader<T>;
 
   /** Renders the ready state. */
   protected abstract renderReady(data: T): TemplateResult | typeof nothing;
@@ -127,7 +130,8 @@ export abstract class IomElement<T> extends LitElement {
 
   /**
    * A prerendered widget keeps its prerendered content on screen until what its first render
-   * needs has loaded (the words of its language, the table readers for an HXL table), then
+   * needs has loaded (the words of its language, the data layer's reader, the table readers for
+   * an HXL table), then
    * renders once.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
@@ -226,9 +230,17 @@ export abstract class IomElement<T> extends LitElement {
     this.dataController.retry();
   }
 
-  /** Also waits for the words of the element's language, so an update is complete once it shows them. */
+  /**
+   * Also waits for the data layer's reader (when the widget has data to read) and the words of the
+   * element's language, so an update is complete once it shows them.
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
+    let done = await super.getUpdateComplete();
+    const reader = this.dataController.loading;
+    if (reader) {
+      await reader;
+      done = await super.getUpdateComplete();
+    }
     if (hasStrings(this.resolvedLocale)) return done;
     await loadStrings(this.resolvedLocale);
     return super.getUpdateComplete();

@@ -1,16 +1,61 @@
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import type { Task } from '@lit/task';
 import type * as v from 'valibot';
 import { DataError } from './errors.js';
 import { parseJson } from './parse.js';
-import { fetchDocument, clearDataCache } from './fetch-cache.js';
 import type { HxlMapping } from './hxl.js';
 import { loadTables, loadedTables, looksLikeTable } from './load-tables.js';
-import { pointerFromHash, resolvePointer } from './json-pointer.js';
-import { localize } from './localize.js';
-import { validate } from './validate.js';
 import { SNAPSHOT_ATTRIBUTE, serverContext } from '../base/server-context.js';
 import { emit } from '../base/events.js';
+
+type Reader = typeof import('./reader.js');
+let reader: Reader | undefined;
+let readerLoading: Promise<Reader> | undefined;
+
+/**
+ * Loads the reading half of the data layer (src/data/reader.ts: validation, fetching, JSON
+ * Pointers, @lit/task), once per page, when a widget first has a data source to read.
+ */
+export function loadReader(): Promise<Reader> {
+  return (readerLoading ??= import('./reader.js').then((m) => (reader = m)));
+}
+
+/** A widget's data spec, loaded on demand with the reader (its schemas hold valibot). */
+export interface SpecLoader<T> {
+  (): Promise<DataSpec<T>>;
+  /** The spec, once loaded. */
+  loaded?: DataSpec<T>;
+}
+
+const SPEC_LOADERS = new Set<SpecLoader<unknown>>();
+
+/**
+ * The loader of a widget's data spec, for its module to pass to the DataController:
+ * `lazySpec(() => import('./stat-counter.spec.js').then((m) => m.spec))`. Loads once.
+ */
+export function lazySpec<T>(load: () => Promise<DataSpec<T>>): SpecLoader<T> {
+  let loading: Promise<DataSpec<T>> | undefined;
+  const loader: SpecLoader<T> = () => (loading ??= load().then((spec) => (loader.loaded = spec)));
+  SPEC_LOADERS.add(loader as SpecLoader<unknown>);
+  return loader;
+}
+
+/**
+ * Loads the reader and the data spec of every widget defined so far, for code that reads data
+ * synchronously: the prerender (Lit's server render cannot wait) and the embed builder.
+ */
+export function loadDataLayers(): Promise<unknown> {
+  return Promise.all([loadReader(), ...[...SPEC_LOADERS].map((load) => load())]);
+}
+
+/**
+ * Forgets the responses to `src` URLs the widgets share (all of them, or the one `url`), so the
+ * next load asks the network again (the HTTP cache still applies).
+ */
+export function clearDataCache(url?: string): void {
+  // No reader yet, nothing fetched: nothing to forget.
+  reader?.clearDataCache(url);
+}
 
 /** How a widget's data is read, checked and judged empty. One per widget. */
 export interface DataSpec<T> {
@@ -61,7 +106,8 @@ type SyncSource = { key: unknown; read: () => unknown; fromUrl?: boolean };
  * Fires `iom-load` and `iom-error` on the host and warns once in the console per error.
  */
 export class DataController<T> implements ReactiveController {
-  private readonly task: Task<[string | undefined, number, number], unknown>;
+  /** Loads `src`; created once the reader has loaded. */
+  private task?: Task<[string | undefined, number, number], unknown>;
   private syncKey: unknown = undefined;
   private syncOutcome: Outcome<unknown> | undefined;
   private lastGood: T | undefined;
@@ -76,22 +122,58 @@ export class DataController<T> implements ReactiveController {
   private lastLocalized?: { data: unknown; locale: string; value: T | undefined };
   /** The synchronous source is a table and the table readers are loading. */
   private syncPending = false;
+  /** The reader and the spec are loading (the widget has a source to read). */
+  private layerPending = false;
+  private layerLoading?: Promise<void>;
+  /** The reader or the spec could not be loaded: the widget shows why. */
+  private layerError?: DataError;
   /** Set by the host while it cannot show the data yet (the words of its language are loading): iom-load and iom-error wait. */
   holdAnnouncements = false;
 
   constructor(
     private readonly host: DataHost,
-    private readonly spec: DataSpec<T>,
+    private readonly loadSpec: SpecLoader<T>,
   ) {
     host.addController(this);
-    this.task = new Task(host, {
+  }
+
+  /** The reader and this widget's spec, when both have loaded. */
+  private get layer(): { reader: Reader; spec: DataSpec<T> } | undefined {
+    const spec = this.loadSpec.loaded;
+    return reader && spec ? { reader, spec } : undefined;
+  }
+
+  /** Loads the reader and the spec (once), then updates the host. */
+  private loadLayer(): Promise<void> {
+    return (this.layerLoading ??= Promise.all([loadReader(), this.loadSpec()]).then(
+      () => {
+        this.layerPending = false;
+        this.host.requestUpdate();
+      },
+      (error: unknown) => {
+        this.layerPending = false;
+        const why = error instanceof Error ? error.message : String(error);
+        this.layerError = new DataError(`could not load the widgets' data reader (${why}): check that the files beside the widget's script were uploaded too`, 'network', { cause: error });
+        this.host.requestUpdate();
+      },
+    ));
+  }
+
+  /** While the reader loads: resolves once it has (or has failed). */
+  get loading(): Promise<void> | undefined {
+    return this.layerPending ? this.layerLoading : undefined;
+  }
+
+  /** The task that loads `src`, created with the reader's @lit/task. */
+  private createTask({ Task, fetchDocument, resolvePointer, initialState, splitSrc }: Reader): void {
+    this.task = new Task(this.host, {
       args: () => [this.syncSource() ? undefined : this.host.src?.trim() || undefined, this.host.timeout, this.retries] as [string | undefined, number, number],
       task: async ([src, timeout], { signal }) => {
         if (!src) return initialState;
         const { url, shown, pointer } = splitSrc(src);
         const doc = await fetchDocument(url, shown, signal, timeout);
         const raw = pointer === undefined ? doc : resolvePointer(doc, pointer, shown);
-        if (this.spec.hxl && looksLikeTable(raw)) await loadTables();
+        if (this.layer!.spec.hxl && looksLikeTable(raw)) await loadTables();
         return this.process(raw);
       },
     });
@@ -143,7 +225,8 @@ export class DataController<T> implements ReactiveController {
   }
 
   private process(raw: unknown): unknown {
-    return readData(this.spec, raw);
+    const { reader: r, spec } = this.layer!;
+    return r.readData(spec as DataSpec<unknown>, raw);
   }
 
   /**
@@ -151,8 +234,10 @@ export class DataController<T> implements ReactiveController {
    * cells), or undefined: a prerendered widget waits for it before its first render.
    */
   prerequisites(): Promise<unknown> | undefined {
-    const source = this.spec.hxl && !loadedTables() ? this.syncSource() : undefined;
-    if (!source) return undefined;
+    const source = this.syncSource();
+    if (!source || this.layerError) return undefined;
+    if (!this.layer) return this.loadLayer().then(() => (this.layer ? this.prerequisites() : undefined));
+    if (!this.layer.spec.hxl || loadedTables()) return undefined;
     try {
       return looksLikeTable(source.read()) ? loadTables() : undefined;
     } catch {
@@ -162,7 +247,14 @@ export class DataController<T> implements ReactiveController {
 
   hostUpdate(): void {
     const source = this.syncSource();
-    if (!source) {
+    const layer = this.layer;
+    if (!layer && !this.layerError && (source || this.host.src?.trim())) {
+      // A source to read: the reader loads first (the widget is loading meanwhile).
+      this.layerPending = true;
+      void this.loadLayer();
+    }
+    if (layer && !this.task) this.createTask(layer.reader);
+    if (!source || !layer) {
       this.syncKey = undefined;
       this.syncOutcome = undefined;
       this.syncFromUrl = false;
@@ -175,7 +267,7 @@ export class DataController<T> implements ReactiveController {
     this.syncPending = false;
     try {
       const raw = source.read();
-      if (this.spec.hxl && looksLikeTable(raw) && !loadedTables()) {
+      if (layer.spec.hxl && looksLikeTable(raw) && !loadedTables()) {
         // Rows of cells: the HXL reader loads first (the widget is loading meanwhile, not in error).
         this.syncOutcome = undefined;
         this.syncPending = true;
@@ -218,26 +310,30 @@ export class DataController<T> implements ReactiveController {
   }
 
   get status(): DataStatus {
-    if (this.syncPending) return 'loading';
+    if (this.layerError) return 'error';
+    if (this.layerPending || this.syncPending) return 'loading';
     if (this.syncOutcome) return this.syncOutcome.ok ? this.judge(this.syncOutcome.data) : 'error';
-    switch (this.task.status) {
-      case TaskStatus.PENDING:
+    const { task } = this;
+    if (!task || !reader) return 'idle';
+    switch (task.status) {
+      case reader.TaskStatus.PENDING:
         return 'loading';
-      case TaskStatus.COMPLETE:
-        return this.judge(this.task.value);
-      case TaskStatus.ERROR:
+      case reader.TaskStatus.COMPLETE:
+        return this.judge(task.value);
+      case reader.TaskStatus.ERROR:
         return 'error';
       default:
         return 'idle';
     }
   }
 
-
   /** The valid data as given; while a reload is pending, the last good data. */
   private get validated(): unknown {
     if (this.syncOutcome) return this.syncOutcome.ok ? this.syncOutcome.data : undefined;
-    if (this.task.status === TaskStatus.COMPLETE) return this.task.value;
-    if (this.task.status === TaskStatus.PENDING) return this.lastGood;
+    const { task } = this;
+    if (!task || !reader) return undefined;
+    if (task.status === reader.TaskStatus.COMPLETE) return task.value;
+    if (task.status === reader.TaskStatus.PENDING) return this.lastGood;
     return undefined;
   }
 
@@ -247,29 +343,30 @@ export class DataController<T> implements ReactiveController {
   }
 
   private localized(data: unknown): T | undefined {
-    if (data === undefined) return undefined;
+    if (data === undefined || !reader) return undefined;
     const cached = this.lastLocalized;
     if (cached?.data === data && cached.locale === this.locale) return cached.value;
-    const value = localize(data, this.locale) as T;
+    const value = reader.localize(data, this.locale) as T;
     this.lastLocalized = { data, locale: this.locale, value };
     return value;
   }
 
   get error(): DataError | undefined {
+    if (this.layerError) return this.layerError;
     if (this.syncOutcome) return this.syncOutcome.ok ? undefined : this.syncOutcome.error;
-    return this.task.status === TaskStatus.ERROR ? asDataError(this.task.error) : undefined;
+    return this.task && this.task.status === reader?.TaskStatus.ERROR ? asDataError(this.task.error) : undefined;
   }
 
   private judge(data: unknown): DataStatus {
-    return this.spec.isEmpty?.(this.localized(data) as T) ? 'empty' : 'ready';
+    return this.layer?.spec.isEmpty?.(this.localized(data) as T) ? 'empty' : 'ready';
   }
 
   /** Loads `src` again from the network (through the HTTP cache), for Retry and `reload()`. */
   retry(): void {
     const src = this.host.src?.trim();
-    if (src) {
+    if (src && reader) {
       try {
-        clearDataCache(splitSrc(src).url);
+        reader.clearDataCache(reader.splitSrc(src).url);
       } catch {
         // An invalid URL fails again in the task, with its message.
       }
@@ -281,24 +378,12 @@ export class DataController<T> implements ReactiveController {
 
   /** Resolves when the current load has settled (for tests and scripts). */
   get complete(): Promise<unknown> {
+    if (this.layerPending) return this.loadLayer().then(() => this.host.updateComplete).then(() => this.complete);
     if (this.syncPending) return loadTables().then(() => this.host.updateComplete);
     // No load under way (data from a property, attribute or inline script): nothing to wait for.
-    if (this.task.status === TaskStatus.INITIAL) return Promise.resolve();
+    if (!this.task || this.task.status === reader?.TaskStatus.INITIAL) return Promise.resolve();
     return this.task.taskComplete.catch(() => undefined);
   }
-}
-
-/**
- * What a widget does with a value it has read, the one place it is written: an HXL table mapped
- * to the widget's fields (with the table readers, `tables`, once loaded), shorthand normalized,
- * then the schema checked. Returns the valid data (language maps not yet picked) or throws the
- * `DataError` the widget shows. The embed builder checks entries with it too.
- */
-export function readData(spec: DataSpec<unknown>, raw: unknown, tables = loadedTables()): unknown {
-  let value = raw;
-  if (spec.hxl && tables?.isHxlTable(value)) value = spec.hxl.toData(tables.mapHxl(value, spec.hxl.mapping));
-  if (spec.normalize) value = spec.normalize(value);
-  return validate(spec.schema, value, spec.root ?? 'data');
 }
 
 /**
@@ -315,24 +400,4 @@ function asDataError(error: unknown): DataError {
   if (error instanceof DataError) return error;
   const message = error instanceof Error ? error.message : String(error);
   return new DataError(message, 'validation', { cause: error });
-}
-
-/** `/data/r.json#/objectives/0` → the URL as written (without its fragment) and the JSON Pointer. */
-export function splitFragment(src: string): { shown: string; pointer: string | undefined } {
-  const hashAt = src.indexOf('#');
-  const shown = hashAt >= 0 ? src.slice(0, hashAt) : src;
-  const pointer = hashAt >= 0 ? pointerFromHash(src.slice(hashAt)) : undefined;
-  return { shown, pointer: pointer === '' ? undefined : pointer };
-}
-
-/** `/data/r.json#/objectives/0` → absolute URL without fragment, the URL as written, and the pointer. */
-export function splitSrc(src: string): { url: string; shown: string; pointer: string | undefined } {
-  const { shown, pointer } = splitFragment(src);
-  let url: string;
-  try {
-    url = new URL(shown, document.baseURI).href;
-  } catch (error) {
-    throw new DataError(`src "${src}" is not a valid URL`, 'network', { cause: error });
-  }
-  return { url, shown, pointer };
 }

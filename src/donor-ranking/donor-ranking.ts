@@ -5,12 +5,14 @@ import { cssProps } from '../base/css-props.js';
 import { emit } from '../base/events.js';
 import { IomElement } from '../base/iom-element.js';
 import { renderSource } from '../base/source-line.js';
-import type { DataSpec } from '../data/data-controller.js';
+import { lazySpec, type SpecLoader } from '../data/data-controller.js';
 import { formatNumber } from '../i18n/format.js';
 import { isRtl } from '../i18n/locale.js';
 import { ChartController, readTheme } from './chart-controller.js';
 import { chartInput, renderChartView } from './chart-view.js';
-import { DONOR_HXL, DonorRankingSchema, donorsFromHxl, type DonorRankingData } from './donor-ranking.data.js';
+import type { DonorRankingData } from './donor-ranking.data.js';
+
+const loadSpec = lazySpec(() => import('./donor-ranking.spec.js').then((m) => m.spec));
 import { donorRankingStyles } from './donor-ranking.styles.js';
 import { findDonor, layoutFor, limitCount, money, type Layout } from './layout.js';
 import { renderList } from './list.js';
@@ -105,17 +107,10 @@ export class DonorRanking extends IomElement<DonorRankingData> {
 
   private rethemeFrame = 0;
 
-  protected dataSpec(): DataSpec<DonorRankingData> {
-    return {
-      schema: DonorRankingSchema,
-      normalize: (raw) => (Array.isArray(raw) ? { donors: raw } : raw),
-      hxl: {
-        mapping: DONOR_HXL,
-        toData: donorsFromHxl,
-      },
-      isEmpty: (data) => data.donors.length === 0,
-    };
+  protected dataSpec(): SpecLoader<DonorRankingData> {
+    return loadSpec;
   }
+
 
   /** The view in force: `view` when valid, else `list`. */
   protected get currentView(): DonorView {

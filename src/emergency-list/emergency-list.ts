@@ -7,9 +7,11 @@ import { isHeadingLevel } from '../base/heading.js';
 import { IomElement } from '../base/iom-element.js';
 import { PrintController } from '../base/print.js';
 import { renderSource } from '../base/source-line.js';
-import type { DataSpec } from '../data/data-controller.js';
+import { lazySpec, type SpecLoader } from '../data/data-controller.js';
 import { formatNumber } from '../i18n/format.js';
-import { EMERGENCY_HXL, EmergencyListSchema, type EmergencyListData } from './emergency-list.data.js';
+import type { EmergencyListData } from './emergency-list.data.js';
+
+const loadSpec = lazySpec(() => import('./emergency-list.spec.js').then((m) => m.spec));
 import { styles } from './emergency-list.styles.js';
 import {
   EMERGENCY_FILTERS,
@@ -152,14 +154,10 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     return { results: view, cap: this.capFor(view), progressive: !this.print.printing };
   });
 
-  protected dataSpec(): DataSpec<EmergencyListData> {
-    return {
-      schema: EmergencyListSchema,
-      normalize: (raw) => (Array.isArray(raw) ? { emergencies: raw } : raw),
-      hxl: { mapping: EMERGENCY_HXL, toData: (records) => ({ emergencies: records }) },
-      isEmpty: (data) => data.emergencies.length === 0,
-    };
+  protected dataSpec(): SpecLoader<EmergencyListData> {
+    return loadSpec;
   }
+
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();

@@ -3,14 +3,16 @@ import { property, state } from 'lit/decorators.js';
 import { cssProps } from '../base/css-props.js';
 import { IomElement } from '../base/iom-element.js';
 import { filledSlots, serverContext } from '../base/server-context.js';
-import type { DataSpec } from '../data/data-controller.js';
+import { lazySpec, type SpecLoader } from '../data/data-controller.js';
 import { safeUrl } from '../data/safe-url.js';
 import { oneOf, wholeNumber, type AttributeRule } from '../base/attributes.js';
 import { heading } from '../base/heading.js';
 import { citeOnce, renderSource } from '../base/source-line.js';
 import { formatNumber } from '../i18n/format.js';
 import type { StatCounterData } from '../stat-counter/stat-counter.data.js';
-import { ObjectiveCardSchema, type ObjectiveCardData } from './objective-card.data.js';
+import type { ObjectiveCardData } from './objective-card.data.js';
+
+const loadSpec = lazySpec(() => import('./objective-card.spec.js').then((m) => m.spec));
 import { objectiveCardStyles } from './objective-card.styles.js';
 
 export const OBJECTIVE_CARD_VARIANTS = ['card', 'plain', 'banner'] as const;
@@ -116,9 +118,10 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
   /** The figures as given to the counters, kept per data object so a re-render gives them the same objects. */
   private cited = new WeakMap<ObjectiveCardData, ReturnType<typeof citeOnce<StatCounterData>>>();
 
-  protected dataSpec(): DataSpec<ObjectiveCardData> {
-    return { schema: ObjectiveCardSchema };
+  protected dataSpec(): SpecLoader<ObjectiveCardData> {
+    return loadSpec;
   }
+
 
   /** The accent in use: the `accent` attribute when it names an objective, else the card's number, else none (primary colour). */
   protected accentKey(data?: ObjectiveCardData): string | undefined {

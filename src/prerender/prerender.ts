@@ -9,7 +9,8 @@ import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { SERVER_CONTEXT, SNAPSHOT_ATTRIBUTE, slotFilledBy, type ServerContext } from '../base/server-context.js';
-import { splitFragment } from '../data/data-controller.js';
+import { splitFragment } from '../data/reader.js';
+import { loadDataLayers } from '../data/data-controller.js';
 import { DataError } from '../data/errors.js';
 import { loadTables } from '../data/load-tables.js';
 import { fetchDocument, parseDocument } from '../data/fetch-cache.js';
@@ -195,7 +196,8 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
  */
 export async function prerender(page: string, options: PrerenderOptions = {}): Promise<PrerenderResult> {
   // The widgets render in one synchronous pass: the table readers (CSV, HXL) are loaded up front.
-  await loadTables();
+  // Lit's server render reads data synchronously: the readers and every widget's data spec first.
+  await Promise.all([loadTables(), loadDataLayers()]);
   const file = resolve(options.file ?? 'index.html');
   const root = resolve(options.root ?? dirname(file));
   const fromRoot = relative(root, file);

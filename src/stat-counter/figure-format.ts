@@ -1,7 +1,10 @@
 // How <stat-counter> writes its figure, and the numbers it shows while counting up to it.
 import { numberFormat } from '../i18n/format.js';
 import { plural } from '../i18n/strings.js';
-import type { StatFormat } from './stat-counter.data.js';
+
+/** The number formats of `<stat-counter>` (its `format` attribute and data field). */
+export const STAT_FORMATS = ['standard', 'compact', 'percent', 'currency'] as const;
+export type StatFormat = (typeof STAT_FORMATS)[number];
 
 /** The formatting fields of a figure. */
 export interface FigureOptions {

@@ -1,8 +1,9 @@
 import * as v from 'valibot';
 import { CurrencyCode, FiniteNumber, LocalText, SourceSchema, Text, Year, type Resolved } from '../data/validate.js';
 
-export const STAT_FORMATS = ['standard', 'compact', 'percent', 'currency'] as const;
-export type StatFormat = (typeof STAT_FORMATS)[number];
+import { STAT_FORMATS } from './figure-format.js';
+
+export { STAT_FORMATS, type StatFormat } from './figure-format.js';
 
 
 /**
