@@ -194,6 +194,8 @@ try {
     configFile: false,
     logLevel: 'silent',
     publicDir: false,
+    // The app is served below the site root (/vite/): its chunk URLs (and Vite's preload hints) relative.
+    base: './',
     build: {
       outDir: viteOut,
       emptyOutDir: true,

@@ -26,6 +26,8 @@ async function parsed<T extends Element>(markup: string): Promise<T> {
   const box = await fixture<HTMLDivElement>(html`<div></div>`);
   box.setHTMLUnsafe(markup);
   const el = box.firstElementChild as T;
+  // Firefox upgrades the elements setHTMLUnsafe() creates a little later (Chromium at once).
+  await waitUntil(() => el instanceof customElements.get(el.localName)!, `<${el.localName}> was not upgraded`);
   if (!el.hasAttribute('defer-hydration')) await (el as unknown as IomElement<unknown>).updateComplete;
   return el;
 }
