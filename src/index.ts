@@ -4,7 +4,7 @@ export { IomElement } from './base/iom-element.js';
 export { DataError } from './data/errors.js';
 export type { DataErrorKind } from './data/errors.js';
 export type { IomErrorDetail, DataStatus } from './data/data-controller.js';
-export { clearDataCache } from './data/data-controller.js';
+export { clearDataCache } from './data/fetch-cache.js';
 export { DonorRanking } from './donor-ranking/define.js';
 export type { DonorView, DonorViewChangeDetail, DonorRankingData, Donor } from './donor-ranking/define.js';
 export { EmergencyList } from './emergency-list/define.js';

@@ -8,13 +8,13 @@ import '../src/index.js';
 import { IomElement } from '../src/base/iom-element.js';
 import { lazySpec } from '../src/data/data-controller.js';
 import { defineElement } from '../src/base/define-element.js';
-import { shadowText } from './support/dom.js';
+import { fresh, shadowText } from './support/dom.js';
 
 /** The modules of the data layer's reading half this page has requested. */
 const readerModules = () =>
   performance
     .getEntriesByType('resource')
-    .map((r) => /\/(src\/data\/(?:reader|validate|fetch-cache|json-pointer|localize)\.ts|src\/[a-z-]+\/[a-z-]+\.spec\.ts|node_modules\/(?:valibot|@lit\/task)\/)/.exec(r.name)?.[1])
+    .map((r) => /\/(src\/data\/(?:reader|validate|json-pointer|localize)\.ts|src\/[a-z-]+\/[a-z-]+\.spec\.ts|node_modules\/(?:valibot|@lit\/task)\/)/.exec(r.name)?.[1])
     .filter(Boolean)
     .sort();
 
@@ -67,6 +67,19 @@ describe('the data reader on demand', () => {
     expect(loaded).to.include('src/data/reader.ts');
     expect(loaded).to.include('src/stat-counter/stat-counter.spec.ts');
     expect(loaded, 'only the spec of the widget that read data').not.to.include('src/donor-ranking/donor-ranking.spec.ts');
+  });
+
+  it('does not hold up the data: src is requested while the reader and the spec load', async () => {
+    const src = fresh('/data/annual-report-2023.json#/funding/topDonors');
+    const el = await fixture<IomElement<unknown>>(`<donor-ranking src="${src}"></donor-ranking>`);
+    await el.loadComplete;
+    expect(el.status).to.equal('ready');
+    const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const data = entries.filter((r) => r.name.includes(src.split('#')[0]));
+    const spec = entries.find((r) => r.name.includes('/src/donor-ranking/donor-ranking.spec.ts'));
+    expect(data, 'one request for the file').to.have.length(1);
+    expect(spec, 'the spec loaded on demand').to.not.equal(undefined);
+    expect(data[0].startTime, 'the data request began before the spec had arrived').to.be.below(spec!.responseEnd);
   });
 
   it('says what failed when the reader cannot load, with an iom-error', async () => {

@@ -3,6 +3,7 @@ import type { Task } from '@lit/task';
 import type * as v from 'valibot';
 import { DataError } from './errors.js';
 import { parseJson } from './parse.js';
+import { clearDataCache, fetchDocument } from './fetch-cache.js';
 import type { HxlMapping } from './hxl.js';
 import { loadTables, loadedTables, looksLikeTable } from './load-tables.js';
 import { SNAPSHOT_ATTRIBUTE, serverContext } from '../base/server-context.js';
@@ -46,15 +47,6 @@ export function lazySpec<T>(load: () => Promise<DataSpec<T>>): SpecLoader<T> {
  */
 export function loadDataLayers(): Promise<unknown> {
   return Promise.all([loadReader(), ...[...SPEC_LOADERS].map((load) => load())]);
-}
-
-/**
- * Forgets the responses to `src` URLs the widgets share (all of them, or the one `url`), so the
- * next load asks the network again (the HTTP cache still applies).
- */
-export function clearDataCache(url?: string): void {
-  // No reader yet, nothing fetched: nothing to forget.
-  reader?.clearDataCache(url);
 }
 
 /** How a widget's data is read, checked and judged empty. One per widget. */
@@ -127,6 +119,8 @@ export class DataController<T> implements ReactiveController {
   private layerLoading?: Promise<void>;
   /** The reader or the spec could not be loaded: the widget shows why. */
   private layerError?: DataError;
+  /** `src`, requested while the reader loads (so the reader costs no round trip before the data). */
+  private prefetched?: { src: string; abort: AbortController };
   /** Set by the host while it cannot show the data yet (the words of its language are loading): iom-load and iom-error wait. */
   holdAnnouncements = false;
 
@@ -165,13 +159,16 @@ export class DataController<T> implements ReactiveController {
   }
 
   /** The task that loads `src`, created with the reader's @lit/task. */
-  private createTask({ Task, fetchDocument, resolvePointer, initialState, splitSrc }: Reader): void {
+  private createTask({ Task, resolvePointer, initialState, splitSrc }: Reader): void {
     this.task = new Task(this.host, {
       args: () => [this.syncSource() ? undefined : this.host.src?.trim() || undefined, this.host.timeout, this.retries] as [string | undefined, number, number],
       task: async ([src, timeout], { signal }) => {
         if (!src) return initialState;
         const { url, shown, pointer } = splitSrc(src);
-        const doc = await fetchDocument(url, shown, signal, timeout);
+        const loading = fetchDocument(url, shown, signal, timeout);
+        // This load shares the request begun while the reader loaded: that one can let go.
+        this.releasePrefetch();
+        const doc = await loading;
         const raw = pointer === undefined ? doc : resolvePointer(doc, pointer, shown);
         if (this.layer!.spec.hxl && looksLikeTable(raw)) await loadTables();
         return this.process(raw);
@@ -187,6 +184,32 @@ export class DataController<T> implements ReactiveController {
 
   hostDisconnected(): void {
     this.observer?.disconnect();
+    this.releasePrefetch();
+  }
+
+  /**
+   * Starts the request for `src` before the reader has loaded, through the shared cache the
+   * reader's own load then joins: the data and the reader download side by side.
+   */
+  private prefetch(src: string): void {
+    if (this.prefetched?.src === src) return;
+    this.releasePrefetch();
+    const shown = src.split('#')[0];
+    let url: string;
+    try {
+      url = new URL(shown, document.baseURI).href;
+    } catch {
+      return; // The load itself says what is wrong with it.
+    }
+    const abort = new AbortController();
+    // Its outcome is read by the load that joins it; on its own it only warms the cache.
+    fetchDocument(url, shown, abort.signal, this.host.timeout).catch(() => undefined);
+    this.prefetched = { src, abort };
+  }
+
+  private releasePrefetch(): void {
+    this.prefetched?.abort.abort();
+    this.prefetched = undefined;
   }
 
   /**
@@ -248,10 +271,13 @@ export class DataController<T> implements ReactiveController {
   hostUpdate(): void {
     const source = this.syncSource();
     const layer = this.layer;
-    if (!layer && !this.layerError && (source || this.host.src?.trim())) {
-      // A source to read: the reader loads first (the widget is loading meanwhile).
+    const src = this.host.src?.trim();
+    if (!layer && !this.layerError && (source || src)) {
+      // A source to read: the reader loads first (the widget is loading meanwhile), and `src`
+      // downloads beside it.
       this.layerPending = true;
       void this.loadLayer();
+      if (!source && src && !isServer) this.prefetch(src);
     }
     if (layer && !this.task) this.createTask(layer.reader);
     if (!source || !layer) {
@@ -366,7 +392,7 @@ export class DataController<T> implements ReactiveController {
     const src = this.host.src?.trim();
     if (src && reader) {
       try {
-        reader.clearDataCache(reader.splitSrc(src).url);
+        clearDataCache(reader.splitSrc(src).url);
       } catch {
         // An invalid URL fails again in the task, with its message.
       }

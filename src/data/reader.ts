@@ -8,7 +8,6 @@ import { validate } from './validate.js';
 import type { DataSpec } from './data-controller.js';
 
 export { Task, TaskStatus, initialState } from '@lit/task';
-export { fetchDocument, clearDataCache } from './fetch-cache.js';
 export { resolvePointer, pointerFromHash } from './json-pointer.js';
 export { localize } from './localize.js';
 
