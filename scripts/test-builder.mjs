@@ -260,6 +260,8 @@ try {
     const page = await newPage(problems);
     try {
       await page.goto(`${server.base}/builder.html`, { waitUntil: 'load', timeout: TIMEOUT });
+      // The builder appears once the widgets' data specs have loaded (demo/builder/main.ts).
+      await page.waitForSelector('input[name=widget]', { timeout: TIMEOUT });
       await c.drive(page);
       await builderSettled(page);
       const out = await builderOutput(page);
