@@ -10,19 +10,25 @@ import { join } from 'node:path';
 import { graph, gzipSize } from './dist-graph.mjs';
 
 const KB = 1024;
+// Budgets at today's sizes plus a little room: a change that makes a page heavier fails here. The
+// goals of issue 16 (a counter page 14 kB, all four 34 kB, a page with a chart 85 kB) are printed
+// beside them until they are met.
 const ENTRIES = [
-  ['iom-widgets.js', 55 * KB, 'all four elements, with Lit and the data layer'],
-  ['stat-counter.js', 40 * KB, 'one element, with Lit and the data layer'],
-  ['emergency-list.js', 40 * KB, 'one element, with Lit and the data layer'],
-  ['donor-ranking.js', 40 * KB, 'one element, without chart.js'],
-  ['objective-card.js', 45 * KB, 'one element, with stat-counter'],
-  ['iom-widgets.bundle.js', 55 * KB, 'the one-file build: all four elements, no static import'],
-  ['react.js', 55 * KB, 'all four elements wrapped for React (React itself not counted)'],
+  ['iom-widgets.js', 42 * KB, 'all four elements, with Lit and the data controller', 34 * KB],
+  ['stat-counter.js', 22 * KB, 'one element, with Lit and the data controller', 14 * KB],
+  ['emergency-list.js', 25.5 * KB, 'one element, with Lit and the data controller'],
+  ['donor-ranking.js', 25 * KB, 'one element, without chart.js'],
+  ['objective-card.js', 27 * KB, 'one element, with stat-counter'],
+  ['iom-widgets.bundle.js', 47.5 * KB, 'the one-file build: all four elements, no static import'],
+  ['react.js', 43 * KB, 'all four elements wrapped for React (React itself not counted)'],
 ];
 // The one file a webmaster may upload alone: it must import nothing before it works.
 const SINGLE_FILE = 'iom-widgets.bundle.js';
 const CHART = /^iom-widgets\.chart\.js$/;
-const CHART_BUDGET = 75 * KB;
+const CHART_BUDGET = 46 * KB;
+// A page showing a chart: all four elements, the reader with donor-ranking's spec, and the chart file.
+const CHART_PAGE_BUDGET = 94 * KB;
+const CHART_PAGE_GOAL = 85 * KB;
 
 if (!existsSync('dist/iom-widgets.js')) {
   console.error('dist/ is missing: run `npm run build` first.');
@@ -31,12 +37,15 @@ if (!existsSync('dist/iom-widgets.js')) {
 const gz = (file) => gzipSize(file);
 
 let failed = 0;
-const row = (over, name, size, budget, what) =>
-  console.log(`${over ? 'OVER ' : '     '}${name.padEnd(40)} ${(size / KB).toFixed(1).padStart(6)} kB gzip (budget ${(budget / KB).toFixed(0)} kB: ${what})`);
+const kB = (n) => `${(n / KB).toFixed(1).replace(/\.0$/, '')} kB`;
+const row = (over, name, size, budget, what, goal) =>
+  console.log(
+    `${over ? 'OVER ' : '     '}${name.padEnd(40)} ${(size / KB).toFixed(1).padStart(6)} kB gzip (budget ${kB(budget)}: ${what})${goal && size > goal ? ` — issue 16's goal ${kB(goal)} not met yet` : ''}`,
+  );
 const lazyChunks = new Set();
 /** Every file some entry imports statically. */
 const eagerFiles = new Set();
-for (const [entry, budget, what] of ENTRIES) {
+for (const [entry, budget, what, goal] of ENTRIES) {
   if (!existsSync(join('dist', entry))) {
     console.error(`dist/${entry} is missing.`);
     failed++;
@@ -57,7 +66,7 @@ for (const [entry, budget, what] of ENTRIES) {
   const size = files.reduce((sum, f) => sum + gz(f), 0);
   const over = size > budget;
   if (over) failed++;
-  row(over, `${entry} (+${files.length - 1} chunks)`, size, budget, what);
+  row(over, `${entry} (+${files.length - 1} chunks)`, size, budget, what, goal);
 }
 // The words of French, Spanish and Arabic (src/i18n/strings/*.ts), each fetched when a widget first shows it.
 const LANGUAGE = /(^|\/)(fr|es|ar)-[\w-]+\.js$/;
@@ -90,6 +99,21 @@ for (const chunk of lazyChunks) {
           ? `the data spec of <${spec}>, fetched when one first has data to read`
           : 'fetched only when a chart is shown';
   row(over, `${chunk} (loaded on demand)`, size, budget, what);
+}
+// A page of all four showing a chart (the issue's third page): what iom-widgets.js imports, the
+// reader and donor-ranking's spec with what they import, and the chart file.
+{
+  const { files, lazy } = graph('iom-widgets.js');
+  const wanted = lazy.filter((f) => READER.test(f) || /(^|\/)donor-ranking\.spec-/.test(f) || CHART.test(f));
+  const all = new Set([...files, ...wanted.flatMap((f) => graph(f).files)]);
+  const size = [...all].reduce((sum, f) => sum + gz(f), 0);
+  const over = size > CHART_PAGE_BUDGET;
+  if (over) failed++;
+  if (wanted.length !== 3) {
+    console.error(`A page with a chart: expected the reader, donor-ranking's spec and the chart file among iom-widgets.js's imports on demand, found ${wanted.join(', ') || 'none'}.`);
+    failed++;
+  }
+  row(over, `a page of all four with a chart (${all.size} files)`, size, CHART_PAGE_BUDGET, 'iom-widgets.js, the reader, the chart file', CHART_PAGE_GOAL);
 }
 // chart.js's parts in the chart file: each one's `id` appears there (`static id="bar"`, `id:"tooltip"`)
 // exactly when the part is bundled.
