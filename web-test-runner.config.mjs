@@ -27,6 +27,10 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 30000 } },
+  // Tests read what a page downloaded (performance.getEntriesByType('resource')): the browser's
+  // default buffer holds 250 entries, fewer than a test page's modules, and drops the rest.
+  testRunnerHtml: (testFramework) =>
+    `<!doctype html><html><head><script>performance.setResourceTimingBufferSize(100000);</script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
   middleware: [testEndpoints()],
   plugins: [a11ySnapshotPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   browsers: [

@@ -18,9 +18,14 @@ const readerModules = () =>
     .filter(Boolean)
     .sort();
 
+let offlineAttempts = 0;
+const offlineSpec = lazySpec<{ n: number }>(() => {
+  offlineAttempts++;
+  return Promise.reject(new Error('the network is down'));
+});
 class OfflineWidget extends IomElement<{ n: number }> {
   protected dataSpec() {
-    return lazySpec<{ n: number }>(() => Promise.reject(new Error('the network is down')));
+    return offlineSpec;
   }
   protected renderReady(data: { n: number }) {
     return html`<p>${data.n}</p>`;
@@ -48,6 +53,8 @@ describe('the data reader on demand', () => {
     expect(el.status).to.equal('ready');
     expect(shadowText(el)).to.contain('31.6 million');
     expect(readerModules()).to.deep.equal([]);
+    // (The page's record of what it downloaded is whole: the element's own module is in it.)
+    expect(performance.getEntriesByType('resource').some((r) => r.name.includes('/src/stat-counter/stat-counter.ts'))).to.equal(true);
   });
 
   it('loads for data in an attribute: loading meanwhile, then the figure, never an error', async () => {
@@ -89,7 +96,8 @@ describe('the data reader on demand', () => {
     el.src = src;
     (await fixture<HTMLDivElement>('<div></div>')).append(el);
     // The spec is held back: the file's request must still go out and come back.
-    await waitUntil(() => performance.getEntriesByType('resource').some((r) => r.name.includes(file)), 'the data was not requested while the spec loaded');
+    // (Generous: on a loaded CI machine the test server has answered a request after 10 s.)
+    await waitUntil(() => performance.getEntriesByType('resource').some((r) => r.name.includes(file)), 'the data was not requested while the spec loaded', { timeout: 25_000 });
     expect(el.status).to.equal('loading');
     // (valibot only now: the first test checks that nothing has loaded it.)
     const v = await import('valibot');
@@ -101,7 +109,7 @@ describe('the data reader on demand', () => {
     expect(requests, 'the widget\'s own load joined that request').to.have.length(1);
   });
 
-  it('says what failed when the reader cannot load, with an iom-error', async () => {
+  it('says what failed when the reader cannot load, with an iom-error, and Retry asks again', async () => {
     const host = await fixture<HTMLDivElement>('<div></div>');
     const el = document.createElement('offline-test-widget') as OfflineWidget;
     const errors: string[] = [];
@@ -113,5 +121,11 @@ describe('the data reader on demand', () => {
     const message = el.shadowRoot!.querySelector('.error-message')?.textContent ?? '';
     expect(message).to.contain("could not load the widgets' data reader (the network is down)");
     expect(errors).to.deep.equal([message]);
+    // Retry asks for it again (here it fails again, with the same words).
+    expect(offlineAttempts).to.equal(1);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
+    await el.loadComplete;
+    expect(offlineAttempts).to.equal(2);
+    expect(el.status).to.equal('error');
   });
 });

@@ -304,7 +304,7 @@ export abstract class IomElement<T> extends LitElement {
         // A reload keeps the last good data on screen, marked busy.
         return this.renderFrame(value !== undefined ? this.renderReady(value) : this.renderSkeleton(), true);
       case 'error':
-        return this.renderFrame(this.renderError(this.dataController.error!.message, this.dataController.fromUrl));
+        return this.renderFrame(this.renderError(this.dataController.error!.message, this.dataController.canRetry));
       case 'empty':
         return this.renderFrame(this.renderEmpty(value as T));
       case 'ready':

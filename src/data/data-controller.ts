@@ -18,7 +18,13 @@ let readerLoading: Promise<Reader> | undefined;
  * Pointers, @lit/task), once per page, when a widget first has a data source to read.
  */
 export function loadReader(): Promise<Reader> {
-  return (readerLoading ??= import('./reader.js').then((m) => (reader = m)));
+  return (readerLoading ??= import('./reader.js').then(
+    (m) => (reader = m),
+    (error: unknown) => {
+      readerLoading = undefined; // Retry asks again.
+      throw error;
+    },
+  ));
 }
 
 /** A widget's data spec, loaded on demand with the reader (its schemas hold valibot). */
@@ -36,7 +42,14 @@ const SPEC_LOADERS = new Set<SpecLoader<unknown>>();
  */
 export function lazySpec<T>(load: () => Promise<DataSpec<T>>): SpecLoader<T> {
   let loading: Promise<DataSpec<T>> | undefined;
-  const loader: SpecLoader<T> = () => (loading ??= load().then((spec) => (loader.loaded = spec)));
+  const loader: SpecLoader<T> = () =>
+    (loading ??= load().then(
+      (spec) => (loader.loaded = spec),
+      (error: unknown) => {
+        loading = undefined; // Retry asks again.
+        throw error;
+      },
+    ));
   SPEC_LOADERS.add(loader as SpecLoader<unknown>);
   return loader;
 }
@@ -335,6 +348,11 @@ export class DataController<T> implements ReactiveController {
     return (!this.syncOutcome || this.syncFromUrl) && !!this.host.src?.trim();
   }
 
+  /** Whether the error on screen may go away on a retry: a failed load of `src`, or of the reader. */
+  get canRetry(): boolean {
+    return this.fromUrl || !!this.layerError;
+  }
+
   get status(): DataStatus {
     if (this.layerError) return 'error';
     if (this.layerPending || this.syncPending) return 'loading';
@@ -389,6 +407,11 @@ export class DataController<T> implements ReactiveController {
 
   /** Loads `src` again from the network (through the HTTP cache), for Retry and `reload()`. */
   retry(): void {
+    if (this.layerError) {
+      // The reader or the spec failed to load: ask for them again.
+      this.layerError = undefined;
+      this.layerLoading = undefined;
+    }
     const src = this.host.src?.trim();
     if (src && reader) {
       try {
