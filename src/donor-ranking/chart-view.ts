@@ -9,6 +9,7 @@ import type { ChartState } from './chart-controller.js';
 import type { ChartInput } from './chart.js';
 import { money, tooltipLines, type Layout } from './layout.js';
 import { renderTable } from './table.js';
+import '../i18n/strings/en-donor-ranking.js';
 
 export interface ChartViewState {
   state: ChartState;

@@ -4,6 +4,7 @@
 import { formatCurrency, formatNumber, formatPercent, formatYear } from '../i18n/format.js';
 import { msg } from '../i18n/strings.js';
 import type { Donor, DonorRankingData } from './donor-ranking.data.js';
+import '../i18n/strings/en-donor-ranking.js';
 
 /** How many donors to show before "Show all" when `limit` is not a whole number. */
 export const DEFAULT_LIMIT = 10;

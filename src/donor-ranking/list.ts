@@ -8,6 +8,7 @@ import { formatNumber } from '../i18n/format.js';
 import { msg } from '../i18n/strings.js';
 import type { Donor } from './donor-ranking.data.js';
 import { changeOf, changeShort, changeText, groupSummary, money, shareOf, type Layout, type Row } from './layout.js';
+import '../i18n/strings/en-donor-ranking.js';
 
 export function renderList(l: Layout): TemplateResult {
   if (!l.groups) return renderItems(l.rows, l, 'title');

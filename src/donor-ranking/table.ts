@@ -5,6 +5,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import { formatNumber, formatPercent } from '../i18n/format.js';
 import { msg, type StringKey } from '../i18n/strings.js';
 import { changeOf, changeShort, donorCount, exact, previousYear, share, type Layout, type Row } from './layout.js';
+import '../i18n/strings/en-donor-ranking.js';
 
 export interface TableOptions {
   /** The table is on screen (not the chart view's offscreen copy): a focusable, named scroll region. */

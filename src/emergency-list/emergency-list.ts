@@ -32,6 +32,7 @@ import {
 import { KeptItems } from './kept-items.js';
 import { LONG_LIST, ProgressiveList } from './progressive.js';
 import { controlsTemplate, countText, itemTemplate, titleTemplate } from './templates.js';
+import '../i18n/strings/en-emergency-list.js';
 
 export { EMERGENCY_FILTERS, EMERGENCY_SORTS, type EmergencyFilter, type EmergencySort } from './model.js';
 

@@ -11,6 +11,7 @@ import { formatCompact, formatCurrency, formatDate, formatNumber, formatPercent,
 import { msg, plural, type StringKey } from '../i18n/strings.js';
 import type { Emergency, EmergencyListData } from './emergency-list.data.js';
 import { foldText, type EmergencyFilter, type EmergencySort, type Entry, type Model, type View } from './model.js';
+import '../i18n/strings/en-emergency-list.js';
 
 const SORT_LABELS: Record<EmergencySort | '', StringKey> = {
   '': 'emergencyListSortListed',

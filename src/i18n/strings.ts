@@ -1,13 +1,18 @@
 import { pluralRules } from './format.js';
 import { languageOf, type Language } from './locale.js';
+import type { donorRankingEn } from './strings/en-donor-ranking.js';
+import type { emergencyListEn } from './strings/en-emergency-list.js';
+import type { objectiveCardEn } from './strings/en-objective-card.js';
+import type { statCounterEn } from './strings/en-stat-counter.js';
 
 /**
  * Every word the widgets show that does not come from data, in the four languages of IOM's sites:
- * English here, French, Spanish and Arabic in `strings/fr.ts`, `es.ts`, `ar.ts` (one table per
- * language, each with every key: TypeScript checks them). Placeholders are `{name}`.
- * Each widget keeps its words in its own block, prefixed with the widget's name.
+ * English: the shared words here, each widget's own in `strings/en-<widget>.ts` (so a page of
+ * counters carries only the counter's words; each block registers itself when imported). French,
+ * Spanish and Arabic in `strings/fr.ts`, `es.ts`, `ar.ts` (one table per language, each with every
+ * key: TypeScript checks them). Placeholders are `{name}`. Keys are prefixed with the widget's name.
  */
-const en = {
+const shared = {
   // Shared states
   retry: 'Retry',
   errorTitle: 'This widget could not show its data',
@@ -19,76 +24,6 @@ const en = {
   attributeWarning: 'Attribute ignored:',
   notAvailable: 'not available',
   noData: 'No data given: add a src attribute, a data attribute or a <script type="application/json"> inside <{tag}>.',
-  // emergency-list
-  emergencyListLabel: 'Emergencies',
-  emergencyListSearch: 'Search emergencies',
-  emergencyListRegion: 'Region',
-  emergencyListAllRegions: 'All regions',
-  emergencyListLevel: 'Level',
-  emergencyListAllLevels: 'All levels',
-  emergencyListType: 'Type',
-  emergencyListAllTypes: 'All types',
-  emergencyListLevelIs: 'Level: ',
-  emergencyListSort: 'Sort by',
-  emergencyListSortListed: 'Order given',
-  emergencyListSortName: 'Name (A to Z)',
-  emergencyListSortLevel: 'Level (highest first)',
-  emergencyListSortPeople: 'People (most first)',
-  emergencyListSortFundingGap: 'Funding gap (largest first)',
-  emergencyListSortUpdated: 'Last updated (newest first)',
-  emergencyListCount: { one: '{visible} of {total} emergency', other: '{visible} of {total} emergencies' },
-  emergencyListNoMatch: 'No emergencies match.',
-  emergencyListClear: 'Clear filters',
-  emergencyListAffected: 'People affected',
-  emergencyListInNeed: 'People in need',
-  emergencyListTargeted: 'People targeted',
-  emergencyListReached: 'People reached',
-  emergencyListFunding: 'Funding',
-  emergencyListFundedPercent: '{percent} funded',
-  emergencyListFundedOf: '{funded} received of {appeal} required',
-  emergencyListUpdated: 'Updated {date}',
-  emergencyListAsOf: 'As of {date}',
-  // donor-ranking
-  donorRankingTitle: 'Donors',
-  donorRankingViews: 'View',
-  donorRankingViewList: 'List',
-  donorRankingViewChart: 'Chart',
-  donorRankingViewTable: 'Table',
-  donorRankingShowTable: 'Show as table',
-  donorRankingRank: 'Rank',
-  donorRankingDonor: 'Donor',
-  donorRankingType: 'Type',
-  donorRankingAmount: 'Amount ({currency})',
-  donorRankingShare: 'Share of total',
-  donorRankingShareOf: '{value} of total',
-  donorRankingChangeFrom: 'Change from {year}',
-  donorRankingPreviousYear: 'the previous year',
-  donorRankingUp: 'up {value} from {year}',
-  donorRankingDown: 'down {value} from {year}',
-  donorRankingSame: 'unchanged from {year}',
-  donorRankingNew: 'new compared with {year}',
-  donorRankingNewShort: 'new',
-  donorRankingTotal: 'Total: {value}',
-  donorRankingTotalRow: 'Total',
-  donorRankingOtherType: 'Other',
-  donorRankingCount: 'Donors: {count}',
-  donorRankingHighlighted: '(highlighted)',
-  donorRankingAlphabetical: 'Listed alphabetically, not ranked',
-  donorRankingNoAmounts: 'This list gives the donors in rank order without amounts, so there is no chart to draw.',
-  donorRankingChartFailed: 'The chart could not be loaded. The figures are in the table below.',
-  donorRankingChartMissing: 'The chart could not be shown: {url} could not be loaded. The figures are in the table below.',
-  // objective-card
-  objectiveCardNumber: 'Objective {number}',
-  objectiveCardLearnMore: 'Learn more',
-  objectiveCardLearnMoreAbout: 'Learn more about {title}',
-  objectiveCardLinkAbout: '{label}: {title}',
-  objectiveCardFigures: 'Key figures',
-  // stat-counter
-  statCounterNoValue: 'No value given: add a value attribute (such as value="31600000"), a data attribute, a <script type="application/json"> or a src attribute to <{tag}>.',
-  statCounterUp: '{change} increase from {from}',
-  statCounterDown: '{change} decrease from {from}',
-  statCounterSame: 'No change from {from}',
-  statCounterPoints: { one: '{n} percentage point', other: '{n} percentage points' },
 } as const;
 
 /**
@@ -97,7 +32,7 @@ const en = {
  */
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { readonly other: string };
 
-type English = typeof en;
+type English = typeof shared & typeof emergencyListEn & typeof donorRankingEn & typeof objectiveCardEn & typeof statCounterEn;
 /** The keys of plain strings. */
 export type StringKey = { [K in keyof English]: English[K] extends string ? K : never }[keyof English] | 'loading';
 /** The keys of strings with plural forms. */
@@ -108,8 +43,15 @@ export type Table = { [K in keyof English]: English[K] extends string ? string :
 
 
 // English is in every page: it is the words of every locale without a table of its own (`de`,
-// `pt`…). The other languages are loaded when a widget first shows one (`loadStrings`).
+// `pt`…). The other languages are loaded when a widget first shows one (`loadStrings`). Each
+// widget's English block joins it when its module is imported (`addEnglish`).
+const en = { ...shared } as unknown as Table;
 const tables: Partial<Record<Language, Table>> = { en };
+
+/** Adds a widget's English words (`strings/en-<widget>.ts` calls it on import). */
+export function addEnglish(block: Partial<Table>): void {
+  Object.assign(en, block);
+}
 // "Loading…" in every language, here: it is what a widget says while its language's words load.
 const LOADING: Record<Language, string> = { en: 'Loading…', fr: 'Chargement…', es: 'Cargando…', ar: 'جارٍ التحميل…' };
 const loaders: Record<Exclude<Language, 'en'>, () => Promise<Table>> = {

@@ -1,0 +1,38 @@
+import { addEnglish } from '../strings.js';
+
+/**
+ * The English words of <emergency-list>, in the pages that show one (import this module for its
+ * side effect wherever they are used). The other languages' tables hold them too.
+ */
+export const emergencyListEn = {
+  emergencyListLabel: 'Emergencies',
+  emergencyListSearch: 'Search emergencies',
+  emergencyListRegion: 'Region',
+  emergencyListAllRegions: 'All regions',
+  emergencyListLevel: 'Level',
+  emergencyListAllLevels: 'All levels',
+  emergencyListType: 'Type',
+  emergencyListAllTypes: 'All types',
+  emergencyListLevelIs: 'Level: ',
+  emergencyListSort: 'Sort by',
+  emergencyListSortListed: 'Order given',
+  emergencyListSortName: 'Name (A to Z)',
+  emergencyListSortLevel: 'Level (highest first)',
+  emergencyListSortPeople: 'People (most first)',
+  emergencyListSortFundingGap: 'Funding gap (largest first)',
+  emergencyListSortUpdated: 'Last updated (newest first)',
+  emergencyListCount: { one: '{visible} of {total} emergency', other: '{visible} of {total} emergencies' },
+  emergencyListNoMatch: 'No emergencies match.',
+  emergencyListClear: 'Clear filters',
+  emergencyListAffected: 'People affected',
+  emergencyListInNeed: 'People in need',
+  emergencyListTargeted: 'People targeted',
+  emergencyListReached: 'People reached',
+  emergencyListFunding: 'Funding',
+  emergencyListFundedPercent: '{percent} funded',
+  emergencyListFundedOf: '{funded} received of {appeal} required',
+  emergencyListUpdated: 'Updated {date}',
+  emergencyListAsOf: 'As of {date}',
+} as const;
+
+addEnglish(emergencyListEn);
