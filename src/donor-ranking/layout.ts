@@ -2,9 +2,11 @@
 // the groups by type, each donor's share and change, and the words and figures in a locale. No DOM
 // here: these are tested without a browser and run the same in the prerender.
 import { formatCurrency, formatNumber, formatPercent, formatYear } from '../i18n/format.js';
-import { msg } from '../i18n/strings.js';
+import { addEnglish, msg } from '../i18n/strings.js';
 import type { Donor, DonorRankingData } from './donor-ranking.data.js';
-import '../i18n/strings/en-donor-ranking.js';
+import { donorRankingEn } from '../i18n/strings/en-donor-ranking.js';
+
+addEnglish(donorRankingEn);
 
 /** How many donors to show before "Show all" when `limit` is not a whole number. */
 export const DEFAULT_LIMIT = 10;

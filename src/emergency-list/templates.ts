@@ -8,10 +8,12 @@ import { heading } from '../base/heading.js';
 import { sourceContent } from '../base/source-line.js';
 import { safeUrl } from '../data/safe-url.js';
 import { formatCompact, formatCurrency, formatDate, formatNumber, formatPercent, listFormat } from '../i18n/format.js';
-import { msg, plural, type StringKey } from '../i18n/strings.js';
+import { addEnglish, msg, plural, type StringKey } from '../i18n/strings.js';
 import type { Emergency, EmergencyListData } from './emergency-list.data.js';
 import { foldText, type EmergencyFilter, type EmergencySort, type Entry, type Model, type View } from './model.js';
-import '../i18n/strings/en-emergency-list.js';
+import { emergencyListEn } from '../i18n/strings/en-emergency-list.js';
+
+addEnglish(emergencyListEn);
 
 const SORT_LABELS: Record<EmergencySort | '', StringKey> = {
   '': 'emergencyListSortListed',

@@ -8,7 +8,7 @@ import type { statCounterEn } from './strings/en-stat-counter.js';
 /**
  * Every word the widgets show that does not come from data, in the four languages of IOM's sites:
  * English: the shared words here, each widget's own in `strings/en-<widget>.ts` (so a page of
- * counters carries only the counter's words; each block registers itself when imported). French,
+ * counters carries only the counter's words; each module that uses them adds them, `addEnglish`). French,
  * Spanish and Arabic in `strings/fr.ts`, `es.ts`, `ar.ts` (one table per language, each with every
  * key: TypeScript checks them). Placeholders are `{name}`. Keys are prefixed with the widget's name.
  */
@@ -44,11 +44,11 @@ export type Table = { [K in keyof English]: English[K] extends string ? string :
 
 // English is in every page: it is the words of every locale without a table of its own (`de`,
 // `pt`…). The other languages are loaded when a widget first shows one (`loadStrings`). Each
-// widget's English block joins it when its module is imported (`addEnglish`).
+// widget's English block joins it from the modules that use it (`addEnglish`).
 const en = { ...shared } as unknown as Table;
 const tables: Partial<Record<Language, Table>> = { en };
 
-/** Adds a widget's English words (`strings/en-<widget>.ts` calls it on import). */
+/** Adds a widget's English words (`strings/en-<widget>.ts`): called by each module that uses them. */
 export function addEnglish(block: Partial<Table>): void {
   Object.assign(en, block);
 }
@@ -98,7 +98,19 @@ function table(locale: string): Table {
 
 /** The string `key` in the language of `locale`, with `{placeholders}` filled from `params`. */
 export function msg(locale: string, key: StringKey, params?: Record<string, string | number>): string {
-  return key === 'loading' ? LOADING[languageOf(locale)] : fill(table(locale)[key], params);
+  return key === 'loading' ? LOADING[languageOf(locale)] : fill(entry(locale, key) as string, params);
+}
+
+const missing = new Set<string>();
+/** The table's entry for `key`, else English's; a key in neither (a widget's words not added) is said once and shown as itself. */
+function entry(locale: string, key: keyof Table): Table[keyof Table] {
+  const found = table(locale)[key] ?? en[key];
+  if (found !== undefined) return found;
+  if (!missing.has(key)) {
+    missing.add(key);
+    console.warn(`iom-widgets: no words for "${key}" (its widget's English block was not added: see addEnglish)`);
+  }
+  return key;
 }
 
 /**
@@ -106,7 +118,8 @@ export function msg(locale: string, key: StringKey, params?: Record<string, stri
  * `rules` for counts written with decimals), with `{placeholders}` filled from `params`.
  */
 export function plural(locale: string, key: PluralKey, count: number, params?: Record<string, string | number>, rules?: Intl.PluralRulesOptions): string {
-  const forms: PluralForms = table(locale)[key];
+  const found = entry(locale, key);
+  const forms: PluralForms = typeof found === 'string' ? { other: found } : found;
   return fill(forms[pluralRules(locale, rules).select(count)] ?? forms.other, params);
 }
 

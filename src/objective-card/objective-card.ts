@@ -14,7 +14,10 @@ import type { ObjectiveCardData } from './objective-card.data.js';
 
 const loadSpec = lazySpec(() => import('./objective-card.spec.js').then((m) => m.spec));
 import { objectiveCardStyles } from './objective-card.styles.js';
-import '../i18n/strings/en-objective-card.js';
+import { addEnglish } from '../i18n/strings.js';
+import { objectiveCardEn } from '../i18n/strings/en-objective-card.js';
+
+addEnglish(objectiveCardEn);
 
 export const OBJECTIVE_CARD_VARIANTS = ['card', 'plain', 'banner'] as const;
 export type ObjectiveCardVariant = (typeof OBJECTIVE_CARD_VARIANTS)[number];

@@ -1,7 +1,9 @@
 // How <stat-counter> writes its figure, and the numbers it shows while counting up to it.
 import { numberFormat } from '../i18n/format.js';
-import { plural } from '../i18n/strings.js';
-import '../i18n/strings/en-stat-counter.js';
+import { addEnglish, plural } from '../i18n/strings.js';
+import { statCounterEn } from '../i18n/strings/en-stat-counter.js';
+
+addEnglish(statCounterEn);
 
 /** The number formats of `<stat-counter>` (its `format` attribute and data field). */
 export const STAT_FORMATS = ['standard', 'compact', 'percent', 'currency'] as const;

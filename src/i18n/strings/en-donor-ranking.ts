@@ -1,8 +1,7 @@
-import { addEnglish } from '../strings.js';
-
 /**
- * The English words of <donor-ranking>, in the pages that show one (import this module for its
- * side effect wherever they are used). The other languages' tables hold them too.
+ * The English words of <donor-ranking>, in the pages that show one: each module that uses them adds them
+ * with `addEnglish` (an import of this module alone would be dropped by bundlers, which read
+ * the package as free of side effects). The other languages' tables hold them too.
  */
 export const donorRankingEn = {
   donorRankingTitle: 'Donors',
@@ -34,5 +33,3 @@ export const donorRankingEn = {
   donorRankingChartFailed: 'The chart could not be loaded. The figures are in the table below.',
   donorRankingChartMissing: 'The chart could not be shown: {url} could not be loaded. The figures are in the table below.',
 } as const;
-
-addEnglish(donorRankingEn);

@@ -1,8 +1,7 @@
-import { addEnglish } from '../strings.js';
-
 /**
- * The English words of <objective-card>, in the pages that show one (import this module for its
- * side effect wherever they are used). The other languages' tables hold them too.
+ * The English words of <objective-card>, in the pages that show one: each module that uses them adds them
+ * with `addEnglish` (an import of this module alone would be dropped by bundlers, which read
+ * the package as free of side effects). The other languages' tables hold them too.
  */
 export const objectiveCardEn = {
   objectiveCardNumber: 'Objective {number}',
@@ -11,5 +10,3 @@ export const objectiveCardEn = {
   objectiveCardLinkAbout: '{label}: {title}',
   objectiveCardFigures: 'Key figures',
 } as const;
-
-addEnglish(objectiveCardEn);

@@ -1,8 +1,7 @@
-import { addEnglish } from '../strings.js';
-
 /**
- * The English words of <stat-counter>, in the pages that show one (import this module for its
- * side effect wherever they are used). The other languages' tables hold them too.
+ * The English words of <stat-counter>, in the pages that show one: each module that uses them adds them
+ * with `addEnglish` (an import of this module alone would be dropped by bundlers, which read
+ * the package as free of side effects). The other languages' tables hold them too.
  */
 export const statCounterEn = {
   statCounterNoValue: 'No value given: add a value attribute (such as value="31600000"), a data attribute, a <script type="application/json"> or a src attribute to <{tag}>.',
@@ -11,5 +10,3 @@ export const statCounterEn = {
   statCounterSame: 'No change from {from}',
   statCounterPoints: { one: '{n} percentage point', other: '{n} percentage points' },
 } as const;
-
-addEnglish(statCounterEn);
