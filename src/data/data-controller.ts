@@ -3,7 +3,7 @@ import type { Task } from '@lit/task';
 import type * as v from 'valibot';
 import { DataError } from './errors.js';
 import { parseJson } from './parse.js';
-import { clearDataCache, fetchDocument } from './fetch-cache.js';
+import { clearDataCache, documentUrl, fetchDocument } from './fetch-cache.js';
 import type { HxlMapping } from './hxl.js';
 import { loadTables, loadedTables, looksLikeTable } from './load-tables.js';
 import { SNAPSHOT_ATTRIBUTE, serverContext } from '../base/server-context.js';
@@ -127,8 +127,7 @@ export class DataController<T> implements ReactiveController {
   private lastLocalized?: { data: unknown; locale: string; value: T | undefined };
   /** The synchronous source is a table and the table readers are loading. */
   private syncPending = false;
-  /** The reader and the spec are loading (the widget has a source to read). */
-  private layerPending = false;
+  /** The load of the reader and the spec, once begun (the widget had a source to read). */
   private layerLoading?: Promise<void>;
   /** The reader or the spec could not be loaded: the widget shows why. */
   private layerError?: DataError;
@@ -144,6 +143,11 @@ export class DataController<T> implements ReactiveController {
     host.addController(this);
   }
 
+  /** The reader and the spec are on their way: begun, neither in nor failed. */
+  private get layerPending(): boolean {
+    return !!this.layerLoading && !this.layer && !this.layerError;
+  }
+
   /** The reader and this widget's spec, when both have loaded. */
   private get layer(): { reader: Reader; spec: DataSpec<T> } | undefined {
     const spec = this.loadSpec.loaded;
@@ -153,12 +157,8 @@ export class DataController<T> implements ReactiveController {
   /** Loads the reader and the spec (once), then updates the host. */
   private loadLayer(): Promise<void> {
     return (this.layerLoading ??= Promise.all([loadReader(), this.loadSpec()]).then(
-      () => {
-        this.layerPending = false;
-        this.host.requestUpdate();
-      },
+      () => this.host.requestUpdate(),
       (error: unknown) => {
-        this.layerPending = false;
         const why = error instanceof Error ? error.message : String(error);
         this.layerError = new DataError(`could not load the widgets' data reader (${why}): check that the files beside the widget's script were uploaded too`, 'network', { cause: error });
         this.host.requestUpdate();
@@ -172,12 +172,13 @@ export class DataController<T> implements ReactiveController {
   }
 
   /** The task that loads `src`, created with the reader's @lit/task. */
-  private createTask({ Task, resolvePointer, initialState, splitSrc }: Reader): void {
+  private createTask({ Task, resolvePointer, initialState, splitFragment }: Reader): void {
     this.task = new Task(this.host, {
       args: () => [this.syncSource() ? undefined : this.host.src?.trim() || undefined, this.host.timeout, this.retries] as [string | undefined, number, number],
       task: async ([src, timeout], { signal }) => {
         if (!src) return initialState;
-        const { url, shown, pointer } = splitSrc(src);
+        const { url, shown } = documentUrl(src);
+        const { pointer } = splitFragment(src);
         const loading = fetchDocument(url, shown, signal, timeout);
         // This load shares the request begun while the reader loaded: that one can let go.
         this.releasePrefetch();
@@ -207,10 +208,9 @@ export class DataController<T> implements ReactiveController {
   private prefetch(src: string): void {
     if (this.prefetched?.src === src) return;
     this.releasePrefetch();
-    const shown = src.split('#')[0];
-    let url: string;
+    let url: string, shown: string;
     try {
-      url = new URL(shown, document.baseURI).href;
+      ({ url, shown } = documentUrl(src));
     } catch {
       return; // The load itself says what is wrong with it.
     }
@@ -288,7 +288,6 @@ export class DataController<T> implements ReactiveController {
     if (!layer && !this.layerError && (source || src)) {
       // A source to read: the reader loads first (the widget is loading meanwhile), and `src`
       // downloads beside it.
-      this.layerPending = true;
       void this.loadLayer();
       if (!source && src && !isServer) this.prefetch(src);
     }
@@ -413,9 +412,9 @@ export class DataController<T> implements ReactiveController {
       this.layerLoading = undefined;
     }
     const src = this.host.src?.trim();
-    if (src && reader) {
+    if (src) {
       try {
-        clearDataCache(reader.splitSrc(src).url);
+        clearDataCache(documentUrl(src).url);
       } catch {
         // An invalid URL fails again in the task, with its message.
       }

@@ -14,6 +14,20 @@ interface Entry {
 // the browser's HTTP cache still applies to each real request (fetch's default cache mode).
 const cache = new Map<string, Entry>();
 
+/**
+ * The document a `src` names: its absolute URL without the fragment, and the URL as written (for
+ * messages). Throws the widget's error for a URL that cannot be read.
+ */
+export function documentUrl(src: string): { url: string; shown: string } {
+  const hashAt = src.indexOf('#');
+  const shown = hashAt >= 0 ? src.slice(0, hashAt) : src;
+  try {
+    return { url: new URL(shown, document.baseURI).href, shown };
+  } catch (error) {
+    throw new DataError(`src "${src}" is not a valid URL`, 'network', { cause: error });
+  }
+}
+
 /** Forgets `url` (or everything), so the next load goes to the network (through the HTTP cache). */
 export function clearDataCache(url?: string): void {
   if (url === undefined) cache.clear();

@@ -1,7 +1,6 @@
 // The data layer's reading half, loaded on demand (see `loadReader` in data-controller.ts): it is
 // fetched when a widget first has a data source (`data`, an inline script, `src`), so a counter
 // given plain attributes downloads no validation, fetching or JSON Pointer code.
-import { DataError } from './errors.js';
 import { pointerFromHash } from './json-pointer.js';
 import { loadedTables } from './load-tables.js';
 import { validate } from './validate.js';
@@ -30,16 +29,4 @@ export function splitFragment(src: string): { shown: string; pointer: string | u
   const shown = hashAt >= 0 ? src.slice(0, hashAt) : src;
   const pointer = hashAt >= 0 ? pointerFromHash(src.slice(hashAt)) : undefined;
   return { shown, pointer: pointer === '' ? undefined : pointer };
-}
-
-/** `/data/r.json#/objectives/0` → absolute URL without fragment, the URL as written, and the pointer. */
-export function splitSrc(src: string): { url: string; shown: string; pointer: string | undefined } {
-  const { shown, pointer } = splitFragment(src);
-  let url: string;
-  try {
-    url = new URL(shown, document.baseURI).href;
-  } catch (error) {
-    throw new DataError(`src "${src}" is not a valid URL`, 'network', { cause: error });
-  }
-  return { url, shown, pointer };
 }
