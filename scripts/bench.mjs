@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { graph, gzipSize } from './dist-graph.mjs';
+import { ON_DEMAND, gzipSize, pageFiles } from './dist-graph.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const PARTS = ['sizes', 'render', 'counters', 'list', 'lighthouse'];
@@ -39,20 +39,19 @@ console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.rou
 if (only.includes('sizes')) {
   const DIST = join(ROOT, 'dist');
   const kB = (n) => `${(n / 1024).toFixed(1)} kB`;
-  // [what, entry, what it fetches on demand: file name patterns of lazy chunks, each with its own imports]
+  // [what, entry, what it fetches on demand (each with its own imports)]
+  const { reader, spec, chart } = ON_DEMAND;
   const PAGES = [
     ['a page of counters (attributes)', 'stat-counter.js', []],
-    ['a page of counters (data from src)', 'stat-counter.js', [/(^|\/)reader-/, /(^|\/)stat-counter\.spec-/]],
-    ['all four elements, no chart shown', 'iom-widgets.js', [/(^|\/)reader-/, /\.spec-/]],
-    ['all four elements, a chart shown', 'iom-widgets.js', [/(^|\/)reader-/, /\.spec-/, /^iom-widgets\.chart\.js$/]],
+    ['a page of counters (data from src)', 'stat-counter.js', [reader, spec('stat-counter')]],
+    ['all four elements, no chart shown', 'iom-widgets.js', [reader, spec()]],
+    ['all four elements, a chart shown', 'iom-widgets.js', [reader, spec(), chart]],
     ['the one-file build, no chart shown', 'iom-widgets.bundle.js', []],
-    ['the one-file build, a chart shown', 'iom-widgets.bundle.js', [/^iom-widgets\.chart\.js$/]],
+    ['the one-file build, a chart shown', 'iom-widgets.bundle.js', [chart]],
   ];
   console.log('\n== sizes: gzip -9 of every JS file the page downloads from dist/ (English; data given, so the reader loads) ==');
   for (const [what, entry, wanted] of PAGES) {
-    const { files, lazy } = graph(entry, DIST);
-    const fetched = lazy.filter((f) => wanted.some((re) => re.test(f))).flatMap((f) => graph(f, DIST).files);
-    const all = [...new Set([...files, ...fetched])];
+    const all = pageFiles(entry, wanted, DIST).files;
     const sizes = all.map((f) => [f, gzipSize(f, { dir: DIST, level: 9 })]);
     const total = sizes.reduce((s, [, n]) => s + n, 0);
     console.log(`  ${what.padEnd(36)} ${kB(total).padStart(8)}  (${sizes.map(([f, n]) => `${f} ${kB(n)}`).join(', ')})`);

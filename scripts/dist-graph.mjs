@@ -25,3 +25,20 @@ export function graph(entry, dir = 'dist') {
 
 /** Gzip size of `file` in `dir` (zlib's default level unless `level` is given). */
 export const gzipSize = (file, { dir = 'dist', level } = {}) => gzipSync(readFileSync(join(dir, file)), level === undefined ? {} : { level }).length;
+
+/** The files dist/ fetches on demand, by name: the data reader, a widget's data spec (any, or `tag`'s), the chart file. */
+export const ON_DEMAND = {
+  reader: /(^|\/)reader-[\w-]+\.js$/,
+  spec: (tag = '[a-z-]+') => new RegExp(`(^|\\/)(${tag})\\.spec-[\\w-]+\\.js$`),
+  chart: /^iom-widgets\.chart\.js$/,
+};
+
+/**
+ * Every file a page of `entry` downloads when it also fetches the on-demand files matching
+ * `wanted` (each with what it imports), once each.
+ */
+export function pageFiles(entry, wanted, dir = 'dist') {
+  const { files, lazy } = graph(entry, dir);
+  const fetched = lazy.filter((f) => wanted.some((re) => re.test(f)));
+  return { files: [...new Set([...files, ...fetched.flatMap((f) => graph(f, dir).files)])], fetched };
+}
