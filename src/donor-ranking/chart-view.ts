@@ -4,14 +4,11 @@
 import { html, type TemplateResult } from 'lit';
 import { cssProps } from '../base/css-props.js';
 import { isolate } from '../i18n/format.js';
-import { addEnglish, msg } from '../i18n/strings.js';
+import { msg } from '../i18n/strings.js';
 import type { ChartState } from './chart-controller.js';
 import type { ChartInput } from './chart.js';
 import { money, tooltipLines, type Layout } from './layout.js';
 import { renderTable } from './table.js';
-import { donorRankingEn } from '../i18n/strings/en-donor-ranking.js';
-
-addEnglish(donorRankingEn);
 
 export interface ChartViewState {
   state: ChartState;

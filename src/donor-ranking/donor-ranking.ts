@@ -17,10 +17,6 @@ import { donorRankingStyles } from './donor-ranking.styles.js';
 import { findDonor, layoutFor, limitCount, money, type Layout } from './layout.js';
 import { renderList } from './list.js';
 import { renderTable } from './table.js';
-import { addEnglish } from '../i18n/strings.js';
-import { donorRankingEn } from '../i18n/strings/en-donor-ranking.js';
-
-addEnglish(donorRankingEn);
 
 export const DONOR_VIEWS = ['list', 'chart', 'table'] as const;
 export type DonorView = (typeof DONOR_VIEWS)[number];

@@ -6,6 +6,7 @@ import { addEnglish, msg } from '../i18n/strings.js';
 import type { Donor, DonorRankingData } from './donor-ranking.data.js';
 import { donorRankingEn } from '../i18n/strings/en-donor-ranking.js';
 
+// The widget's English words, for the whole widget (every other module of donor-ranking imports this one).
 addEnglish(donorRankingEn);
 
 /** How many donors to show before "Show all" when `limit` is not a whole number. */

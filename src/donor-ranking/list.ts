@@ -5,12 +5,9 @@ import { classMap } from 'lit/directives/class-map.js';
 import { cssProps } from '../base/css-props.js';
 import { safeUrl } from '../data/safe-url.js';
 import { formatNumber } from '../i18n/format.js';
-import { addEnglish, msg } from '../i18n/strings.js';
+import { msg } from '../i18n/strings.js';
 import type { Donor } from './donor-ranking.data.js';
 import { changeOf, changeShort, changeText, groupSummary, money, shareOf, type Layout, type Row } from './layout.js';
-import { donorRankingEn } from '../i18n/strings/en-donor-ranking.js';
-
-addEnglish(donorRankingEn);
 
 export function renderList(l: Layout): TemplateResult {
   if (!l.groups) return renderItems(l.rows, l, 'title');

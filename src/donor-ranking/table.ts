@@ -3,11 +3,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { formatNumber, formatPercent } from '../i18n/format.js';
-import { addEnglish, msg, type StringKey } from '../i18n/strings.js';
+import { msg, type StringKey } from '../i18n/strings.js';
 import { changeOf, changeShort, donorCount, exact, previousYear, share, type Layout, type Row } from './layout.js';
-import { donorRankingEn } from '../i18n/strings/en-donor-ranking.js';
-
-addEnglish(donorRankingEn);
 
 export interface TableOptions {
   /** The table is on screen (not the chart view's offscreen copy): a focusable, named scroll region. */

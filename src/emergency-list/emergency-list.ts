@@ -32,10 +32,6 @@ import {
 import { KeptItems } from './kept-items.js';
 import { LONG_LIST, ProgressiveList } from './progressive.js';
 import { controlsTemplate, countText, itemTemplate, titleTemplate } from './templates.js';
-import { addEnglish } from '../i18n/strings.js';
-import { emergencyListEn } from '../i18n/strings/en-emergency-list.js';
-
-addEnglish(emergencyListEn);
 
 export { EMERGENCY_FILTERS, EMERGENCY_SORTS, type EmergencyFilter, type EmergencySort } from './model.js';
 

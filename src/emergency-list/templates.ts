@@ -13,6 +13,7 @@ import type { Emergency, EmergencyListData } from './emergency-list.data.js';
 import { foldText, type EmergencyFilter, type EmergencySort, type Entry, type Model, type View } from './model.js';
 import { emergencyListEn } from '../i18n/strings/en-emergency-list.js';
 
+// The widget's English words, for the whole widget (emergency-list.ts imports this one).
 addEnglish(emergencyListEn);
 
 const SORT_LABELS: Record<EmergencySort | '', StringKey> = {

@@ -3,6 +3,7 @@ import { numberFormat } from '../i18n/format.js';
 import { addEnglish, plural } from '../i18n/strings.js';
 import { statCounterEn } from '../i18n/strings/en-stat-counter.js';
 
+// The widget's English words, for the whole widget (stat-counter.ts imports this one).
 addEnglish(statCounterEn);
 
 /** The number formats of `<stat-counter>` (its `format` attribute and data field). */

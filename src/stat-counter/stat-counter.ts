@@ -12,10 +12,6 @@ import type { StatCounterData } from './stat-counter.data.js';
 
 const loadSpec = lazySpec(() => import('./stat-counter.spec.js').then((m) => m.spec));
 import { statCounterStyles } from './stat-counter.styles.js';
-import { addEnglish } from '../i18n/strings.js';
-import { statCounterEn } from '../i18n/strings/en-stat-counter.js';
-
-addEnglish(statCounterEn);
 
 export const STAT_COUNTER_STARTS = ['visible', 'load', 'none'] as const;
 export type StatCounterStart = (typeof STAT_COUNTER_STARTS)[number];
