@@ -8,8 +8,8 @@ import type { statCounterEn } from './strings/en-stat-counter.js';
 /**
  * Every word the widgets show that does not come from data, in the four languages of IOM's sites:
  * English: the shared words here, each widget's own in `strings/en-<widget>.ts` (so a page of
- * counters carries only the counter's words; each module that uses them adds them, `addEnglish`). French,
- * Spanish and Arabic in `strings/fr.ts`, `es.ts`, `ar.ts` (one table per language, each with every
+ * counters carries only the counter's words; the widget's module that its others import adds
+ * them, `addEnglish`). French, Spanish and Arabic in `strings/fr.ts`, `es.ts`, `ar.ts` (one table per language, each with every
  * key: TypeScript checks them). Placeholders are `{name}`. Keys are prefixed with the widget's name.
  */
 const shared = {
@@ -44,11 +44,11 @@ export type Table = { [K in keyof English]: English[K] extends string ? string :
 
 // English is in every page: it is the words of every locale without a table of its own (`de`,
 // `pt`…). The other languages are loaded when a widget first shows one (`loadStrings`). Each
-// widget's English block joins it from the modules that use it (`addEnglish`).
+// widget's English block joins it from that widget's modules (`addEnglish`).
 const en = { ...shared } as unknown as Table;
 const tables: Partial<Record<Language, Table>> = { en };
 
-/** Adds a widget's English words (`strings/en-<widget>.ts`): called by each module that uses them. */
+/** Adds a widget's English words (`strings/en-<widget>.ts`), from the widget's module that its others import. */
 export function addEnglish(block: Partial<Table>): void {
   Object.assign(en, block);
 }
