@@ -12,7 +12,10 @@ import { formatNumber } from '../i18n/format.js';
 import type { StatCounterData } from '../stat-counter/stat-counter.data.js';
 import type { ObjectiveCardData } from './objective-card.data.js';
 
-const loadSpec = lazySpec(() => import('./objective-card.spec.js').then((m) => m.spec));
+import { loadStatCounterSpec } from '../stat-counter/spec-loader.js';
+
+// The card is ready when its figures can be drawn at once: with the counter's spec in too.
+const loadSpec = lazySpec(() => Promise.all([import('./objective-card.spec.js'), loadStatCounterSpec()]).then(([m]) => m.spec));
 import { objectiveCardStyles } from './objective-card.styles.js';
 import { addEnglish } from '../i18n/strings.js';
 import { objectiveCardEn } from '../i18n/strings/en-objective-card.js';

@@ -2,15 +2,14 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { IomElement } from '../base/iom-element.js';
 import { oneOf, given, type AttributeRule } from '../base/attributes.js';
-import { lazySpec, type SpecLoader } from '../data/data-controller.js';
+import type { SpecLoader } from '../data/data-controller.js';
 import { plainNumber } from '../data/parse.js';
 import { describeValue } from '../data/errors.js';
 import { renderSource, sourceText } from '../base/source-line.js';
 import { CountUpController, type CountEndDetail } from './count-up.js';
 import { STAT_FORMATS, figureChange, figureText } from './figure-format.js';
 import type { StatCounterData } from './stat-counter.data.js';
-
-const loadSpec = lazySpec(() => import('./stat-counter.spec.js').then((m) => m.spec));
+import { loadStatCounterSpec } from './spec-loader.js';
 import { statCounterStyles } from './stat-counter.styles.js';
 
 export const STAT_COUNTER_STARTS = ['visible', 'load', 'none'] as const;
@@ -139,7 +138,7 @@ export class StatCounter extends IomElement<StatCounterData> {
   private readonly countUp = new CountUpController(this);
 
   protected dataSpec(): SpecLoader<StatCounterData> {
-    return loadSpec;
+    return loadStatCounterSpec;
   }
 
 
