@@ -750,16 +750,19 @@ describe('emergency-list', () => {
     });
   });
 
-  describe('a long list (1,000 generated, fictitious emergencies)', function () {
+  describe('long lists (generated, fictitious emergencies)', function () {
     // The list fills in while the browser is idle: on a loaded machine (CI, two browsers at once)
-    // that takes a while. These tests wait for the items, they do not time them.
+    // that takes a while. These tests wait for the items, they do not time them. The first test
+    // takes 1,000; the others 300, several chunks past the first screenful all the same (and a
+    // quarter of the browser-test time less).
     this.timeout(60_000);
     const many = generated(1000);
+    const long = generated(300);
 
     const all = (el: EmergencyList, count: number) =>
       waitUntil(() => parts(el, 'item').length === count, `${count} items rendered`, { timeout: 45_000 });
 
-    it('renders the first screenful at once and the rest while the browser is idle, in order', async () => {
+    it('renders the first screenful of 1,000 at once and the rest while the browser is idle, in order', async () => {
       const el = await fixture<EmergencyList>(html`<emergency-list sortable .data=${many}></emergency-list>`);
       const first = parts(el, 'item').length;
       expect(first).to.be.within(20, 100);
@@ -772,46 +775,46 @@ describe('emergency-list', () => {
       expect(names(el)).to.deep.equal(many.map((e) => e.name).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
     });
 
-    it('renders, searches, filters and sorts all of them correctly', async () => {
-      const el = await fixture<EmergencyList>(html`<emergency-list searchable sortable filters="region level" .data=${many}></emergency-list>`);
-      await all(el, 1000);
+    it('renders, searches, filters and sorts all 300 correctly', async () => {
+      const el = await fixture<EmergencyList>(html`<emergency-list searchable sortable filters="region level" .data=${long}></emergency-list>`);
+      await all(el, 300);
       await choose(el, filter(el, 'region'), 'Example region West');
-      await all(el, 250);
+      await all(el, 75);
       await typeSearch(el, '09');
-      const expected = many.filter((e) => e.region === 'Example region West' && e.name.includes('09')).map((e) => e.name);
+      const expected = long.filter((e) => e.region === 'Example region West' && e.name.includes('09')).map((e) => e.name);
       expect(names(el)).to.deep.equal(expected);
-      expect(text(part(el, 'count'))).to.equal(`${expected.length} of 1,000 emergencies`);
+      expect(text(part(el, 'count'))).to.equal(`${expected.length} of 300 emergencies`);
       await choose(el, sortMenu(el), 'people');
-      const people = (name: string) => many.find((e) => e.name === name)!.peopleInNeed ?? -1;
+      const people = (name: string) => long.find((e) => e.name === name)!.peopleInNeed ?? -1;
       const sorted = names(el).map(people);
       expect(sorted).to.deep.equal([...sorted].sort((a, b) => b - a));
     });
 
     it('never shows fewer after "Show all" than before it, and takes focus to the first new one', async () => {
-      const el = await fixture<EmergencyList>(html`<emergency-list limit="60" .data=${many}></emergency-list>`);
+      const el = await fixture<EmergencyList>(html`<emergency-list limit="60" .data=${long}></emergency-list>`);
       expect(parts(el, 'item')).to.have.length(60);
       (part(el, 'more') as HTMLButtonElement).click();
       await el.updateComplete;
       expect(parts(el, 'item').length).to.be.greaterThan(60);
       await waitUntil(() => root(el).activeElement === parts(el, 'item')[60], 'focus on the 61st emergency', { timeout: 10_000 });
-      expect(text(root(el).activeElement!.querySelector('[part~="name"]'))).to.equal(many[60].name);
-      await all(el, 1000);
+      expect(text(root(el).activeElement!.querySelector('[part~="name"]'))).to.equal(long[60].name);
+      await all(el, 300);
     });
 
     it('renders only the first page under a limit, and all of them on "Show all"', async () => {
-      const el = await fixture<EmergencyList>(html`<emergency-list limit="20" sort="funding-gap" .data=${many}></emergency-list>`);
+      const el = await fixture<EmergencyList>(html`<emergency-list limit="20" sort="funding-gap" .data=${long}></emergency-list>`);
       expect(parts(el, 'item')).to.have.length(20);
       const gap = (e: Emergency) => (e.appeal !== undefined && e.funded !== undefined ? Math.max(0, e.appeal - e.funded) : -1);
-      const top = [...many].map((e, i) => ({ e, i })).sort((a, b) => gap(b.e) - gap(a.e) || a.i - b.i).slice(0, 20).map((x) => x.e.name);
+      const top = [...long].map((e, i) => ({ e, i })).sort((a, b) => gap(b.e) - gap(a.e) || a.i - b.i).slice(0, 20).map((x) => x.e.name);
       expect(names(el)).to.deep.equal(top);
-      expect(text(part(el, 'more'))).to.equal('Show all 1,000');
+      expect(text(part(el, 'more'))).to.equal('Show all 300');
       (part(el, 'more') as HTMLButtonElement).click();
-      await all(el, 1000);
+      await all(el, 300);
       expect(names(el).slice(0, 20)).to.deep.equal(top);
       window.dispatchEvent(new Event('beforeprint'));
       (part(el, 'more') as HTMLButtonElement).click();
       await el.updateComplete;
-      expect(parts(el, 'item')).to.have.length(1000);
+      expect(parts(el, 'item')).to.have.length(300);
       window.dispatchEvent(new Event('afterprint'));
       await el.updateComplete;
       expect(parts(el, 'item')).to.have.length(20);
