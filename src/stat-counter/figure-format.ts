@@ -106,10 +106,28 @@ export function figureText(value: number, options: FigureOptions, locale: string
   const [start, end] = numericSpan(parts);
   if (start < 0) return { text, head: text, digits: '', tail: '', ticker: () => '' };
 
+  const span = parts.slice(start, end + 1);
+  return {
+    text,
+    head: parts.slice(0, start).map((p) => p.value).join(''),
+    digits: span.map((p) => p.value).join(''),
+    tail: parts.slice(end + 1).map((p) => p.value).join(''),
+    // Made on its first call: most figures never count (reduced motion, start="none", a
+    // prerendered page, a figure not yet scrolled to), and its formatters are costly to build.
+    ticker: lazy(() => tickerFor(value, span, numbers, locale)),
+  };
+}
+
+/** `make()`'s function, made when it is first called. */
+function lazy<A extends unknown[], R>(make: () => (...args: A) => R): (...args: A) => R {
+  let made: ((...args: A) => R) | undefined;
+  return (...args) => (made ??= make())(...args);
+}
+
+/** The count-up's writer of `value`'s number (the digits of `span`, written by `numbers`). */
+function tickerFor(value: number, span: Part[], numbers: Intl.NumberFormat, locale: string): (current: number) => string {
   const resolved = numbers.resolvedOptions();
   const numberingSystem = resolved.numberingSystem;
-  const span = parts.slice(start, end + 1);
-  const digits = span.map((p) => p.value).join('');
   const fraction = span.find((p) => p.type === 'fraction')?.value ?? '';
   const fractionDigits = [...fraction].length;
 
@@ -127,13 +145,7 @@ export function figureText(value: number, options: FigureOptions, locale: string
     maximumFractionDigits: fractionDigits,
     signDisplay: 'never',
   });
-  return {
-    text,
-    head: parts.slice(0, start).map((p) => p.value).join(''),
-    digits,
-    tail: parts.slice(end + 1).map((p) => p.value).join(''),
-    ticker: (current: number) => unsigned.format(Math.abs(current) / scale),
-  };
+  return (current) => unsigned.format(Math.abs(current) / scale);
 }
 
 const digitMaps = new Map<string, Map<string, string>>();

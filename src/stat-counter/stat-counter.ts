@@ -288,7 +288,10 @@ export class StatCounter extends IomElement<StatCounterData> {
     const data = this.status === 'error' ? undefined : this.shownData;
     const figure = data ? this.merge(data) : undefined;
     const duration = given(this.duration) && this.usable('duration') ? this.duration : 1500;
-    this.countUp.sync(figure && { value: figure.value, ticker: figureText(figure.value, figure, this.activeLocale).ticker }, this.startMode, duration);
+    // The ticker is written only if a count starts (most figures never count): not on every update.
+    const locale = this.activeLocale;
+    let ticker: ((shown: number) => string) | undefined;
+    this.countUp.sync(figure && { value: figure.value, ticker: (shown) => (ticker ??= figureText(figure.value, figure, locale).ticker)(shown) }, this.startMode, duration);
   }
 
   /** When to count: `start`, or `visible` when it is not one of the three. */
