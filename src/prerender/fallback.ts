@@ -12,7 +12,7 @@ type Template = DefaultTreeAdapterMap['template'];
 const KEEP = new Set(
   'p h1 h2 h3 h4 h5 h6 ul ol li dl dt dd a strong em b i bdi bdo div table caption thead tbody tfoot tr th td article section small abbr time q cite sup sub br'.split(' '),
 );
-const DROP = new Set('style script template button input select textarea canvas svg slot noscript img iframe object'.split(' '));
+const DROP = new Set('style link script template button input select textarea canvas svg slot noscript img iframe object'.split(' '));
 const KEEP_ATTRIBUTES = new Set(['href', 'lang', 'dir', 'colspan', 'rowspan', 'scope', 'datetime']);
 const VOID = new Set(['br']);
 

@@ -11,6 +11,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { prerenderFile } from 'iom-widgets/prerender';
 import { launchChromium } from '../../scripts/browser.mjs';
+import { PNG } from 'pngjs';
 import { TAG_SELECTOR } from '../../scripts/tags.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -33,21 +34,40 @@ let server;
 let base;
 let browser;
 let prerendered;
+// The same page prerendered with `styles` (stylesheet files, no inline style), served at /csp/
+// under a strict Content-Security-Policy, the files from memory.
+let cspPage;
+const cspFiles = new Map();
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 const requests = [];
 
 before(async () => {
   prerendered = (await prerenderFile(join(SITE, 'index.html'))).html;
+  const withStyles = await prerenderFile(join(SITE, 'index.html'), { styles: join(SITE, 'iom-styles') });
+  cspPage = withStyles.html;
+  for (const sheet of withStyles.stylesheets) cspFiles.set(`/iom-styles/${sheet.path.split(sep).pop()}`, sheet.css);
   server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
     if (path === '/' || path === '/index.html') {
       res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' }).end(prerendered);
       return;
     }
+    // The strict-CSP copy of the site: the page, its stylesheet files, and the rest as at /.
+    const csp = path.startsWith('/csp/');
+    if (csp) {
+      path = path.slice(4);
+      if (path === '/') return res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store', 'content-security-policy': CSP }).end(cspPage);
+      if (cspFiles.has(path)) {
+        // Slow, so that a page painting before its widgets' styles are in would show it.
+        setTimeout(() => res.writeHead(200, { 'content-type': TYPES['.css'], 'content-security-policy': CSP }).end(cspFiles.get(path)), 300);
+        return;
+      }
+    }
     const [dir, rest] = path.startsWith('/widgets/') ? [join(ROOT, 'dist'), path.slice('/widgets/'.length)] : [SITE, path];
     const file = normalize(join(dir, rest));
     if (!file.startsWith(dir + sep) || !existsSync(file) || statSync(file).isDirectory()) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...(csp ? { 'content-security-policy': CSP } : {}) });
     createReadStream(file).pipe(res);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
@@ -210,5 +230,75 @@ describe('prerendered page, JavaScript on', () => {
       return el.shadowRoot.querySelector('[part~="name"]').textContent.trim();
     });
     assert.equal(text, 'Example donor Z (fictitious)');
+  });
+});
+
+describe('prerendered with stylesheet files (`styles`), under a strict Content-Security-Policy', () => {
+  /** A page of the site with its console's policy violations counted. */
+  async function open(path, { js }) {
+    const page = await browser.newPage();
+    await page.setJavaScriptEnabled(js);
+    await page.setViewport({ width: 1024, height: 900 });
+    const violations = [];
+    page.on('console', (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text().slice(0, 200)));
+    if (js) {
+      await page.evaluateOnNewDocument(() => {
+        window.__shifts = 0;
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => (window.__shifts += e.value))).observe({ type: 'layout-shift', buffered: true });
+      });
+    }
+    await page.goto(`${base}${path}`, { waitUntil: 'load' });
+    return { page, violations };
+  }
+  const pixels = async (page) => PNG.sync.read(await page.screenshot({ fullPage: true }));
+  const boxes = (page) => page.evaluate((tags) => [...document.querySelectorAll(tags)].filter((el) => !el.closest('template')).map((el) => JSON.stringify(el.getBoundingClientRect())), TAG_SELECTOR);
+
+  it('writes no inline style: no <style>, no style attribute, in any shadow root', () => {
+    const shadows = cspPage.match(/<template shadowrootmode="open">[\s\S]*?<\/template>/g) ?? [];
+    assert.ok(shadows.length >= 10, `${shadows.length} shadow roots`);
+    assert.doesNotMatch(cspPage, /<style[\s>]/);
+    assert.doesNotMatch(cspPage, /<[^>]+\sstyle="/);
+  });
+
+  it('with JavaScript off: no violation, painted only once styled, and pixel for pixel the page with inline styles', async () => {
+    const csp = await open('/csp/', { js: false });
+    const plain = await open('/', { js: false });
+    try {
+      assert.deepEqual(csp.violations, []);
+      const [a, b] = [await pixels(csp.page), await pixels(plain.page)];
+      assert.equal(`${a.width}×${a.height}`, `${b.width}×${b.height}`);
+      let differ = 0;
+      for (let i = 0; i < a.data.length; i++) if (a.data[i] !== b.data[i]) differ++;
+      assert.equal(differ, 0, 'pixels that differ from the page with inline styles');
+      // The first paint waited for every stylesheet file: no flash of unstyled widgets.
+      const { fcp, loaded } = await csp.page.evaluate(() => ({
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+        loaded: performance.getEntriesByType('resource').filter((r) => r.name.includes('/iom-styles/')).map((r) => r.responseEnd),
+      }));
+      assert.ok(loaded.length >= cspFiles.size, `${loaded.length} stylesheet files loaded, ${cspFiles.size} written`);
+      assert.ok(fcp >= Math.max(...loaded), `first paint at ${fcp} ms, the last stylesheet file in at ${Math.max(...loaded)} ms`);
+      // (The styles did apply: the figures are large, the fallback hidden.)
+      const size = await csp.page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('#relative').shadowRoot.querySelector('[part~="value"]')).fontSize));
+      assert.ok(size >= 30, `value font ${size}px`);
+    } finally {
+      await csp.page.close();
+      await plain.page.close();
+    }
+  });
+
+  it('with JavaScript on: no violation, the widgets take over where they were drawn, no layout shift', async () => {
+    const { page, violations } = await open('/csp/', { js: true });
+    try {
+      const before_ = await boxes(page);
+      await page.waitForFunction((tags) => [...document.querySelectorAll('section *')].filter((el) => el.matches(tags)).every((el) => el.matches(':defined') && el.hasUpdated), {}, TAG_SELECTOR);
+      await page.evaluate(() => Promise.all([...document.querySelectorAll('section > *')].map((el) => el.loadComplete)));
+      const statuses = await page.evaluate(() => [...document.querySelectorAll('section > *')].map((el) => `${el.id} ${el.status}`));
+      assert.deepEqual(statuses.filter((s) => !s.endsWith(' ready')), []);
+      assert.deepEqual(await boxes(page), before_);
+      assert.ok((await page.evaluate(() => window.__shifts)) < 0.01);
+      assert.deepEqual(violations, []);
+    } finally {
+      await page.close();
+    }
   });
 });

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -246,6 +246,58 @@ describe('prerender: URLs, --root and <base>', () => {
   });
 });
 
+describe('prerender: styles as stylesheet files (--styles), for a strict Content-Security-Policy', () => {
+  let plain;
+  let linked;
+  const styles = join(SITE, 'iom-styles');
+  before(async () => {
+    plain = await prerenderFile(join(SITE, 'index.html'));
+    linked = await prerenderFile(join(SITE, 'index.html'), { styles });
+  });
+  const shadows = (html) => html.match(/<template shadowrootmode="open">[\s\S]*?<\/template>/g) ?? [];
+
+  it('writes no inline <style> and no style attribute; each shadow root links its widget\'s file', () => {
+    assert.doesNotMatch(linked.html, /<style[\s>]/);
+    assert.doesNotMatch(linked.html, /<[^>]+\sstyle="/);
+    assert.equal(shadows(linked.html).length, shadows(plain.html).length);
+    for (const shadow of shadows(linked.html)) assert.match(shadow, /^<template shadowrootmode="open"><link rel="stylesheet" href="iom-styles\/iom-[\w-]{12}\.css">/);
+  });
+
+  it('returns the files: one per distinct stylesheet, one for the style attributes, one the page links', () => {
+    const names = linked.stylesheets.map((f) => f.path.slice(styles.length + 1)).sort();
+    const distinct = new Set(plain.html.match(/<style>[\s\S]*?<\/style>/g)).size;
+    assert.equal(names.filter((n) => /^iom-[\w-]{12}\.css$/.test(n)).length, distinct);
+    assert.equal(names.filter((n) => n.startsWith('iom-props-')).length, 1);
+    assert.equal(names.filter((n) => n.startsWith('iom-page-')).length, 1);
+    // Each file's CSS is the inline <style> it replaces.
+    for (const css of plain.html.match(/<style>([\s\S]*?)<\/style>/g).map((s) => s.slice(7, -8))) assert.ok(linked.stylesheets.some((f) => f.css === css));
+    // A style attribute became a rule that wins as the attribute did.
+    const props = linked.stylesheets.find((f) => f.path.includes('iom-props-')).css;
+    assert.match(props, /^\[data-iom-style="[\w-]{12}"\]\{--_columns:3 !important\}$/m);
+    assert.match(props, /\{--_pct:40% !important\}/);
+  });
+
+  it('links, in <head>, one file that imports the others for no medium (it holds the first paint without styling the page)', () => {
+    const head = linked.html.slice(0, linked.html.indexOf('</head>'));
+    const link = head.match(/<link rel="stylesheet" href="iom-styles\/(iom-page-[\w-]{12}\.css)" data-prerendered-styles>/);
+    assert.ok(link, head);
+    const page = linked.stylesheets.find((f) => f.path.endsWith(link[1])).css;
+    assert.equal(page.trim().split('\n').length, linked.stylesheets.length - 1);
+    for (const line of page.trim().split('\n')) assert.match(line, /^@import url\("iom-[\w-]+\.css"\) not all;$/);
+  });
+
+  it('writes the same page again from its own output (the <head> link replaced, not added)', async () => {
+    const again = await prerender(linked.html, { file: join(SITE, 'index.html'), styles });
+    assert.equal(again.html, linked.html);
+  });
+
+  it('writes links relative to the page, and refuses a folder outside the root', async () => {
+    const sub = await prerenderFile(join(SITE, 'sub/page.html'), { root: SITE, styles });
+    assert.match(sub.html, /<link rel="stylesheet" href="\.\.\/iom-styles\/iom-[\w-]{12}\.css">/);
+    await assert.rejects(prerenderFile(join(SITE, 'index.html'), { styles: tmpdir() }), /the styles folder .* is not inside the root folder/);
+  });
+});
+
 describe('prerender: errors', () => {
   let result;
   let d;
@@ -342,13 +394,25 @@ describe('the iom-widgets command', () => {
     assert.match(ok.stderr, /10 widgets written/);
   });
 
+  it('writes the stylesheet files with --styles', async () => {
+    const site = join(dir, 'site');
+    mkdirSync(site);
+    writeFileSync(join(site, 'in.html'), '<!doctype html><html><head><title>x</title></head><body><stat-counter value="9" label="example (fictitious)"></stat-counter></body></html>');
+    const { stderr } = await run(process.execPath, [BIN, 'prerender', join(site, 'in.html'), '-o', join(site, 'in.html'), '--styles', join(site, 'css')]);
+    assert.match(stderr, /1 widget written to .*, their styles in 2 files in /);
+    const files = readdirSync(join(site, 'css')).sort();
+    assert.equal(files.length, 2);
+    const html = readFileSync(join(site, 'in.html'), 'utf8');
+    for (const f of files) assert.ok(html.includes(`css/${f}`), f);
+  });
+
   it('prerenders a file in place (-o IN.html) and explains its usage', async () => {
     const file = join(dir, 'in.html');
     writeFileSync(file, '<stat-counter value="9" label="example (fictitious)"></stat-counter>');
     await run(process.execPath, [BIN, 'prerender', file, '-o', file]);
     assert.match(readFileSync(file, 'utf8'), /^<stat-counter value="9" label="example \(fictitious\)"><template shadowrootmode="open">/);
     const help = await run(process.execPath, [BIN, '--help']);
-    assert.match(help.stdout, /iom-widgets prerender IN\.html \[--root DIR\] \[-o OUT\.html\] \[--strict\]/);
+    assert.match(help.stdout, /iom-widgets prerender IN\.html \[--root DIR\] \[-o OUT\.html\] \[--styles DIR\] \[--strict\]/);
     await assert.rejects(run(process.execPath, [BIN, 'prerender']), (error) => error.code === 2 && /no input file/.test(error.stderr));
   });
 });
