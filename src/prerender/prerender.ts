@@ -1,9 +1,8 @@
 /// <reference types="node" />
 // iom-widgets/prerender: writes each widget of a page into its HTML, at build time, with Lit's own
 // server renderer. Runs in Node only (it is never part of the browser bundles).
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { render } from '@lit-labs/ssr';
 import { LitElementRenderer } from '@lit-labs/ssr/lib/lit-element-renderer.js';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
@@ -28,6 +27,9 @@ addStrings('fr', fr);
 addStrings('es', es);
 addStrings('ar', ar);
 import { errorMessageIn, escapeAttribute, fallbackFrom } from './fallback.js';
+import { STYLES_ATTRIBUTE, StyleFiles, type PrerenderStylesheet } from './styles.js';
+
+export type { PrerenderStylesheet };
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -51,13 +53,6 @@ export interface PrerenderOptions {
   styles?: string;
 }
 
-/** A stylesheet file of the widgets' styles (with the `styles` option): where to write it, and what. */
-export interface PrerenderStylesheet {
-  /** Absolute path, in the `styles` folder. Named by a hash of its content: unchanged styles keep their name. */
-  path: string;
-  css: string;
-}
-
 /** A widget whose data failed: it was written with the error box the browser shows. */
 export interface PrerenderProblem {
   file: string;
@@ -76,46 +71,6 @@ export interface PrerenderResult {
   problems: PrerenderProblem[];
   /** With the `styles` option: the stylesheet files the page now links (empty without it). */
   stylesheets: PrerenderStylesheet[];
-}
-
-/** Marks the `<link>` elements the prerender put in the page's `<head>`: replaced on each run. */
-const STYLES_ATTRIBUTE = 'data-prerendered-styles';
-/** On an element of the shadow DOM, in place of its `style` attribute (with the `styles` option). */
-const PROPS_ATTRIBUTE = 'data-iom-style';
-const hashOf = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 12);
-
-/** Where the widgets' styles go with the `styles` option, and their URLs from the page. */
-interface StyleFiles {
-  dir: string;
-  /** The URL of a file of `dir`, as the page's links write it. */
-  href: (name: string) => string;
-  /** File name → CSS: each distinct shadow stylesheet. */
-  sheets: Map<string, string>;
-  /** Key → declarations: what the shadow DOM's `style` attributes said. */
-  props: Map<string, string>;
-}
-/** Stands for the URL of the page's file of `style` attribute rules until it has its name (its content's hash). */
-const PROPS_HREF = '\u0000iom-props\u0000';
-
-/** The shadow DOM with its styles as links to files (see `styles`): no inline `<style>`, no `style` attribute. */
-function externalStyles(shadow: string, files: StyleFiles): string {
-  let props = false;
-  const out = shadow
-    .replace(/<style>([\s\S]*?)<\/style>/g, (_, css: string) => {
-      const name = `iom-${hashOf(css)}.css`;
-      files.sheets.set(name, css);
-      return `<link rel="stylesheet" href="${escapeAttribute(files.href(name))}">`;
-    })
-    // Lit's server render writes each attribute as name="value", its value escaped.
-    .replace(/(<[a-zA-Z][^\s>]*(?:\s+[^\s>=]+(?:="[^"]*")?)*?)\s+style="([^"]*)"/g, (_, start: string, declarations: string) => {
-      const key = hashOf(declarations);
-      files.props.set(key, declarations);
-      props = true;
-      return `${start} ${PROPS_ATTRIBUTE}="${key}"`;
-    });
-  // The rules that stand for the style attributes come after the widget's own: they win, as the attributes did.
-  // (In every shadow root of the widget: objective-card's counters have their own.)
-  return props ? out.replace(/((?:<link rel="stylesheet" href="[^"]*">)+)/g, `$1<link rel="stylesheet" href="${PROPS_HREF}">`) : out;
 }
 
 // The page is read as if served from this origin: URLs on it are files under `root`; any other URL
@@ -237,7 +192,7 @@ async function renderShadow(el: Element, context: ServerContext, files?: StyleFi
       .slice(loc.startTag.endOffset, loc.endTag.startOffset)
       .replace(LIT_MARKERS, '')
       .replace(/<style>([\s\S]*?)<\/style>/g, (_, css: string) => `<style>${compactCss(css)}</style>`);
-    return files ? externalStyles(shadow, files) : shadow;
+    return files ? files.externalize(shadow) : shadow;
   } finally {
     pending = undefined;
   }
@@ -274,7 +229,7 @@ export async function prerender(page: string, options: PrerenderOptions = {}): P
     // An invalid <base href> is ignored by browsers too.
   }
   const reader = new Reader(root, base);
-  const files = options.styles === undefined ? undefined : styleFiles(resolve(options.styles), root, base);
+  const files = options.styles === undefined ? undefined : new StyleFiles(resolve(options.styles), root, base, SITE);
   const edits: { at: number; end: number; text: string }[] = [];
   const problems: PrerenderProblem[] = [];
   const found = findWidgets(doc, undefined, []);
@@ -328,59 +283,18 @@ export async function prerender(page: string, options: PrerenderOptions = {}): P
     const o = old.sourceCodeLocation;
     if (o) edits.push({ at: o.startOffset, end: o.endOffset, text: '' });
   }
-  const stylesheets: PrerenderStylesheet[] = [];
-  let propsHref = '';
-  if (files && files.sheets.size) {
-    for (const [name, css] of files.sheets) stylesheets.push({ path: join(files.dir, name), css });
-    if (files.props.size) {
-      const css = [...files.props].map(([key, declarations]) => `[${PROPS_ATTRIBUTE}="${key}"]{${important(declarations)}}`).join('\n');
-      const name = `iom-props-${hashOf(css)}.css`;
-      stylesheets.push({ path: join(files.dir, name), css });
-      propsHref = files.href(name);
-    }
-    // The page links one file that imports the others for no medium ("not all"): it holds up the
-    // first paint until they are in (so the shadow roots' links to them apply at once, with no
-    // flash of unstyled widgets), and applies none of their rules to the page itself. (Checked in
-    // Chromium and Firefox: first paint after the files, shadow roots styled on it, page untouched.)
-    const imports = stylesheets.map((f) => `@import url("${encodeURIComponent(f.path.split(sep).pop()!)}") not all;`).join('\n');
-    const loader = `iom-page-${hashOf(imports)}.css`;
-    stylesheets.push({ path: join(files.dir, loader), css: `${imports}\n` });
+  const stylesheets = files?.stylesheets() ?? [];
+  if (files && stylesheets.length) {
     const head = findFirst(doc, 'head')?.sourceCodeLocation;
     const first = found[0]?.el.sourceCodeLocation;
     // In <head> when the page wrote one; else before the first widget.
     const at = head?.endTag?.startOffset ?? head?.startTag?.endOffset ?? first!.startOffset;
-    edits.push({ at, end: at, text: `<link rel="stylesheet" href="${escapeAttribute(files.href(loader))}" ${STYLES_ATTRIBUTE}>` });
+    edits.push({ at, end: at, text: files.pageLink() });
   }
 
   let out = page;
   for (const edit of edits.sort((a, b) => b.at - a.at || b.end - a.end)) out = out.slice(0, edit.at) + edit.text + out.slice(edit.end);
-  if (propsHref) out = out.split(PROPS_HREF).join(escapeAttribute(propsHref));
-  return { html: out, widgets: found.length, problems, stylesheets };
-}
-
-/** `--a:1;--b:2` → `--a:1 !important;--b:2 !important`: a rule that stands for a style attribute wins as the attribute did. */
-const important = (declarations: string) =>
-  declarations
-    .split(';')
-    .map((d) => d.trim())
-    .filter(Boolean)
-    .map((d) => `${d} !important`)
-    .join(';');
-
-/** The stylesheet files' folder, checked to be inside the site, and how the page writes their URLs. */
-function styleFiles(dir: string, root: string, base: string): StyleFiles {
-  const inRoot = relative(root, dir);
-  if (inRoot.startsWith('..') || resolve(root, inRoot) !== dir) throw new Error(`the styles folder ${dir} is not inside the root folder ${root}`);
-  const sitePath = `/${inRoot.split(sep).filter(Boolean).map(encodeURIComponent).join('/')}`;
-  const baseUrl = new URL(base);
-  // Relative to the page (or its <base>), so the site works below any path; root-relative when <base> is elsewhere.
-  const href = (name: string) => {
-    const target = posix.join(sitePath, encodeURIComponent(name));
-    if (baseUrl.origin !== SITE) return target;
-    const from = baseUrl.pathname.endsWith('/') ? baseUrl.pathname : posix.dirname(baseUrl.pathname);
-    return posix.relative(from, target) || encodeURIComponent(name);
-  };
-  return { dir, href, sheets: new Map(), props: new Map() };
+  return { html: files ? files.finish(out) : out, widgets: found.length, problems, stylesheets };
 }
 
 function findAll(node: Node, match: (n: Node) => boolean, out: Element[] = []): Element[] {
