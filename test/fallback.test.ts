@@ -6,7 +6,6 @@ import type { StatCounter } from '../src/stat-counter/stat-counter.js';
 import type { ObjectiveCard } from '../src/objective-card/objective-card.js';
 import type { IomElement } from '../src/base/iom-element.js';
 import { clearDataCache } from '../src/data/fetch-cache.js';
-import { RENDER_BUDGET, firstRenderTurn } from '../src/base/render-turns.js';
 
 // The fallback convention (content in slot="fallback", shown only while the element is not
 // defined) and the take-over of a prerendered widget (a declarative shadow root, the snapshot of
@@ -116,27 +115,6 @@ describe('taking over a prerendered widget', () => {
     );
     await other.loadComplete;
     expect(other.shadowRoot!.querySelector('[part~="value"]')!.textContent!.trim()).to.equal('4,321,000');
-  });
-
-  it('takes over in turns past the budget of first renders per task, keeping its prerendered content until then', async () => {
-    const markup = Array.from({ length: 30 }, (_, i) => `<stat-counter value="${i + 1}" label="example ${i + 1} (fictitious)" start="none"><template shadowrootmode="open"><div part="base" class="old">${i + 1}</div></template></stat-counter>`).join('');
-    const box = document.createElement('div');
-    box.setHTMLUnsafe(markup); // (Detached: the counters upgrade when the box goes into the page.)
-    const host = await fixture<HTMLDivElement>(html`<div></div>`);
-    // This task has spent its budget of first renders already (as a page of widgets before these would).
-    expect(firstRenderTurn(), 'a turn at once, at the start of a task').to.equal(undefined);
-    for (const start = performance.now(); performance.now() - start <= RENDER_BUDGET; );
-    host.append(box);
-    const counters = [...box.querySelectorAll<StatCounter>('stat-counter')];
-    expect(counters.every((el) => el.prerendered)).to.equal(true);
-    // Their first updates were asked for in this task: past its budget, none has rendered, each still shows what was prerendered.
-    await Promise.resolve();
-    expect(counters.filter((el) => el.hasUpdated)).to.deep.equal([]);
-    expect(counters.filter((el) => el.shadowRoot!.querySelector('.old'))).to.have.length(30);
-    // In later tasks each takes over, once: the live figure, no leftover.
-    await Promise.all(counters.map((el) => el.updateComplete));
-    expect(counters.map((el) => el.shadowRoot!.querySelectorAll('.old, [part~="base"]').length)).to.deep.equal(counters.map(() => 1));
-    expect(counters.map((el) => el.shadowRoot!.querySelector('[part~="value"]')!.textContent!.trim())).to.deep.equal(counters.map((_, i) => String(i + 1)));
   });
 
   it('a widget with defer-hydration (inside a prerendered shadow root) waits: no render, no event', async () => {

@@ -7,7 +7,6 @@ import { attributeWarning, type AttributeRule, type IomAttributeWarningDetail } 
 import { emit } from './events.js';
 import { resolveLocale, watchLanguage } from '../i18n/locale.js';
 import { IOM_WIDGET } from './define-element.js';
-import { firstRenderDone, firstRenderTurn } from './render-turns.js';
 import { reset, states, tokens } from '../styles/tokens.js';
 
 /**
@@ -132,25 +131,16 @@ export abstract class IomElement<T> extends LitElement {
   /**
    * A prerendered widget keeps its prerendered content on screen until what its first render
    * needs has loaded (the words of its language, the data layer's reader, the table readers for
-   * an HXL table), then renders once, in its turn of the page's budget of first renders per task
-   * (render-turns.ts): a page of many prerendered widgets takes over in several short tasks.
+   * an HXL table), then
+   * renders once.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (this.hasUpdated || isServer || !this.prerendered) return super.scheduleUpdate();
-    // A prerendered widget's first render waits for its turn (see render-turns.ts); one inside
-    // another widget renders with its host.
-    const inWidget = this.getRootNode() !== this.ownerDocument;
-    const first = () => {
-      const turn = inWidget ? undefined : firstRenderTurn();
-      const render = () => {
-        super.scheduleUpdate();
-        firstRenderDone();
-      };
-      return turn ? turn.then(render) : render();
-    };
-    const locale = resolveLocale(this, this.locale);
-    const waits = [hasStrings(locale) ? undefined : loadStrings(locale), this.dataController.prerequisites()].filter(Boolean);
-    return waits.length ? Promise.all(waits).then(first) : first();
+    if (!this.hasUpdated && this.prerendered) {
+      const locale = resolveLocale(this, this.locale);
+      const waits = [hasStrings(locale) ? undefined : loadStrings(locale), this.dataController.prerequisites()].filter(Boolean);
+      if (waits.length) return Promise.all(waits).then(() => super.scheduleUpdate());
+    }
+    return super.scheduleUpdate();
   }
 
   /**
