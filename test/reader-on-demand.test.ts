@@ -6,7 +6,7 @@ import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import '../src/index.js';
 import { IomElement } from '../src/base/iom-element.js';
-import { lazySpec, type DataSpec } from '../src/data/data-controller.js';
+import { lazySpec, type DataSpec } from '../src/data/data-spec.js';
 import { defineElement } from '../src/base/define-element.js';
 import { fresh, shadowText } from './support/dom.js';
 

@@ -2,7 +2,8 @@
 // tree, and checking each entry with the widget's own data spec (the valibot schema, HXL mapping
 // and shorthand forms the widget's DataController applies), so only data the widget accepts can be
 // picked, and every other entry says why not, in the widget's own words.
-import { loadDataLayers, type DataSpec, type SpecLoader } from '../../src/data/data-controller.js';
+import { loadDataLayers } from '../../src/data/data-controller.js';
+import type { DataSpec, SpecLoader } from '../../src/data/data-spec.js';
 import { readData } from '../../src/data/reader.js';
 import { DataError } from '../../src/data/errors.js';
 import { fetchDocument, parseDocument } from '../../src/data/fetch-cache.js';

@@ -1,6 +1,7 @@
 import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { DataController, announceError, type DataStatus, type IomErrorDetail, type SpecLoader } from '../data/data-controller.js';
+import { DataController } from '../data/data-controller.js';
+import { announceError, type DataStatus, type IomErrorDetail, type SpecLoader } from '../data/data-spec.js';
 import { DataError } from '../data/errors.js';
 import { hasStrings, loadStrings, msg, type StringKey } from '../i18n/strings.js';
 import { attributeWarning, type AttributeRule, type IomAttributeWarningDetail } from './attributes.js';

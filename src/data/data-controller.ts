@@ -1,13 +1,12 @@
-import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController } from 'lit';
 import type { Task } from '@lit/task';
-import type * as v from 'valibot';
 import { DataError } from './errors.js';
 import { parseJson } from './parse.js';
 import { clearDataCache, documentUrl, fetchDocument } from './fetch-cache.js';
-import type { HxlMapping } from './hxl.js';
 import { loadTables, loadedTables, looksLikeTable } from './load-tables.js';
 import { SNAPSHOT_ATTRIBUTE, serverContext } from '../base/server-context.js';
 import { emit } from '../base/events.js';
+import { SPEC_LOADERS, announceError, type DataHost, type DataSpec, type DataStatus, type SpecLoader } from './data-spec.js';
 
 type Reader = typeof import('./reader.js');
 let reader: Reader | undefined;
@@ -27,73 +26,12 @@ export function loadReader(): Promise<Reader> {
   ));
 }
 
-/** A widget's data spec, loaded on demand with the reader (its schemas hold valibot). */
-export interface SpecLoader<T> {
-  (): Promise<DataSpec<T>>;
-  /** The spec, once loaded. */
-  loaded?: DataSpec<T>;
-}
-
-const SPEC_LOADERS = new Set<SpecLoader<unknown>>();
-
-/**
- * The loader of a widget's data spec, for its module to pass to the DataController:
- * `lazySpec(() => import('./stat-counter.spec.js').then((m) => m.spec))`. Loads once.
- */
-export function lazySpec<T>(load: () => Promise<DataSpec<T>>): SpecLoader<T> {
-  let loading: Promise<DataSpec<T>> | undefined;
-  const loader: SpecLoader<T> = () =>
-    (loading ??= load().then(
-      (spec) => (loader.loaded = spec),
-      (error: unknown) => {
-        loading = undefined; // Retry asks again.
-        throw error;
-      },
-    ));
-  SPEC_LOADERS.add(loader as SpecLoader<unknown>);
-  return loader;
-}
-
 /**
  * Loads the reader and the data spec of every widget defined so far, for code that reads data
  * synchronously: the prerender (Lit's server render cannot wait) and the embed builder.
  */
 export function loadDataLayers(): Promise<unknown> {
   return Promise.all([loadReader(), ...[...SPEC_LOADERS].map((load) => load())]);
-}
-
-/** How a widget's data is read, checked and judged empty. One per widget. */
-export interface DataSpec<T> {
-  /**
-   * The valibot schema: the one definition of the shape (type, runtime check, JSON Schema). Its
-   * output may hold language maps; `T` is that output with each map picked for the locale.
-   */
-  schema: v.GenericSchema;
-  /** Name of the whole value in error messages (`donors[3].amount`, `data.value`). */
-  root?: string;
-  /** Accept shorthand forms before checking, such as a bare array for `{ donors: [...] }`. */
-  normalize?(raw: unknown): unknown;
-  /** How to read an HXL table (array of arrays with a hashtag row) into the widget's shape. */
-  hxl?: { mapping: HxlMapping; toData(records: Record<string, unknown>[]): unknown };
-  /** True when valid data has nothing to show (the empty state). */
-  isEmpty?(data: T): boolean;
-}
-
-/** Everything a data-reading element exposes to the controller. */
-export interface DataHost extends ReactiveControllerHost, HTMLElement {
-  data?: unknown;
-  dataJson?: string | null;
-  src?: string | null;
-  timeout: number;
-}
-
-export type DataStatus = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
-
-/** Detail of the `iom-error` event. */
-export interface IomErrorDetail {
-  message: string;
-  kind: DataError['kind'];
-  cause: unknown;
 }
 
 type Outcome<T> = { ok: true; data: T } | { ok: false; error: DataError };
@@ -432,16 +370,6 @@ export class DataController<T> implements ReactiveController {
     if (!this.task || this.task.status === reader?.TaskStatus.INITIAL) return Promise.resolve();
     return this.task.taskComplete.catch(() => undefined);
   }
-}
-
-/**
- * Reports an error the way every widget does: one console warning naming the element, and an
- * `iom-error` event (bubbling, composed). Widgets that check their own attributes use it too.
- */
-export function announceError(host: HTMLElement, error: DataError): void {
-  console.warn(`<${host.localName}>: ${error.message}`);
-  const detail: IomErrorDetail = { message: error.message, kind: error.kind, cause: error.cause ?? error };
-  emit<IomErrorDetail>(host, 'iom-error', detail);
 }
 
 function asDataError(error: unknown): DataError {

@@ -4,7 +4,7 @@
 import { pointerFromHash } from './json-pointer.js';
 import { loadedTables } from './load-tables.js';
 import { validate } from './validate.js';
-import type { DataSpec } from './data-controller.js';
+import type { DataSpec } from './data-spec.js';
 
 export { Task, TaskStatus, initialState } from '@lit/task';
 export { resolvePointer, pointerFromHash } from './json-pointer.js';

@@ -5,7 +5,7 @@ import { cssProps } from '../base/css-props.js';
 import { emit } from '../base/events.js';
 import { IomElement } from '../base/iom-element.js';
 import { renderSource } from '../base/source-line.js';
-import { lazySpec, type SpecLoader } from '../data/data-controller.js';
+import { lazySpec, type SpecLoader } from '../data/data-spec.js';
 import { formatNumber } from '../i18n/format.js';
 import { isRtl } from '../i18n/locale.js';
 import { ChartController, readTheme } from './chart-controller.js';

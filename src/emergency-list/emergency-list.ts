@@ -7,7 +7,7 @@ import { isHeadingLevel } from '../base/heading.js';
 import { IomElement } from '../base/iom-element.js';
 import { PrintController } from '../base/print.js';
 import { renderSource } from '../base/source-line.js';
-import { lazySpec, type SpecLoader } from '../data/data-controller.js';
+import { lazySpec, type SpecLoader } from '../data/data-spec.js';
 import { formatNumber } from '../i18n/format.js';
 import type { EmergencyListData } from './emergency-list.data.js';
 

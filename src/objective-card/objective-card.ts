@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { cssProps } from '../base/css-props.js';
 import { IomElement } from '../base/iom-element.js';
 import { filledSlots, serverContext } from '../base/server-context.js';
-import { lazySpec, type SpecLoader } from '../data/data-controller.js';
+import { lazySpec, type SpecLoader } from '../data/data-spec.js';
 import { safeUrl } from '../data/safe-url.js';
 import { oneOf, wholeNumber, type AttributeRule } from '../base/attributes.js';
 import { heading } from '../base/heading.js';

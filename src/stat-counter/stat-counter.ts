@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { IomElement } from '../base/iom-element.js';
 import { oneOf, given, type AttributeRule } from '../base/attributes.js';
-import type { SpecLoader } from '../data/data-controller.js';
+import type { SpecLoader } from '../data/data-spec.js';
 import { plainNumber } from '../data/parse.js';
 import { describeValue } from '../data/errors.js';
 import { renderSource, sourceText } from '../base/source-line.js';
