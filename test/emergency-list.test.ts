@@ -8,20 +8,10 @@ import { foldText, levelNumber, modelFor, searchTokens, viewOf } from '../src/em
 import type { Emergency, EmergencyListData } from '../src/emergency-list/emergency-list.data.js';
 import { clearDataCache } from '../src/data/fetch-cache.js';
 import { part, parts, settled, text } from './support/dom.js';
+import { EMERGENCIES_2023 } from './support/seeds.js';
 
 // The ten ongoing emergencies of 2023, names only, as IOM's Annual Report 2023 lists them (seed 000).
-const NAMES_2023 = [
-  'Democratic Republic of the Congo',
-  'Haiti',
-  'Sudan',
-  'Türkiye',
-  'Syrian Arab Republic',
-  'Afghanistan',
-  'Ukraine',
-  'Myanmar',
-  'Tunisia',
-  'Occupied Palestinian Territory',
-];
+const NAMES_2023 = EMERGENCIES_2023;
 // 2017 levels from "IOM at a glance" (seed 001): active L3s and significant crisis responses.
 const LEVELS_2017: Emergency[] = [
   { name: 'Syrian Arab Republic', level: 'L3' },
