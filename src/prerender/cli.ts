@@ -15,7 +15,8 @@ its figures before any script runs, and to readers that run none.
   -o, --out FILE where to write the page (default: standard output); may be IN.html itself
   --styles DIR   for a Content-Security-Policy without 'unsafe-inline' in style-src: write the
                  widgets' styles as stylesheet files into DIR (inside the root) and link them,
-                 instead of inline <style> and style attributes
+                 instead of inline <style> and style attributes (links are relative to IN.html:
+                 write the output beside it or in place)
   --strict       exit with status 1 when a widget's data fails (each is reported either way)
   -h, --help     this help`;
 
