@@ -277,8 +277,8 @@ export async function prerender(page: string, options: PrerenderOptions = {}): P
     }
   }
 
-  // The page's own links to the stylesheet files (render-blocking in <head>: the shadow roots'
-  // links to the same files then apply at once, before the first paint), instead of an earlier run's.
+  // The page's own link to the file that loads the stylesheet files before the first paint (see
+  // styles.ts), instead of an earlier run's (also when this run writes inline styles again).
   for (const old of findAll(doc, (n) => isTag(n, 'link') && attr(n, STYLES_ATTRIBUTE) !== undefined)) {
     const o = old.sourceCodeLocation;
     if (o) edits.push({ at: o.startOffset, end: o.endOffset, text: '' });
