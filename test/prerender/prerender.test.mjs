@@ -291,6 +291,12 @@ describe('prerender: styles as stylesheet files (--styles), for a strict Content
     assert.equal(again.html, linked.html);
   });
 
+  it('goes back to inline styles when run again without --styles (its <head> link removed)', async () => {
+    const back = await prerender(linked.html, { file: join(SITE, 'index.html') });
+    assert.equal(back.html, plain.html);
+    assert.deepEqual(back.stylesheets, []);
+  });
+
   it('writes links relative to the page, and refuses a folder outside the root', async () => {
     const sub = await prerenderFile(join(SITE, 'sub/page.html'), { root: SITE, styles });
     assert.match(sub.html, /<link rel="stylesheet" href="\.\.\/iom-styles\/iom-[\w-]{12}\.css">/);
