@@ -19,7 +19,7 @@ export interface FigureOptions {
   unit?: string;
 }
 
-/** A figure written out, and how to write the numbers that lead up to it. */
+/** A figure written out. */
 export interface FigureText {
   /** The final text, as `Intl.NumberFormat` writes it for the locale: "31.6 million", "USD 30,000,000", "18%". */
   text: string;
@@ -27,14 +27,6 @@ export interface FigureText {
   head: string;
   digits: string;
   tail: string;
-  /**
-   * The number shown in place of `digits` while counting, for `shown`: same fraction digits,
-   * grouping and numbering system as the final number, and never a sign (the final text keeps its
-   * own). The words around it ("USD", "million", "%") are the final text's and do not move. (The
-   * unit stays the final one's: "1,2 millions" on the way to "31,6 millions", where French says
-   * "1,2 million". The moving digits are decoration, hidden from assistive technology.)
-   */
-  ticker(shown: number): string;
 }
 
 type Part = Intl.NumberFormatPart;
@@ -99,33 +91,41 @@ export function formatFigure(value: number, options: FigureOptions, locale: stri
   return partsOf(value, options, locale).parts.map((p) => p.value).join('');
 }
 
-/** Writes a figure, with the ticker that counts up to it in the same digits and width. */
+/** Writes a figure, in the three pieces the counter lays out. */
 export function figureText(value: number, options: FigureOptions, locale: string): FigureText {
-  const { parts, numbers } = partsOf(value, options, locale);
+  const { parts } = partsOf(value, options, locale);
   const text = parts.map((p) => p.value).join('');
   const [start, end] = numericSpan(parts);
-  if (start < 0) return { text, head: text, digits: '', tail: '', ticker: () => '' };
-
-  const span = parts.slice(start, end + 1);
+  if (start < 0) return { text, head: text, digits: '', tail: '' };
   return {
     text,
     head: parts.slice(0, start).map((p) => p.value).join(''),
-    digits: span.map((p) => p.value).join(''),
+    digits: parts.slice(start, end + 1).map((p) => p.value).join(''),
     tail: parts.slice(end + 1).map((p) => p.value).join(''),
-    // Made on its first call: most figures never count (reduced motion, start="none", a
-    // prerendered page, a figure not yet scrolled to), and its formatters are costly to build.
-    ticker: lazy(() => tickerFor(value, span, numbers, locale)),
   };
 }
 
-/** `make()`'s function, made when it is first called. */
-function lazy<A extends unknown[], R>(make: () => (...args: A) => R): (...args: A) => R {
-  let made: ((...args: A) => R) | undefined;
-  return (...args) => (made ??= make())(...args);
+/**
+ * The number shown in place of a figure's digits while it counts up, for `shown`: same fraction
+ * digits, grouping and numbering system as the final number, and never a sign (the final text
+ * keeps its own). The words around it ("USD", "million", "%") are the final text's and do not
+ * move. (The unit stays the final one's: "1,2 millions" on the way to "31,6 millions", where French
+ * says "1,2 million". The moving digits are decoration, hidden from assistive technology.)
+ *
+ * Nothing is computed until its first call: most figures never count (reduced motion,
+ * start="none", a prerendered page, a figure not yet scrolled to), and its formatters are costly.
+ */
+export function figureTicker(value: number, options: FigureOptions, locale: string): (shown: number) => string {
+  let ticker: ((shown: number) => string) | undefined;
+  return (shown) => (ticker ??= tickerFor(value, options, locale))(shown);
 }
 
-/** The count-up's writer of `value`'s number (the digits of `span`, written by `numbers`). */
-function tickerFor(value: number, span: Part[], numbers: Intl.NumberFormat, locale: string): (current: number) => string {
+/** `figureTicker`'s function, made. */
+function tickerFor(value: number, options: FigureOptions, locale: string): (current: number) => string {
+  const { parts, numbers } = partsOf(value, options, locale);
+  const [start, end] = numericSpan(parts);
+  if (start < 0) return () => '';
+  const span = parts.slice(start, end + 1);
   const resolved = numbers.resolvedOptions();
   const numberingSystem = resolved.numberingSystem;
   const fraction = span.find((p) => p.type === 'fraction')?.value ?? '';

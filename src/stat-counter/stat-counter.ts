@@ -7,7 +7,7 @@ import { plainNumber } from '../data/parse.js';
 import { describeValue } from '../data/errors.js';
 import { renderSource, sourceText } from '../base/source-line.js';
 import { CountUpController, type CountEndDetail } from './count-up.js';
-import { STAT_FORMATS, figureChange, figureText } from './figure-format.js';
+import { STAT_FORMATS, figureChange, figureText, figureTicker } from './figure-format.js';
 import type { StatCounterData } from './stat-counter.data.js';
 import { loadStatCounterSpec } from './spec-loader.js';
 import { statCounterStyles } from './stat-counter.styles.js';
@@ -140,7 +140,6 @@ export class StatCounter extends IomElement<StatCounterData> {
   protected dataSpec(): SpecLoader<StatCounterData> {
     return loadStatCounterSpec;
   }
-
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -288,17 +287,13 @@ export class StatCounter extends IomElement<StatCounterData> {
     const data = this.status === 'error' ? undefined : this.shownData;
     const figure = data ? this.merge(data) : undefined;
     const duration = given(this.duration) && this.usable('duration') ? this.duration : 1500;
-    // The ticker is written only if a count starts (most figures never count): not on every update.
-    const locale = this.activeLocale;
-    let ticker: ((shown: number) => string) | undefined;
-    this.countUp.sync(figure && { value: figure.value, ticker: (shown) => (ticker ??= figureText(figure.value, figure, locale).ticker)(shown) }, this.startMode, duration);
+    this.countUp.sync(figure && { value: figure.value, ticker: figureTicker(figure.value, figure, this.activeLocale) }, this.startMode, duration);
   }
 
   /** When to count: `start`, or `visible` when it is not one of the three. */
   private get startMode(): StatCounterStart {
     return given(this.start) && this.usable('start') ? (this.start.trim() as StatCounterStart) : 'visible';
   }
-
 
 }
 
@@ -309,7 +304,6 @@ function affixSpaces(f: Pick<Figure, 'prefix' | 'suffix'>): { before: string; af
     after: f.suffix && /^[\p{L}\p{N}]/u.test(f.suffix) ? ' ' : '',
   };
 }
-
 
 /** A well-formed ISO 4217 code (Intl accepts any three letters; an unknown one shows as written). */
 function isCurrency(code: string): boolean {
