@@ -14,13 +14,18 @@ interface Entry {
 // the browser's HTTP cache still applies to each real request (fetch's default cache mode).
 const cache = new Map<string, Entry>();
 
+/** `src` split at its first `#`: the URL as written, and the fragment with its `#` (or ''). */
+export function splitAtHash(src: string): { shown: string; hash: string } {
+  const at = src.indexOf('#');
+  return at >= 0 ? { shown: src.slice(0, at), hash: src.slice(at) } : { shown: src, hash: '' };
+}
+
 /**
  * The document a `src` names: its absolute URL without the fragment, and the URL as written (for
  * messages). Throws the widget's error for a URL that cannot be read.
  */
 export function documentUrl(src: string): { url: string; shown: string } {
-  const hashAt = src.indexOf('#');
-  const shown = hashAt >= 0 ? src.slice(0, hashAt) : src;
+  const { shown } = splitAtHash(src);
   try {
     return { url: new URL(shown, document.baseURI).href, shown };
   } catch (error) {

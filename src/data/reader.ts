@@ -1,6 +1,7 @@
 // The data layer's reading half, loaded on demand (see `loadReader` in data-controller.ts): it is
 // fetched when a widget first has a data source (`data`, an inline script, `src`), so a counter
 // given plain attributes downloads no validation, fetching or JSON Pointer code.
+import { splitAtHash } from './fetch-cache.js';
 import { pointerFromHash } from './json-pointer.js';
 import { loadedTables } from './load-tables.js';
 import { validate } from './validate.js';
@@ -25,8 +26,7 @@ export function readData(spec: DataSpec<unknown>, raw: unknown, tables = loadedT
 
 /** `/data/r.json#/objectives/0` → the URL as written (without its fragment) and the JSON Pointer. */
 export function splitFragment(src: string): { shown: string; pointer: string | undefined } {
-  const hashAt = src.indexOf('#');
-  const shown = hashAt >= 0 ? src.slice(0, hashAt) : src;
-  const pointer = hashAt >= 0 ? pointerFromHash(src.slice(hashAt)) : undefined;
+  const { shown, hash } = splitAtHash(src);
+  const pointer = hash ? pointerFromHash(hash) : undefined;
   return { shown, pointer: pointer === '' ? undefined : pointer };
 }
