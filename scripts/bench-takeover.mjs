@@ -8,13 +8,13 @@
 // 'longtask', ≥ 50 ms wall clock, buffered from the start of the page), and how many counters had
 // rendered after each task of a MessageChannel loop in the page that samples them once a task. The
 // module is imported from a small inline module script, as a page's own script would.
-import { createServer } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { prerender } from '../dist/prerender.js';
 import { launchChromium } from './browser.mjs';
 import { counters } from './bench-data.mjs';
+import { serveStatic } from './static-server.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const i = process.argv.indexOf('--runs');
@@ -46,21 +46,16 @@ const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <body><div style="display: grid; grid-template-columns: repeat(10, 1fr); font-size: 7px">${body}</div></body></html>`;
 const { html } = await prerender(page, { file: join(ROOT, 'takeover.html') });
 
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  if (path === '/') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-  const file = join(ROOT, path);
-  if (!path.startsWith('/dist/') || !existsSync(file)) return res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(file));
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const dir = mkdtempSync(join(tmpdir(), 'bench-takeover-'));
+writeFileSync(join(dir, 'index.html'), html);
+const server = await serveStatic({ '/': dir, '/dist/': join(ROOT, 'dist') });
 const browser = await launchChromium();
 console.log(`Takeover of 100 prerendered counters (dist/iom-widgets.js), ${await browser.version()}, headless, CPU unthrottled, reduced motion; ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load average ${loadavg().map((n) => n.toFixed(1)).join(' / ')}`);
 try {
   for (let run = 1; run <= RUNS; run++) {
     const p = await browser.newPage();
     await p.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
-    await p.goto(`http://127.0.0.1:${server.address().port}/`, { waitUntil: 'load' });
+    await p.goto(`${server.base}/index.html`, { waitUntil: 'load' });
     await p.waitForFunction(() => window.__done, { timeout: 60_000 });
     // Two frames more, so a long task at the end is reported too.
     const { long, tasks } = await p.evaluate(async () => {
@@ -72,5 +67,6 @@ try {
   }
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
 }
