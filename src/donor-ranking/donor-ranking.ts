@@ -11,12 +11,12 @@ import { isRtl } from '../i18n/locale.js';
 import { ChartController, readTheme } from './chart-controller.js';
 import { chartInput, renderChartView } from './chart-view.js';
 import type { DonorRankingData } from './donor-ranking.data.js';
-
-const loadSpec = lazySpec(() => import('./donor-ranking.spec.js').then((m) => m.spec));
 import { donorRankingStyles } from './donor-ranking.styles.js';
 import { findDonor, layoutFor, limitCount, money, type Layout } from './layout.js';
 import { renderList } from './list.js';
 import { renderTable } from './table.js';
+
+const loadSpec = lazySpec(() => import('./donor-ranking.spec.js').then((m) => m.spec));
 
 export const DONOR_VIEWS = ['list', 'chart', 'table'] as const;
 export type DonorView = (typeof DONOR_VIEWS)[number];
@@ -110,7 +110,6 @@ export class DonorRanking extends IomElement<DonorRankingData> {
   protected dataSpec(): SpecLoader<DonorRankingData> {
     return loadSpec;
   }
-
 
   /** The view in force: `view` when valid, else `list`. */
   protected get currentView(): DonorView {

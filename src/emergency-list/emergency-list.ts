@@ -10,8 +10,6 @@ import { renderSource } from '../base/source-line.js';
 import { lazySpec, type SpecLoader } from '../data/data-spec.js';
 import { formatNumber } from '../i18n/format.js';
 import type { EmergencyListData } from './emergency-list.data.js';
-
-const loadSpec = lazySpec(() => import('./emergency-list.spec.js').then((m) => m.spec));
 import { styles } from './emergency-list.styles.js';
 import {
   EMERGENCY_FILTERS,
@@ -32,6 +30,8 @@ import {
 import { KeptItems } from './kept-items.js';
 import { LONG_LIST, ProgressiveList } from './progressive.js';
 import { controlsTemplate, countText, itemTemplate, titleTemplate } from './templates.js';
+
+const loadSpec = lazySpec(() => import('./emergency-list.spec.js').then((m) => m.spec));
 
 export { EMERGENCY_FILTERS, EMERGENCY_SORTS, type EmergencyFilter, type EmergencySort } from './model.js';
 
@@ -157,7 +157,6 @@ export class EmergencyList extends IomElement<EmergencyListData> {
   protected dataSpec(): SpecLoader<EmergencyListData> {
     return loadSpec;
   }
-
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();

@@ -11,14 +11,13 @@ import { citeOnce, renderSource } from '../base/source-line.js';
 import { formatNumber } from '../i18n/format.js';
 import type { StatCounterData } from '../stat-counter/stat-counter.data.js';
 import type { ObjectiveCardData } from './objective-card.data.js';
-
 import { loadStatCounterSpec } from '../stat-counter/spec-loader.js';
-
-// The card is ready when its figures can be drawn at once: with the counter's spec in too.
-const loadSpec = lazySpec(() => Promise.all([import('./objective-card.spec.js'), loadStatCounterSpec()]).then(([m]) => m.spec));
 import { objectiveCardStyles } from './objective-card.styles.js';
 import { addEnglish } from '../i18n/strings.js';
 import { objectiveCardEn } from '../i18n/strings/en-objective-card.js';
+
+// The card is ready when its figures can be drawn at once: with the counter's spec in too.
+const loadSpec = lazySpec(() => Promise.all([import('./objective-card.spec.js'), loadStatCounterSpec()]).then(([m]) => m.spec));
 
 addEnglish(objectiveCardEn);
 
@@ -128,7 +127,6 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
   protected dataSpec(): SpecLoader<ObjectiveCardData> {
     return loadSpec;
   }
-
 
   /** The accent in use: the `accent` attribute when it names an objective, else the card's number, else none (primary colour). */
   protected accentKey(data?: ObjectiveCardData): string | undefined {
