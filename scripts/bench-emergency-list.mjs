@@ -13,7 +13,8 @@
 // throttling (default 4x, roughly a mid-range phone; --throttle 1: unthrottled only, as
 // `npm run bench` runs it). Medians and 95th percentiles, in ms.
 // It also types into the search box with real key presses and reports the Event Timing API's
-// view (input to next paint, as INP measures it).
+// view (input to next paint, as INP measures it), and times the first render of lists of 60 and
+// 100 (below the progressive threshold: they render in one task) in a fresh element each time.
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { createServer } from 'node:http';
@@ -173,6 +174,29 @@ async function pageMeasure(runs, count, limit) {
   return { results, complete };
 }
 
+// Runs in the page: the first render of a fresh list of each size (data set until rendered and
+// laid out), `runs` times each after a warm-up, in the page's own element-free body.
+async function pageFirstRenders(sizes, runs) {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  const out = {};
+  for (const size of sizes) {
+    const data = window.makeData(size);
+    for (let i = 0; i <= runs; i++) {
+      const el = document.createElement('emergency-list');
+      await frame();
+      const t0 = performance.now();
+      el.data = structuredClone(data);
+      document.body.append(el);
+      await el.updateComplete;
+      el.getBoundingClientRect(); // forces style and layout
+      const t = performance.now() - t0;
+      if (i > 0) (out[size] ??= []).push(t);
+      el.remove();
+    }
+  }
+  return out;
+}
+
 const stats = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -240,6 +264,20 @@ try {
         `  real key presses in the search box: ${keys}; Event Timing (INP) entries over 16 ms: ${over}${over ? ` (longest ${Math.max(...slow)} ms)` : ''}\n`,
       );
     }
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    await (await page.createCDPSession()).send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(() => customElements.get('emergency-list'));
+    await page.evaluate(() => document.querySelector('emergency-list').remove());
+    const firsts = await page.evaluate(pageFirstRenders, [60, 100], RUNS);
+    await page.close();
+    console.log(`first render of a fresh list, rendered and laid out in one task, CPU ${throttle === 1 ? 'unthrottled' : `throttled ${throttle}x`}:`);
+    for (const [size, values] of Object.entries(firsts)) {
+      const { median, p95 } = stats(values);
+      console.log(`  ${size} emergencies: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
+    }
+    console.log('');
   }
 } finally {
   await browser.close();

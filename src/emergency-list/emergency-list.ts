@@ -28,7 +28,7 @@ import {
   type View,
 } from './model.js';
 import { KeptItems } from './kept-items.js';
-import { LONG_LIST, ProgressiveList } from './progressive.js';
+import { ProgressiveList } from './progressive.js';
 import { controlsTemplate, countText, itemTemplate, titleTemplate } from './templates.js';
 
 const loadSpec = lazySpec(() => import('./emergency-list.spec.js').then((m) => m.spec));
@@ -52,6 +52,12 @@ export interface EmergencyFilterChangeDetail {
 }
 
 const NO_FILTERS: Record<EmergencyFilter, string> = { region: '', level: '', type: '' };
+/**
+ * Lists with more matches than this let the browser skip the layout and paint of the items off
+ * screen (`content-visibility: auto`, the `long` class): a list of 100 renders in about half the
+ * time (`node scripts/bench-emergency-list.mjs`, BENCHMARKS.md).
+ */
+const SKIPPABLE_LIST = 20;
 
 /**
  * A list of the emergencies IOM responds to, as rows or cards, with optional search, filters, sort
@@ -339,7 +345,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
             <p>${this.t('emergencyListNoMatch')}</p>
             <button part="clear" type="button" @click=${this.clearFilters}>${this.t('emergencyListClear')}</button>
           </div>`
-        : html`<ul part="list" class=${matches.length > LONG_LIST ? 'list long' : 'list'} aria-label=${data.title ?? this.t('emergencyListLabel')}>
+        : html`<ul part="list" class=${matches.length > SKIPPABLE_LIST ? 'list long' : 'list'} aria-label=${data.title ?? this.t('emergencyListLabel')}>
             ${repeat(
               shown,
               (entry) => entry.index,

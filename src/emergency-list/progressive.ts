@@ -4,7 +4,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 // rest in chunks while the browser is idle, so a change answers within a frame or two and the
 // whole list still ends up in the page (for screen readers, find-in-page, crawlers).
 /** Longer lists than this render progressively. */
-export const LONG_LIST = 100;
+const LONG_LIST = 100;
 const FIRST_CHUNK = 40;
 /** Time to spend on each later chunk, in ms: the chunk size adapts to the device's speed. */
 const CHUNK_BUDGET = 8;
