@@ -4,7 +4,8 @@
 // - under Bootstrap 5 and a hostile global theme sheet (test/host/hostile.css), every widget keeps
 //   its clean-page size within 5 %;
 // - tabbing through every control of every widget, in light, dark and forced colours, each shows a
-//   focus indicator at least 2 CSS px thick whose pixels change with at least 3:1 contrast.
+//   focus indicator at least 2 CSS px thick whose pixels change with at least 3:1 contrast (a long
+//   list among them, whose items far off screen skip layout until they come near).
 //
 //   node scripts/test-host-pages.mjs            (--keep writes screenshots to .capture/)
 //
@@ -87,7 +88,7 @@ async function focusRing(page) {
   await page.evaluate(() => document.activeElement?.blur());
   for (let i = 0; i < 120; i++) {
     await page.keyboard.press('Tab');
-    const info = await page.evaluate(() => {
+    const info = await page.evaluate(async () => {
       let el = document.activeElement;
       const path = [];
       while (el?.shadowRoot?.activeElement) {
@@ -95,6 +96,18 @@ async function focusRing(page) {
         el = el.shadowRoot.activeElement;
       }
       if (!path.length) return null;
+      // The page may still move after the Tab scrolled: a long list's items far off screen are laid
+      // out (content-visibility: auto) in the frame after they come near it. Wait until the
+      // control's box holds still over two frames.
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+      const box = () => JSON.stringify(el.getBoundingClientRect()) + window.scrollY;
+      for (let last = box(), tries = 0; tries < 50; tries++) {
+        await frame();
+        await frame();
+        const now = box();
+        if (now === last) break;
+        last = now;
+      }
       const r = el.getBoundingClientRect();
       const label = (el.getAttribute('aria-label') || el.textContent || el.getAttribute('part') || el.localName).trim().slice(0, 40);
       return { name: `${path.join(' > ')} ${el.localName} "${label}"`, x: r.x, y: r.y + window.scrollY, w: r.width, h: r.height };
@@ -108,18 +121,31 @@ async function focusRing(page) {
     if (seen.has(key)) break;
     seen.add(key);
     const pad = 8;
-    const clip = { x: Math.max(0, Math.floor(info.x - pad)), y: Math.max(0, Math.floor(info.y - pad)), width: Math.ceil(info.w + 2 * pad), height: Math.ceil(info.h + 2 * pad) };
-    const shot = async () => PNG.sync.read(await page.screenshot({ clip, captureBeyondViewport: true }));
-    const focused = await shot();
-    // Unfocused: the same control, focus moved away without scrolling, then back (so Tab goes on from it).
     const handle = await page.evaluateHandle(() => {
       let el = document.activeElement;
       while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
       return el;
     });
-    await page.evaluate((el) => el.blur(), handle);
-    const unfocused = await shot();
-    await page.evaluate((el) => el.focus({ focusVisible: true, preventScroll: true }), handle);
+    const where = () => page.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y + window.scrollY, w: r.width, h: r.height };
+    }, handle);
+    // Focused, then unfocused (focus moved away without scrolling, then back, so Tab goes on from
+    // it). Had the control moved in between (a late layout), the two would not be of the same
+    // pixels: measured again where it is then, up to three times.
+    let focused;
+    let unfocused;
+    for (let attempt = 1, at = { x: info.x, y: info.y, w: info.w, h: info.h }; ; attempt++) {
+      const clip = { x: Math.max(0, Math.floor(at.x - pad)), y: Math.max(0, Math.floor(at.y - pad)), width: Math.ceil(at.w + 2 * pad), height: Math.ceil(at.h + 2 * pad) };
+      const shot = async () => PNG.sync.read(await page.screenshot({ clip, captureBeyondViewport: true }));
+      focused = await shot();
+      await page.evaluate((el) => el.blur(), handle);
+      unfocused = await shot();
+      await page.evaluate((el) => el.focus({ focusVisible: true, preventScroll: true }), handle);
+      const now = await where();
+      if (JSON.stringify(now) === JSON.stringify(at) || attempt === 3) break;
+      at = now;
+    }
     await handle.dispose();
     const px = (img, x, y) => {
       const o = (y * img.width + x) * 4;
