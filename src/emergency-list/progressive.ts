@@ -1,13 +1,22 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 // Long lists render progressively: the first FIRST_CHUNK items at once (more than a screen), the
-// rest in chunks while the browser is idle, so a change answers within a frame or two and the
+// rest in chunks while the browser is idle, so a change waits at most one chunk and the
 // whole list still ends up in the page (for screen readers, find-in-page, crawlers).
 /** Longer lists than this render progressively. */
 const LONG_LIST = 100;
 const FIRST_CHUNK = 40;
-/** Time to spend on each later chunk, in ms: the chunk size adapts to the device's speed. */
-const CHUNK_BUDGET = 8;
+/**
+ * Time to spend on each later chunk, in ms. The chunk size follows the device's speed: it is learnt
+ * from the update that rendered the first chunk, then from each chunk, and at most doubles from one
+ * chunk to the next. Half of the 50 ms of a long task, so a key press waits at most that long; fewer,
+ * larger chunks cost less in all than many small ones, each an update of the list and a frame
+ * (BENCHMARKS.md, "The list's fill").
+ */
+const CHUNK_BUDGET = 25;
+
+/** The next chunk's size, from the last update: `items` rendered in `spent` ms. */
+const nextChunk = (items: number, spent: number) => Math.round(Math.min(500, 2 * items, Math.max(20, (items * CHUNK_BUDGET) / Math.max(1, spent))));
 
 const whenIdle: (callback: () => void) => () => void =
   typeof requestIdleCallback === 'function'
@@ -42,6 +51,8 @@ export class ProgressiveList implements ReactiveController {
   private pending = false;
   private cancel?: () => void;
   private chunk = 60;
+  /** When the update that renders a fill's first chunk began, and how many items it adds. */
+  private firstChunk?: { at: number; items: number };
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -70,6 +81,7 @@ export class ProgressiveList implements ReactiveController {
         // Same results, more room ("Show all"): keep what is on screen and add a chunk at once.
         const start = this.last?.results === results ? this.last.count + FIRST_CHUNK : FIRST_CHUNK;
         this.fill = { results, cap, count: start };
+        this.firstChunk = { at: performance.now(), items: FIRST_CHUNK };
       }
       count = Math.min(cap, this.fill.count);
     } else {
@@ -82,6 +94,10 @@ export class ProgressiveList implements ReactiveController {
   }
 
   hostUpdated(): void {
+    if (this.firstChunk) {
+      this.chunk = nextChunk(this.firstChunk.items, performance.now() - this.firstChunk.at);
+      this.firstChunk = undefined;
+    }
     if (!this.pending || this.cancel) return;
     this.cancel = whenIdle(async () => {
       this.cancel = undefined;
@@ -90,8 +106,7 @@ export class ProgressiveList implements ReactiveController {
       this.fill.count += this.chunk;
       this.host.requestUpdate();
       await this.host.updateComplete;
-      const spent = Math.max(1, performance.now() - start);
-      this.chunk = Math.round(Math.min(500, Math.max(20, (this.chunk * CHUNK_BUDGET) / spent)));
+      this.chunk = nextChunk(this.chunk, performance.now() - start);
     });
   }
 }
