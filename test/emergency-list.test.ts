@@ -237,6 +237,32 @@ describe('emergency-list', () => {
     });
   });
 
+  describe('lists long enough to skip the items off screen', () => {
+    it('contain the items of a list of more than 20 (content-visibility), not of 20', async () => {
+      const twenty = await fixture<EmergencyList>(html`<emergency-list .data=${generated(20)}></emergency-list>`);
+      expect(getComputedStyle(parts(twenty, 'item')[0]).contentVisibility).to.equal('visible');
+      const more = await fixture<EmergencyList>(html`<emergency-list .data=${generated(21)}></emergency-list>`);
+      expect(getComputedStyle(parts(more, 'item')[0]).contentVisibility).to.equal('auto');
+    });
+
+    it("let the focus ring of an item's link through the item's paint containment", async () => {
+      const data = generated(30).map((e, i) => ({ ...e, url: `https://example.org/fictitious/${i}` }));
+      const el = await fixture<EmergencyList>(html`<emergency-list .data=${data}></emergency-list>`);
+      const first = parts(el, 'item')[0];
+      const link = first.querySelector('a')!;
+      link.focus({ focusVisible: true } as FocusOptions);
+      await el.updateComplete;
+      const ring = getComputedStyle(link);
+      // The ring: outline-offset outside the link, outline-width thick; the link starts at the
+      // item's inline-start edge, so the item's clip must reach that far out.
+      const extent = parseFloat(ring.outlineOffset) + parseFloat(ring.outlineWidth);
+      expect(ring.outlineStyle).to.equal('solid');
+      expect(extent).to.be.greaterThan(2);
+      expect(link.getBoundingClientRect().left - first.getBoundingClientRect().left).to.be.lessThan(extent);
+      expect(parseFloat(getComputedStyle(first).overflowClipMargin)).to.be.at.least(extent);
+    });
+  });
+
   describe('HXL input', () => {
     it('reads an array of arrays with a hashtag row', async () => {
       const rows = [
