@@ -163,11 +163,10 @@ export default defineConfig(({ mode }) => {
           entryFileNames: '[name].js',
           // Fewer, larger chunks. "core": every module that all the entries defining elements import
           // (each element's file, iom-widgets.js and react.js: Lit, the base class, the data
-          // controller, the shared styles and words), in one file with the small
-          // modules the on-demand files share with it (errors, parse), which Rolldown would otherwise
-          // put in chunks of their own: a counter page fetches 4 files instead of 7, and every page
-          // about 1 kB less. "reader": the data reader and the validation it shares with the data
-          // specs, fetched together anyway.
+          // controller, the shared styles and words), with the small modules the on-demand files
+          // share with it (errors, parse), which Rolldown would otherwise put in chunks of their own:
+          // a counter page fetches 4 files instead of 7, and every page about 1 kB less. "reader":
+          // the data reader and the validation it shares with the data specs, fetched together.
           codeSplitting: {
             groups: [
               { name: 'core', tags: ['$initial'], minShareCount: ELEMENT_ENTRIES, priority: 2 },
