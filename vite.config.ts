@@ -44,6 +44,14 @@ const demoPage: Plugin = {
   transformIndexHtml: { order: 'pre', handler: (page) => stampDemo(page) },
 };
 
+// The demo pages' widgets in one file: every widget of the report page reads data, so it needs the
+// data reader and every data spec at once. Left on demand as in the library: the chart, the other
+// languages' words and the CSV readers; and to the embed builder, what only it uses (the fallback
+// markup with parse5, the report files' schema).
+const DEMO_WIDGETS = (id: string) =>
+  (/[\\/]src[\\/]/.test(id) && !/[\\/](chart|fr|es|ar|tables|hxl|csv)\.ts$|[\\/]src[\\/](prerender|report)[\\/]/.test(id)) ||
+  /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element|@lit[\\/]task|valibot)[\\/]/.test(id);
+
 // The demo build's pages: the report page and the embed builder.
 const DEMO_PAGES: Record<string, string> = { index: resolve(root, 'index.html'), builder: resolve(root, 'builder.html') };
 // The embed builder page (builder.html) lists the data files: data/*.json and data/hxl/*.csv.
@@ -88,7 +96,7 @@ export default defineConfig(({ mode }) => {
         rolldownOptions: {
           input: DEMO_PAGES,
           treeshake: TREESHAKE,
-          output: { minify: true },
+          output: { minify: true, codeSplitting: { groups: [{ name: 'widgets', test: DEMO_WIDGETS }] } },
         },
       },
     };
