@@ -238,15 +238,15 @@ describe('emergency-list', () => {
   });
 
   describe('lists long enough to skip the items off screen', () => {
-    it('contain the items of a list of more than 20 (content-visibility), not of 20', async () => {
-      const twenty = await fixture<EmergencyList>(html`<emergency-list .data=${generated(20)}></emergency-list>`);
-      expect(getComputedStyle(parts(twenty, 'item')[0]).contentVisibility).to.equal('visible');
-      const more = await fixture<EmergencyList>(html`<emergency-list .data=${generated(21)}></emergency-list>`);
+    it('contain the items of a list of more than 100 (content-visibility), not of 100', async () => {
+      const hundred = await fixture<EmergencyList>(html`<emergency-list .data=${generated(100)}></emergency-list>`);
+      expect(getComputedStyle(parts(hundred, 'item')[0]).contentVisibility).to.equal('visible');
+      const more = await fixture<EmergencyList>(html`<emergency-list .data=${generated(101)}></emergency-list>`);
       expect(getComputedStyle(parts(more, 'item')[0]).contentVisibility).to.equal('auto');
     });
 
     it("let the focus ring of an item's link through the item's paint containment", async () => {
-      const data = generated(30).map((e, i) => ({ ...e, url: `https://example.org/fictitious/${i}` }));
+      const data = generated(101).map((e, i) => ({ ...e, url: `https://example.org/fictitious/${i}` }));
       const el = await fixture<EmergencyList>(html`<emergency-list .data=${data}></emergency-list>`);
       const first = parts(el, 'item')[0];
       const link = first.querySelector('a')!;

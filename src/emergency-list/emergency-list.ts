@@ -54,10 +54,11 @@ export interface EmergencyFilterChangeDetail {
 const NO_FILTERS: Record<EmergencyFilter, string> = { region: '', level: '', type: '' };
 /**
  * Lists with more matches than this let the browser skip the layout and paint of the items off
- * screen (`content-visibility: auto`, the `long` class): a list of 100 renders in about half the
- * time (`node scripts/bench-emergency-list.mjs`, BENCHMARKS.md).
+ * screen (`content-visibility: auto`, the `long` class). Not from fewer, though that would halve
+ * the first render of a list of 100: a full-page capture drawn beyond the viewport (puppeteer's
+ * `fullPage`) shows the skipped items blank (BENCHMARKS.md, "Long lists in full-page captures").
  */
-const SKIPPABLE_LIST = 20;
+const SKIPPABLE_LIST = 100;
 
 /**
  * A list of the emergencies IOM responds to, as rows or cards, with optional search, filters, sort
