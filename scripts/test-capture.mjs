@@ -11,6 +11,9 @@
 //   node scripts/test-capture.mjs            (after npm run build: reads dist/ and dist-demo/)
 //   node scripts/test-capture.mjs --keep     keeps the PNGs in .capture/ to look at
 //
+// Then a long list below the first screenful, in a full-page capture drawn beyond the viewport
+// (puppeteer's fullPage): once it has settled, every item is painted.
+//
 // Outcomes only: no frame counts, no durations.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -258,6 +261,53 @@ try {
     const what = `${width}×${height}: cumulative layout shift ${total.toFixed(4)} (budget < 0.01)`;
     if (total < 0.01) pass(what);
     else fail(what, shifts.map((s) => `${s.value.toFixed(4)} at ${s.at} ms: ${s.sources.join('; ')}`).join('\n      '));
+  }
+  // 4. A full-page capture drawn beyond the viewport, without resizing it (puppeteer's fullPage):
+  // once a long list has settled, every item is painted, the ones the browser skipped at first
+  // (content-visibility) too, and laying them out moved nothing on screen.
+  console.log('A long list in a full-page capture (drawn beyond the viewport):');
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 600, height: 800, deviceScaleFactor: 1 });
+    await page.evaluateOnNewDocument(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${base}/test/capture/long-list.html`);
+    const items = await page.waitForFunction(
+      () => {
+        const list = document.querySelector('emergency-list');
+        const all = [...(list?.shadowRoot?.querySelectorAll('[part~="item"]') ?? [])];
+        const settled = all.length === 120 && all.every((item) => getComputedStyle(item).contentVisibility === 'visible');
+        return settled && all.map((item) => {
+          const r = item.getBoundingClientRect();
+          return [Math.round(r.x), Math.round(r.y + window.scrollY), Math.round(r.width), Math.round(r.height)];
+        });
+      },
+      { timeout: 60_000, polling: 100 },
+    ).then((handle) => handle.jsonValue());
+    const shot = PNG.sync.read(await page.screenshot({ fullPage: true }));
+    const shift = await page.evaluate(() => window.__shift);
+    await page.close();
+    if (keep) writeFileSync(join(OUT, 'long-list-full-page.png'), PNG.sync.write(shot));
+    // An item is painted when its box holds text: pixels far darker than the white page.
+    const blank = items
+      .map(([x, y, w, h], i) => {
+        let dark = 0;
+        for (let py = y; py < Math.min(shot.height, y + h); py++) for (let px = x; px < Math.min(shot.width, x + w); px++) if (shot.data[(py * shot.width + px) * 4] < 128) dark++;
+        return dark ? null : i + 1;
+      })
+      .filter((n) => n !== null);
+    const what = `all 120 items painted in a ${shot.width}×${shot.height} capture (the viewport is 800 px tall)`;
+    if (blank.length === 0) pass(what);
+    else fail(what, `items ${blank.slice(0, 10).join(', ')}${blank.length > 10 ? '…' : ''} (${blank.length} of 120) are blank`);
+    const moved = `laying out the skipped items moved nothing on screen: cumulative layout shift ${shift.toFixed(4)}`;
+    if (shift < 0.001) pass(moved);
+    else fail(moved, 'budget < 0.001');
+  } catch (error) {
+    fail('a long list settles (all 120 items in and laid out for good)', error.message.split('\n')[0]);
   }
 } catch (error) {
   fail('layout shift', error.stack ?? error.message);

@@ -245,6 +245,22 @@ describe('emergency-list', () => {
       expect(getComputedStyle(parts(more, 'item')[0]).contentVisibility).to.equal('auto');
     });
 
+    it('lay out every item for good once the list is all in, and again after a sort (full-page captures)', async function () {
+      this.timeout(60_000);
+      const el = await fixture<EmergencyList>(html`<emergency-list sortable .data=${generated(150)}></emergency-list>`);
+      const laidOut = (what: string) =>
+        waitUntil(() => {
+          const items = parts(el, 'item');
+          return items.length === 150 && items.every((i) => getComputedStyle(i).contentVisibility === 'visible');
+        }, what, { timeout: 45_000 });
+      await laidOut('all 150 items laid out');
+      await choose(el, sortMenu(el), 'name');
+      await laidOut('all 150 items laid out again after the sort');
+      // The rule lives in a stylesheet of the list's own, through the CSSOM: no style attribute, no <style>.
+      expect(root(el).querySelector('style')).to.equal(null);
+      expect(parts(el, 'item').some((i) => i.hasAttribute('style'))).to.equal(false);
+    });
+
     it("let the focus ring of an item's link through the item's paint containment", async () => {
       const data = generated(101).map((e, i) => ({ ...e, url: `https://example.org/fictitious/${i}` }));
       const el = await fixture<EmergencyList>(html`<emergency-list .data=${data}></emergency-list>`);

@@ -29,6 +29,7 @@ import {
 } from './model.js';
 import { KeptItems } from './kept-items.js';
 import { ProgressiveList } from './progressive.js';
+import { RevealItems } from './reveal.js';
 import { controlsTemplate, countText, itemTemplate, titleTemplate } from './templates.js';
 
 const loadSpec = lazySpec(() => import('./emergency-list.spec.js').then((m) => m.spec));
@@ -54,9 +55,9 @@ export interface EmergencyFilterChangeDetail {
 const NO_FILTERS: Record<EmergencyFilter, string> = { region: '', level: '', type: '' };
 /**
  * Lists with more matches than this let the browser skip the layout and paint of the items off
- * screen (`content-visibility: auto`, the `long` class). Not from fewer, though that would halve
- * the first render of a list of 100: a full-page capture drawn beyond the viewport (puppeteer's
- * `fullPage`) shows the skipped items blank (BENCHMARKS.md, "Long lists in full-page captures").
+ * screen (`content-visibility: auto`, the `long` class) until they are all in; then reveal.ts lays
+ * them out in idle time, so that a full-page capture drawn beyond the viewport (puppeteer's
+ * `fullPage`) paints them (BENCHMARKS.md, "Long lists in full-page captures").
  */
 const SKIPPABLE_LIST = 100;
 
@@ -160,6 +161,18 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     const view = this.viewFor(data);
     return { results: view, cap: this.capFor(view), progressive: !this.print.printing };
   });
+
+  constructor() {
+    super();
+    // Once a long list is all in, its skipped items are laid out in idle time, for captures.
+    new RevealItems(this, () => {
+      const data = this.shownData;
+      if (!data || this.status !== 'ready') return undefined;
+      const view = this.viewFor(data);
+      const count = Math.min(this.capFor(view), this.progressive.count, view.matches.length);
+      return { count, skipping: view.matches.length > SKIPPABLE_LIST, complete: !this.progressive.filling };
+    });
+  }
 
   protected dataSpec(): SpecLoader<EmergencyListData> {
     return loadSpec;

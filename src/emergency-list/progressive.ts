@@ -18,7 +18,8 @@ const CHUNK_BUDGET = 25;
 /** The next chunk's size, from the last update: `items` rendered in `spent` ms. */
 const nextChunk = (items: number, spent: number) => Math.round(Math.min(500, 2 * items, Math.max(20, (items * CHUNK_BUDGET) / Math.max(1, spent))));
 
-const whenIdle: (callback: () => void) => () => void =
+/** Calls `callback` when the browser is next idle (within 250 ms); returns a function that cancels it. */
+export const whenIdle: (callback: () => void) => () => void =
   typeof requestIdleCallback === 'function'
     ? (callback) => {
         const id = requestIdleCallback(callback, { timeout: 250 });
@@ -59,6 +60,11 @@ export class ProgressiveList implements ReactiveController {
     private readonly target: () => ProgressiveTarget | undefined,
   ) {
     host.addController(this);
+  }
+
+  /** Whether more of the list is still to come. */
+  get filling(): boolean {
+    return this.pending;
   }
 
   hostConnected(): void {

@@ -1,0 +1,100 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { whenIdle } from './progressive.js';
+
+// A long list lets the browser skip the layout and paint of its items far off screen
+// (`content-visibility: auto`): its first render stays cheap. But a capture drawn beyond the
+// viewport without resizing it (puppeteer's full-page screenshot, and the archive and preview
+// tools built that way) paints the skipped items blank. So once the list is all in, its items are
+// laid out for good while the browser is idle, a chunk at a time from the top (a rule of a
+// stylesheet of the list's own, `:nth-child(-n + N)`, written through the CSSOM, which a strict
+// Content-Security-Policy allows), and the page holds every item's pixels from then on.
+
+/** Time to spend on each chunk, in ms (the layout of the items it reveals, forced in idle time). */
+const BUDGET = 25;
+
+/** What the host's last update showed. */
+export interface RevealTarget {
+  /** How many items are on screen. */
+  readonly count: number;
+  /** Whether the list lets the browser skip its items (the `long` class). */
+  readonly skipping: boolean;
+  /** Whether the list is all in (no chunk still to come). */
+  readonly complete: boolean;
+}
+
+export type RevealHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
+
+/** Lays out a long list's skipped items in idle time once the list is complete. */
+export class RevealItems implements ReactiveController {
+  /** Items laid out for good, from the top. */
+  revealed = 0;
+  private sheet?: CSSStyleSheet;
+  /** Whether the host's list lets the browser skip its items. */
+  private active = false;
+  private cancel?: () => void;
+  private chunk = 100;
+
+  constructor(
+    private readonly host: RevealHost,
+    private readonly target: () => RevealTarget | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.cancel?.();
+    this.cancel = undefined;
+  }
+
+  hostConnected(): void {
+    // Carries on where it stopped when the element left the page.
+    if (this.active) this.host.requestUpdate();
+  }
+
+  hostUpdated(): void {
+    const target = this.target();
+    if (!target?.skipping) {
+      this.active = false;
+      this.stop();
+      this.show(0);
+      return;
+    }
+    // New results (a search, a sort) keep the rule: the items they bring to revealed places are
+    // laid out as they come. Changing the stylesheet restyles the whole list, which cost each key
+    // press in the search box more (BENCHMARKS.md).
+    this.active = true;
+    if (target.complete && this.revealed < target.count) this.next(target.count);
+  }
+
+  private stop(): void {
+    this.cancel?.();
+    this.cancel = undefined;
+  }
+
+  private next(count: number): void {
+    if (this.cancel) return;
+    this.cancel = whenIdle(() => {
+      this.cancel = undefined;
+      const start = performance.now();
+      const items = Math.min(count - this.revealed, this.chunk);
+      this.show(this.revealed + items);
+      // The layout the rule calls for, here in idle time rather than in the next frame.
+      this.host.renderRoot.querySelector('.list')?.getBoundingClientRect();
+      const spent = Math.max(1, performance.now() - start);
+      this.chunk = Math.round(Math.min(1000, 2 * items, Math.max(20, (items * BUDGET) / spent)));
+      if (this.revealed < count) this.next(count);
+    });
+  }
+
+  /** Lays out the first `count` items for good (0: none, all skippable again). */
+  private show(count: number): void {
+    if (count === this.revealed) return;
+    const root = this.host.renderRoot;
+    if (!(root instanceof ShadowRoot) || typeof CSSStyleSheet !== 'function' || !('replaceSync' in CSSStyleSheet.prototype)) return;
+    this.sheet ??= new CSSStyleSheet();
+    // (The host's own sheets may be set again, on taking over a prerendered root: added back.)
+    if (!root.adoptedStyleSheets.includes(this.sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+    this.sheet.replaceSync(count > 0 ? `.list.long > .item:nth-child(-n + ${count}) { content-visibility: visible; }` : '');
+    this.revealed = count;
+  }
+}
