@@ -19,8 +19,8 @@ const ENTRIES = [
   ['emergency-list.js', 24.5 * KB, 'one element, with Lit and the data controller'],
   ['donor-ranking.js', 23.5 * KB, 'one element, without chart.js'],
   ['objective-card.js', 25.5 * KB, 'one element, with stat-counter'],
-  ['iom-widgets.bundle.js', 47.5 * KB, 'the one-file build: all four elements, no static import'],
-  ['react.js', 42 * KB, 'all four elements wrapped for React (React itself not counted)'],
+  ['iom-widgets.bundle.js', 48 * KB, 'the one-file build: all four elements, no static import'],
+  ['react.js', 42.5 * KB, 'all four elements wrapped for React (React itself not counted)'],
 ];
 // The one file a webmaster may upload alone: it must import nothing before it works.
 const SINGLE_FILE = 'iom-widgets.bundle.js';
