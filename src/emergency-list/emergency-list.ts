@@ -55,11 +55,12 @@ export interface EmergencyFilterChangeDetail {
 const NO_FILTERS: Record<EmergencyFilter, string> = { region: '', level: '', type: '' };
 /**
  * Lists with more matches than this let the browser skip the layout and paint of the items off
- * screen (`content-visibility: auto`, the `long` class) until they are all in; then reveal.ts lays
- * them out in idle time, so that a full-page capture drawn beyond the viewport (puppeteer's
- * `fullPage`) paints them (BENCHMARKS.md, "Long lists in full-page captures").
+ * screen (`content-visibility: auto`, the `long` class) until they are all in, which halves the
+ * first render of a list of 100; then reveal.ts lays them out in idle time, so that a full-page
+ * capture drawn beyond the viewport (puppeteer's `fullPage`) paints them (BENCHMARKS.md, "Long
+ * lists in full-page captures").
  */
-const SKIPPABLE_LIST = 100;
+const SKIPPABLE_LIST = 20;
 
 /**
  * A list of the emergencies IOM responds to, as rows or cards, with optional search, filters, sort
