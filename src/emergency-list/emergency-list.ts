@@ -61,6 +61,11 @@ const NO_FILTERS: Record<EmergencyFilter, string> = { region: '', level: '', typ
  * lists in full-page captures").
  */
 const SKIPPABLE_LIST = 20;
+/**
+ * The same for a prerendered page, which a reader without JavaScript sees as it is, skipped items
+ * and all (nothing lays them out later): only lists of more than 100, as before the reveal.
+ */
+const SKIPPABLE_PRERENDERED_LIST = 100;
 
 /**
  * A list of the emergencies IOM responds to, as rows or cards, with optional search, filters, sort
@@ -360,7 +365,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
             <p>${this.t('emergencyListNoMatch')}</p>
             <button part="clear" type="button" @click=${this.clearFilters}>${this.t('emergencyListClear')}</button>
           </div>`
-        : html`<ul part="list" class=${matches.length > SKIPPABLE_LIST ? 'list long' : 'list'} aria-label=${data.title ?? this.t('emergencyListLabel')}>
+        : html`<ul part="list" class=${matches.length > (isServer ? SKIPPABLE_PRERENDERED_LIST : SKIPPABLE_LIST) ? 'list long' : 'list'} aria-label=${data.title ?? this.t('emergencyListLabel')}>
             ${repeat(
               shown,
               (entry) => entry.index,
