@@ -66,6 +66,8 @@ const SKIPPABLE_LIST = 20;
  * and all (nothing lays them out later): only lists of more than 100, as before the reveal.
  */
 const SKIPPABLE_PRERENDERED_LIST = 100;
+/** Whether a list of `matches` lets the browser skip its items off screen (the `long` class). */
+const skipsItems = (matches: number) => matches > (isServer ? SKIPPABLE_PRERENDERED_LIST : SKIPPABLE_LIST);
 
 /**
  * A list of the emergencies IOM responds to, as rows or cards, with optional search, filters, sort
@@ -174,9 +176,8 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     new RevealItems(this, () => {
       const data = this.shownData;
       if (!data || this.status !== 'ready') return undefined;
-      const view = this.viewFor(data);
-      const count = Math.min(this.capFor(view), this.progressive.count, view.matches.length);
-      return { count, skipping: view.matches.length > SKIPPABLE_LIST, complete: !this.progressive.filling };
+      // The items on screen are the progressive list's count of this update (at most the cap).
+      return { count: this.progressive.count, skipping: skipsItems(this.viewFor(data).matches.length), complete: !this.progressive.filling };
     });
   }
 
@@ -365,7 +366,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
             <p>${this.t('emergencyListNoMatch')}</p>
             <button part="clear" type="button" @click=${this.clearFilters}>${this.t('emergencyListClear')}</button>
           </div>`
-        : html`<ul part="list" class=${matches.length > (isServer ? SKIPPABLE_PRERENDERED_LIST : SKIPPABLE_LIST) ? 'list long' : 'list'} aria-label=${data.title ?? this.t('emergencyListLabel')}>
+        : html`<ul part="list" class=${skipsItems(matches.length) ? 'list long' : 'list'} aria-label=${data.title ?? this.t('emergencyListLabel')}>
             ${repeat(
               shown,
               (entry) => entry.index,

@@ -15,8 +15,8 @@ const FIRST_CHUNK = 40;
  */
 const CHUNK_BUDGET = 25;
 
-/** The next chunk's size, from the last update: `items` rendered in `spent` ms. */
-const nextChunk = (items: number, spent: number) => Math.round(Math.min(500, 2 * items, Math.max(20, (items * CHUNK_BUDGET) / Math.max(1, spent))));
+/** The next chunk's size, from the last one: `items` done in `spent` ms (also reveal.ts's chunks). */
+export const nextChunk = (items: number, spent: number) => Math.round(Math.min(500, 2 * items, Math.max(20, (items * CHUNK_BUDGET) / Math.max(1, spent))));
 
 /** Calls `callback` when the browser is next idle (within 250 ms); returns a function that cancels it. */
 export const whenIdle: (callback: () => void) => () => void =

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { whenIdle } from './progressive.js';
+import { nextChunk, whenIdle } from './progressive.js';
 
 // A long list lets the browser skip the layout and paint of its items far off screen
 // (`content-visibility: auto`): its first render stays cheap. But a capture drawn beyond the
@@ -8,9 +8,6 @@ import { whenIdle } from './progressive.js';
 // laid out for good while the browser is idle, a chunk at a time from the top (a rule of a
 // stylesheet of the list's own, `:nth-child(-n + N)`, written through the CSSOM, which a strict
 // Content-Security-Policy allows), and the page holds every item's pixels from then on.
-
-/** Time to spend on each chunk, in ms (the layout of the items it reveals, forced in idle time). */
-const BUDGET = 25;
 
 /** What the host's last update showed. */
 export interface RevealTarget {
@@ -27,7 +24,7 @@ export type RevealHost = ReactiveControllerHost & HTMLElement & { readonly rende
 /** Lays out a long list's skipped items in idle time once the list is complete. */
 export class RevealItems implements ReactiveController {
   /** Items laid out for good, from the top. */
-  revealed = 0;
+  private revealed = 0;
   private sheet?: CSSStyleSheet;
   /** Whether the host's list lets the browser skip its items. */
   private active = false;
@@ -80,8 +77,8 @@ export class RevealItems implements ReactiveController {
       this.show(this.revealed + items);
       // The layout the rule calls for, here in idle time rather than in the next frame.
       this.host.renderRoot.querySelector('.list')?.getBoundingClientRect();
-      const spent = Math.max(1, performance.now() - start);
-      this.chunk = Math.round(Math.min(1000, 2 * items, Math.max(20, (items * BUDGET) / spent)));
+      // Sized like the fill's chunks (25 ms each): here the time is the layout of the items revealed.
+      this.chunk = nextChunk(items, performance.now() - start);
       if (this.revealed < count) this.next(count);
     });
   }
