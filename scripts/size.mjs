@@ -14,20 +14,20 @@ const KB = 1024;
 // goals of issue 16 (a counter page 14 kB, all four 34 kB, a page with a chart 85 kB) are printed
 // beside them until they are met.
 const ENTRIES = [
-  ['iom-widgets.js', 41.5 * KB, 'all four elements, with Lit and the data controller', 34 * KB],
-  ['stat-counter.js', 20.75 * KB, 'one element, with Lit and the data controller', 14 * KB],
-  ['emergency-list.js', 24.5 * KB, 'one element, with Lit and the data controller'],
-  ['donor-ranking.js', 23.5 * KB, 'one element, without chart.js'],
-  ['objective-card.js', 25.5 * KB, 'one element, with stat-counter'],
-  ['iom-widgets.bundle.js', 48 * KB, 'the one-file build: all four elements, no static import'],
-  ['react.js', 42.5 * KB, 'all four elements wrapped for React (React itself not counted)'],
+  ['iom-widgets.js', 42 * KB, 'all four elements, with Lit and the data controller', 34 * KB],
+  ['stat-counter.js', 21.25 * KB, 'one element, with Lit and the data controller', 14 * KB],
+  ['emergency-list.js', 25 * KB, 'one element, with Lit and the data controller'],
+  ['donor-ranking.js', 24 * KB, 'one element, without chart.js'],
+  ['objective-card.js', 26 * KB, 'one element, with stat-counter'],
+  ['iom-widgets.bundle.js', 48.5 * KB, 'the one-file build: all four elements, no static import'],
+  ['react.js', 43 * KB, 'all four elements wrapped for React (React itself not counted)'],
 ];
 // The one file a webmaster may upload alone: it must import nothing before it works.
 const SINGLE_FILE = 'iom-widgets.bundle.js';
 const CHART = ON_DEMAND.chart;
 const CHART_BUDGET = 46 * KB;
 // A page showing a chart: all four elements, the reader with donor-ranking's spec, and the chart file.
-const CHART_PAGE_BUDGET = 94.5 * KB;
+const CHART_PAGE_BUDGET = 95 * KB;
 const CHART_PAGE_GOAL = 85 * KB;
 
 if (!existsSync('dist/iom-widgets.js')) {

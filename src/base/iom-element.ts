@@ -7,7 +7,8 @@ import { hasStrings, loadStrings, msg, type StringKey } from '../i18n/strings.js
 import { attributeWarning, type AttributeRule, type IomAttributeWarningDetail } from './attributes.js';
 import { emit } from './events.js';
 import { resolveLocale, watchLanguage } from '../i18n/locale.js';
-import { IOM_WIDGET } from './define-element.js';
+import { IOM_WIDGET, upgradingNow } from './define-element.js';
+import { canSlice, heldUntil, hold, turn } from './first-renders.js';
 import { reset, states, tokens } from '../styles/tokens.js';
 
 /**
@@ -90,6 +91,8 @@ export abstract class IomElement<T> extends LitElement {
   private announcedProblem?: string;
   /** The prerendered content of the shadow root, removed by the first render. */
   private prerenderedNodes?: ChildNode[];
+  /** Upgraded by its definition, so its first render takes its turn (see `first-renders.ts`). */
+  private readonly sliced = !isServer && upgradingNow() && canSlice();
 
   constructor() {
     super();
@@ -120,7 +123,12 @@ export abstract class IomElement<T> extends LitElement {
    * @lit-labs/ssr-client in the bundle, no mismatch to fail on).
    */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    if (!this.shadowRoot) return super.createRenderRoot();
+    if (!this.shadowRoot) {
+      const root = super.createRenderRoot();
+      // Upgraded by its definition: shows what it showed before it, until its batch has rendered.
+      if (this.sliced) hold(this, root as ShadowRoot, () => this.announceShown());
+      return root;
+    }
     this.prerendered = true;
     this.prerenderedNodes = [...this.shadowRoot.childNodes];
     const root = super.createRenderRoot();
@@ -136,6 +144,10 @@ export abstract class IomElement<T> extends LitElement {
    * renders once.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.hasUpdated && this.sliced) {
+      const wait = turn();
+      if (wait) return wait.then(() => this.scheduleUpdate());
+    }
     if (!this.hasUpdated && this.prerendered) {
       const locale = resolveLocale(this, this.locale);
       const waits = [hasStrings(locale) ? undefined : loadStrings(locale), this.dataController.prerequisites()].filter(Boolean);
@@ -158,7 +170,8 @@ export abstract class IomElement<T> extends LitElement {
     // The words of a language other than English load when a widget first shows it: until then the
     // widget is loading (no English words in a French widget), and its iom-load waits.
     const waiting = !hasStrings(this.localeNow);
-    this.dataController.holdAnnouncements = waiting;
+    // Held until its batch of first renders is all in, it announces nothing it does not show yet.
+    this.dataController.holdAnnouncements = waiting || !!heldUntil(this);
     this.dataController.locale = this.localeNow;
     if (waiting) void loadStrings(this.localeNow).then(() => this.requestUpdate());
     // @lit-labs/ssr calls willUpdate but skips the controllers' hostUpdate: read the synchronous
@@ -190,6 +203,18 @@ export abstract class IomElement<T> extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (!heldUntil(this)) this.announce();
+  }
+
+  /** The element's first render is on screen with its batch: what it held back is announced. */
+  private announceShown(): void {
+    this.dataController.holdAnnouncements = !hasStrings(this.localeNow);
+    this.dataController.hostUpdated();
+    this.announce();
+  }
+
+  /** Announces an input problem and the attribute warnings of the update on screen, each once. */
+  private announce(): void {
     // An input problem is announced like a data error: one console warning and one iom-error.
     const problem = this.state.problem;
     if (problem !== this.announcedProblem) {
@@ -242,9 +267,17 @@ export abstract class IomElement<T> extends LitElement {
       await reader;
       done = await super.getUpdateComplete();
     }
-    if (hasStrings(this.resolvedLocale)) return done;
-    await loadStrings(this.resolvedLocale);
-    return super.getUpdateComplete();
+    if (!hasStrings(this.resolvedLocale)) {
+      await loadStrings(this.resolvedLocale);
+      done = await super.getUpdateComplete();
+    }
+    // Held with its batch of first renders: complete once on screen.
+    const shown = heldUntil(this);
+    if (shown) {
+      await shown;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   /** Resolves once the current data load has settled and the element has rendered it. */
