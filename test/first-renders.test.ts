@@ -101,6 +101,26 @@ describe('first renders of elements upgraded by their definition', () => {
     expect(onScreen(), 'the figure on screen once the update is complete').to.equal(true);
   });
 
+  it('start counting up once they are on screen', async () => {
+    const { tag, define } = freshCounter();
+    const wrap = await fixture<HTMLElement>(html`<div></div>`);
+    wrap.innerHTML = `<${tag} value="4200" label="example things" start="load" duration="300"><span slot="fallback">4,200 example things</span></${tag}>`;
+    const el = wrap.firstElementChild as StatCounter;
+    // The count's first step writes the moving digits: at that moment the figure must be on screen.
+    const counting = new Promise<boolean>((resolve) => {
+      const observer = new MutationObserver(() => {
+        const value = part(el, 'value');
+        if (!value?.hasAttribute('data-counting')) return;
+        observer.disconnect();
+        resolve(value.getBoundingClientRect().height > 0);
+      });
+      define();
+      observer.observe(el.shadowRoot!, { subtree: true, attributes: true, childList: true });
+    });
+    expect(await counting, 'the figure on screen when its count starts').to.equal(true);
+    await oneEvent(el, 'iom-count-end');
+  });
+
   it('keep a prerendered shadow root on screen until they render in it', async () => {
     const { tag, define } = freshCounter();
     const wrap = await fixture<HTMLElement>(html`<div></div>`);

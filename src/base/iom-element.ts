@@ -126,7 +126,7 @@ export abstract class IomElement<T> extends LitElement {
     if (!this.shadowRoot) {
       const root = super.createRenderRoot();
       // Upgraded by its definition: shows what it showed before it, until its batch has rendered.
-      if (this.sliced) hold(this, root as ShadowRoot, () => this.announceShown());
+      if (this.sliced) hold(this, root as ShadowRoot, () => this.shown());
       return root;
     }
     this.prerendered = true;
@@ -171,7 +171,7 @@ export abstract class IomElement<T> extends LitElement {
     // widget is loading (no English words in a French widget), and its iom-load waits.
     const waiting = !hasStrings(this.localeNow);
     // Held until its batch of first renders is all in, it announces nothing it does not show yet.
-    this.dataController.holdAnnouncements = waiting || !!heldUntil(this);
+    this.dataController.holdAnnouncements = waiting || this.held;
     this.dataController.locale = this.localeNow;
     if (waiting) void loadStrings(this.localeNow).then(() => this.requestUpdate());
     // @lit-labs/ssr calls willUpdate but skips the controllers' hostUpdate: read the synchronous
@@ -203,11 +203,16 @@ export abstract class IomElement<T> extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (!heldUntil(this)) this.announce();
+    if (!this.held) this.announce();
   }
 
-  /** The element's first render is on screen with its batch: what it held back is announced. */
-  private announceShown(): void {
+  /** Whether the element's render is held off screen until its batch of first renders is all in. */
+  protected get held(): boolean {
+    return !!heldUntil(this);
+  }
+
+  /** The element's held render is on screen with its batch: what it held back (events) is given now. */
+  protected shown(): void {
     this.dataController.holdAnnouncements = !hasStrings(this.localeNow);
     this.dataController.hostUpdated();
     this.announce();

@@ -284,6 +284,16 @@ export class StatCounter extends IomElement<StatCounterData> {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // Held off screen with its batch of first renders, it waits to be shown to start its count.
+    if (!this.held) this.syncCount();
+  }
+
+  protected override shown(): void {
+    super.shown();
+    this.syncCount();
+  }
+
+  private syncCount(): void {
     const data = this.status === 'error' ? undefined : this.shownData;
     const figure = data ? this.merge(data) : undefined;
     const duration = given(this.duration) && this.usable('duration') ? this.duration : 1500;
