@@ -39,6 +39,15 @@ describe('first renders of elements upgraded by their definition', () => {
   it('show what the page showed until every one has rendered, then all at once', async () => {
     const { tag, define } = freshCounter();
     const locales = ['en', 'fr', 'es', 'ar'];
+    // The words of the other languages first (a counter in each), so that the batch, once shown,
+    // shows figures and not the loading state of a language still on its way.
+    const words = freshCounter();
+    words.define();
+    const preload = await fixture<HTMLElement>(html`<div></div>`);
+    preload.innerHTML = locales.map((locale) => `<${words.tag} value="1" locale="${locale}" start="none"></${words.tag}>`).join('');
+    await Promise.all([...preload.children].map((el) => (el as StatCounter).updateComplete));
+    expect([...preload.children].map((el) => (el as StatCounter).status), 'each language loaded').to.deep.equal(['ready', 'ready', 'ready', 'ready']);
+    preload.remove();
     const formats = ['compact', 'standard', 'percent'];
     const wrap = await fixture<HTMLElement>(html`<div style="font-size: 8px">
       <div class="grid" style="display: grid; grid-template-columns: repeat(20, minmax(0, 1fr))"></div>
@@ -99,6 +108,26 @@ describe('first renders of elements upgraded by their definition', () => {
     expect(await loaded, 'the figure on screen when iom-load fires').to.equal(true);
     await el.updateComplete;
     expect(onScreen(), 'the figure on screen once the update is complete').to.equal(true);
+  });
+
+  it('stay hidden while held when the page hides them', async () => {
+    const { tag, define } = freshCounter();
+    const wrap = await fixture<HTMLElement>(html`<div></div>`);
+    wrap.innerHTML = `<${tag} hidden value="4200" label="example things" start="none"><span slot="fallback">4,200 example things</span></${tag}>`;
+    const el = wrap.firstElementChild as StatCounter;
+    define();
+    let complete = false;
+    const heights: number[] = [];
+    const watch = () => {
+      if (complete) return;
+      heights.push(el.getBoundingClientRect().height);
+      requestAnimationFrame(watch);
+    };
+    watch();
+    await el.updateComplete;
+    complete = true;
+    heights.push(el.getBoundingClientRect().height);
+    expect(heights.filter((h) => h > 0), 'frames that showed a hidden counter').to.deep.equal([]);
   });
 
   it('start counting up once they are on screen', async () => {

@@ -90,7 +90,7 @@ export function hold(host: Element, root: ShadowRoot, onShown: () => void): void
     holdSheet = new CSSStyleSheet();
     // The host is displayed as before its definition (inline, or as the page's rules say: they win
     // over :host), its rendered content not at all, its light DOM through the slots.
-    holdSheet.replaceSync(':host{display:inline}:not(slot){display:none!important}');
+    holdSheet.replaceSync(':host{display:inline}:host([hidden]){display:none}:not(slot){display:none!important}');
   }
   const fallback = document.createElement('slot');
   fallback.name = 'fallback';
