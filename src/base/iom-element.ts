@@ -140,8 +140,7 @@ export abstract class IomElement<T> extends LitElement {
   /**
    * A prerendered widget keeps its prerendered content on screen until what its first render
    * needs has loaded (the words of its language, the data layer's reader, the table readers for
-   * an HXL table), then
-   * renders once.
+   * an HXL table), then renders once.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (!this.hasUpdated && this.sliced) {
@@ -249,7 +248,6 @@ export abstract class IomElement<T> extends LitElement {
   protected get activeLocale(): string {
     return this.localeNow;
   }
-
 
   /** The current state of the data: `idle`, `loading`, `ready`, `empty` or `error`. */
   get status(): DataStatus {
