@@ -35,6 +35,21 @@ function watchShifts(): { total: () => number | undefined; stop: () => void } {
   };
 }
 
+/** Samples `read()` at every animation frame until `until` settles (and once at the start). */
+async function everyFrame<T>(read: () => T, until: Promise<unknown>): Promise<T[]> {
+  const samples = [read()];
+  let done = false;
+  const sample = () => {
+    if (done) return;
+    samples.push(read());
+    requestAnimationFrame(sample);
+  };
+  requestAnimationFrame(sample);
+  await until;
+  done = true;
+  return samples;
+}
+
 describe('first renders of elements upgraded by their definition', () => {
   it('show what the page showed until every one has rendered, then all at once', async () => {
     const { tag, define } = freshCounter();
@@ -72,16 +87,10 @@ describe('first renders of elements upgraded by their definition', () => {
     expect(counters.filter((el) => el.hasUpdated).length, "rendered in the definition's own task").to.equal(0);
 
     // Every frame until the last first render is complete shows the page as it was before.
-    let complete = false;
-    const frames: { rendered: number; same: boolean }[] = [];
-    const watch = () => {
-      if (complete) return;
-      frames.push({ rendered: counters.filter((el) => el.hasUpdated).length, same: layout() === before });
-      requestAnimationFrame(watch);
-    };
-    requestAnimationFrame(watch);
-    await Promise.all(counters.map((el) => el.updateComplete));
-    complete = true;
+    const frames = await everyFrame(
+      () => ({ rendered: counters.filter((el) => el.hasUpdated).length, same: layout() === before }),
+      Promise.all(counters.map((el) => el.updateComplete)),
+    );
     const moved = shifts.total();
     shifts.stop();
 
@@ -116,16 +125,7 @@ describe('first renders of elements upgraded by their definition', () => {
     wrap.innerHTML = `<${tag} hidden value="4200" label="example things" start="none"><span slot="fallback">4,200 example things</span></${tag}>`;
     const el = wrap.firstElementChild as StatCounter;
     define();
-    let complete = false;
-    const heights: number[] = [];
-    const watch = () => {
-      if (complete) return;
-      heights.push(el.getBoundingClientRect().height);
-      requestAnimationFrame(watch);
-    };
-    watch();
-    await el.updateComplete;
-    complete = true;
+    const heights = await everyFrame(() => el.getBoundingClientRect().height, el.updateComplete);
     heights.push(el.getBoundingClientRect().height);
     expect(heights.filter((h) => h > 0), 'frames that showed a hidden counter').to.deep.equal([]);
   });
@@ -158,16 +158,7 @@ describe('first renders of elements upgraded by their definition', () => {
     const height = el.getBoundingClientRect().height;
     expect(height).to.be.greaterThan(0);
     define();
-    let complete = false;
-    const shown: number[] = [];
-    const watch = () => {
-      if (complete) return;
-      shown.push(el.getBoundingClientRect().height);
-      requestAnimationFrame(watch);
-    };
-    requestAnimationFrame(watch);
-    await el.updateComplete;
-    complete = true;
+    const shown = await everyFrame(() => el.getBoundingClientRect().height, el.updateComplete);
     expect(shown.filter((h) => h === 0), 'frames with nothing on screen').to.deep.equal([]);
     expect(part(el, 'value')!.textContent!.replace(/\s+/g, '')).to.equal('4,200');
   });

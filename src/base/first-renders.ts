@@ -6,11 +6,11 @@
 //
 // So the elements that a definition upgrades take their first render in turns, from the task
 // after the definition's: a task renders them for SLICE_MS, then yields to the browser (input,
-// frames) and the next task goes on. No
-// frame may show some widgets rendered and others not (the content below would move as each slice
-// lands), so every one of them is held until the last has rendered: its shadow root shows what
-// the page showed before the definition (the element's own content, through slots, styled by the
-// page alone), and the whole batch appears in one task, in one frame. A prerendered element keeps
+// frames) and the next task goes on. No frame may show some widgets rendered and others not (the
+// content below would move as each slice lands), so every one of them is held until the last has
+// rendered: its shadow root shows what the page showed before the definition (the element's own
+// content, through slots, styled by the page alone), and the whole batch appears in one task, in
+// one frame. A prerendered element keeps
 // its prerendered content on screen until it renders, so it needs no holding.
 //
 // Elements that a script or a framework creates after the definition render at once, as Lit
