@@ -71,7 +71,7 @@ function runStep(step) {
       const ok = code === 0;
       const ms = performance.now() - t;
       state.set(step.name, ok ? 'passed' : 'failed');
-      results.push({ name: step.name, ok, ms, what: step.what });
+      results.push({ name: step.name, ok, ms, at: t - started, what: step.what });
       console.log(`\n──── ${step.name} (${step.run.slice(step.run[0] === process.execPath ? 1 : 0).join(' ').replace(ROOT + '/', '')}) ${ok ? 'passed' : `FAILED (${signal ?? `exit ${code}`})`} in ${seconds(ms)} s`);
       process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
       if (step.name === 'wtr') wtrLastLine = out.trim().split('\n').pop() ?? '';
@@ -102,7 +102,7 @@ await new Promise((finish) => {
 
 const failed = results.filter((r) => !r.ok);
 console.log(`\n──── npm test: ${results.length - failed.length}/${results.length} steps passed in ${seconds(performance.now() - started)} s (${JOBS} at a time)`);
-for (const r of results) console.log(`  ${r.ok ? 'ok  ' : r.skipped ? 'skip' : 'FAIL'} ${r.name.padEnd(10)} ${r.skipped ? '' : `${seconds(r.ms).padStart(6)} s`}${r.what ? `  ${r.what}` : ''}`);
+for (const r of results) console.log(`  ${r.ok ? 'ok  ' : r.skipped ? 'skip' : 'FAIL'} ${r.name.padEnd(10)} ${r.skipped ? ''.padEnd(22) : `${seconds(r.ms).padStart(6)} s (from ${seconds(r.at).padStart(5)} s)`}${r.what ? `  ${r.what}` : ''}`);
 // The browser tests' count stays the last line, for CI to read.
 if (wtrLastLine) console.log(`\n${wtrLastLine}`);
 process.exit(failed.length ? 1 : 0);
