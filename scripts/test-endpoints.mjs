@@ -58,11 +58,11 @@ export function testEndpoints() {
       return next();
     }
     const arrived = /^\/__test__\/held-arrived\/([\w-]+)$/.exec(ctx.path);
-    if (arrived) return json(ctx, { arrived: (await within(hold(arrived[1]).arrived, 5000, false)) === 'arrived' });
+    if (arrived) return json(ctx, { arrived: (await within(hold(arrived[1]).arrived, 20000, false)) === 'arrived' });
     const asked = /^\/__test__\/held-outcome\/([\w-]+)$/.exec(ctx.path);
     if (asked) {
       const h = hold(asked[1]);
-      const outcome = (await within(h.arrived, 5000, 'not requested')) === 'not requested' ? 'not requested' : await within(h.closed, 5000, 'open');
+      const outcome = (await within(h.arrived, 20000, 'not requested')) === 'not requested' ? 'not requested' : await within(h.closed, 20000, 'open');
       h.release('released');
       holds.delete(asked[1]);
       return json(ctx, { outcome });

@@ -27,7 +27,7 @@ async function parsed<T extends Element>(markup: string): Promise<T> {
   box.setHTMLUnsafe(markup);
   const el = box.firstElementChild as T;
   // Firefox upgrades the elements setHTMLUnsafe() creates a little later (Chromium at once).
-  await waitUntil(() => el instanceof customElements.get(el.localName)!, `<${el.localName}> was not upgraded`);
+  await waitUntil(() => el instanceof customElements.get(el.localName)!, `<${el.localName}> was not upgraded`, { timeout: 10_000 });
   if (!el.hasAttribute('defer-hydration')) await (el as unknown as IomElement<unknown>).updateComplete;
   return el;
 }

@@ -35,6 +35,32 @@ const errorText = (el: Element) => clean(root(el).querySelector('[part="error"] 
 /** Reads "1,234" or "12.5 million" back to a number (digits and the decimal point only). */
 const shownNumber = (s: string) => Number(s.replace(/,/g, '').replace(/[^\d.-]/g, ''));
 
+/**
+ * Takes animation frames over from the browser: the callbacks asked for from now on wait until the
+ * test runs them, with a time it chooses (`run(at)`), so what a count draws does not depend on how
+ * many frames a busy machine gives. `release` hands the ones still held to the browser.
+ */
+function frameClock(): { held: FrameRequestCallback[]; run: (at: number) => Promise<void>; release: () => void } {
+  const original = window.requestAnimationFrame;
+  const held: FrameRequestCallback[] = [];
+  window.requestAnimationFrame = (cb) => {
+    held.push(cb);
+    return -1;
+  };
+  return {
+    held,
+    // (Awaited, so that mutation observers hear each frame's writes before the next frame.)
+    run: async (at) => {
+      held.splice(0).forEach((cb) => cb(at));
+      await Promise.resolve();
+    },
+    release: () => {
+      window.requestAnimationFrame = original;
+      held.splice(0).forEach((cb) => original.call(window, cb));
+    },
+  };
+}
+
 /** Collects the `type` events that reach the document (they bubble and are composed). */
 function collect<T = unknown>(type: string): { events: CustomEvent<T>[]; stop: () => void } {
   const events: CustomEvent<T>[] = [];
@@ -394,20 +420,33 @@ describe('stat-counter', () => {
 
   describe('count-up', () => {
     it('counts from 0 with start="load", eases out and ends exactly on the value', async () => {
-      const el = await fixture<StatCounter>(html`<stat-counter value="1000" start="load" duration="400"></stat-counter>`);
-      const rec = recordTicker(el);
-      const end = await oneEvent(el, 'iom-count-end');
-      rec.stop();
-      expect(end.detail).to.deep.equal({ value: 1000 });
-      const numbers = rec.shown.map(shownNumber);
-      expect(numbers[0]).to.equal(0);
-      // At least one number between 0 and the value was drawn (how many depends on the frames the machine gives).
-      expect(numbers.length).to.be.at.least(2);
-      for (let i = 1; i < numbers.length; i++) expect(numbers[i]).to.be.at.least(numbers[i - 1]);
-      expect(numbers[numbers.length - 1]).to.be.at.most(1000);
-      expect(final(el)).to.equal('1,000');
-      expect(counting(el)).to.equal(false);
+      const clock = frameClock();
+      try {
+        const el = await fixture<StatCounter>(html`<stat-counter value="1000" start="load" duration="60000"></stat-counter>`);
+        // The count started within this task (in the first update): frames at chosen times from now.
+        const now = performance.now();
+        const rec = recordTicker(el);
+        const ended = oneEvent(el, 'iom-count-end');
+        for (const at of [5000, 15000, 30000, 45000]) await clock.run(now + at);
+        expect(counting(el), 'counting after the frames').to.equal(true);
+        await clock.run(now + 60000);
+        const end = await ended;
+        rec.stop();
+        expect(end.detail).to.deep.equal({ value: 1000 });
+        const numbers = rec.shown.map(shownNumber);
+        // 0, then one number per frame: rising, fast at first (ease-out), short of the value.
+        expect(numbers).to.have.length(5);
+        expect(numbers[0]).to.equal(0);
+        for (let i = 1; i < numbers.length; i++) expect(numbers[i]).to.be.greaterThan(numbers[i - 1]);
+        expect(numbers[1], 'an eased first step is more than its share of the time').to.be.greaterThan(1000 * (5000 / 60000));
+        expect(numbers[numbers.length - 1]).to.be.below(1000);
+        expect(final(el)).to.equal('1,000');
+        expect(counting(el)).to.equal(false);
+      } finally {
+        clock.release();
+      }
     });
+
 
     it('keeps the moving digits in the final value\'s unit and fraction digits', async () => {
       const el = await fixture<StatCounter>(html`<stat-counter value="31600000" format="compact" start="load" duration="500"></stat-counter>`);
@@ -509,26 +548,33 @@ describe('stat-counter', () => {
     });
 
     it('animates from the shown number to the new value when the value changes mid-count', async () => {
-      const el = await fixture<StatCounter>(html`<stat-counter value="1000" start="load" duration="3000"></stat-counter>`);
-      await waitUntil(() => shownNumber(ticker(el)) > 50, 'some progress', { timeout: 10_000 });
-      await frames(1);
-      const shownBefore = ticker(el);
-      el.value = 2000;
-      await el.updateComplete;
-      // The accessible text has the new value at once; the digits carry on from where they were.
-      expect(final(el)).to.equal('2,000');
-      expect(ticker(el)).to.equal(shownBefore);
-      const rec = recordTicker(el);
-      await waitUntil(() => shownNumber(ticker(el)) > 1000 || !counting(el), 'past the old value', { timeout: 10_000 });
-      rec.stop();
-      const numbers = rec.shown.map(shownNumber);
-      for (let i = 1; i < numbers.length; i++) expect(numbers[i]).to.be.at.least(numbers[i - 1]);
-      expect(numbers[0]).to.equal(shownNumber(shownBefore));
-      el.duration = 0;
-      el.start = 'none';
-      await el.updateComplete;
-      expect(counting(el)).to.equal(false);
-      expect(final(el)).to.equal('2,000');
+      const clock = frameClock();
+      try {
+        const el = await fixture<StatCounter>(html`<stat-counter value="1000" start="load" duration="60000"></stat-counter>`);
+        await clock.run(performance.now() + 10000);
+        const shownBefore = ticker(el);
+        expect(shownNumber(shownBefore), 'some progress').to.be.greaterThan(50);
+        el.value = 2000;
+        await el.updateComplete;
+        // The accessible text has the new value at once; the digits carry on from where they were.
+        expect(final(el)).to.equal('2,000');
+        expect(ticker(el)).to.equal(shownBefore);
+        const now = performance.now();
+        const rec = recordTicker(el);
+        for (const at of [10000, 30000, 50000]) await clock.run(now + at);
+        rec.stop();
+        const numbers = rec.shown.map(shownNumber);
+        for (let i = 1; i < numbers.length; i++) expect(numbers[i]).to.be.at.least(numbers[i - 1]);
+        expect(numbers[0]).to.equal(shownNumber(shownBefore));
+        expect(numbers[numbers.length - 1], 'past the old value').to.be.greaterThan(1000);
+        el.duration = 0;
+        el.start = 'none';
+        await el.updateComplete;
+        expect(counting(el)).to.equal(false);
+        expect(final(el)).to.equal('2,000');
+      } finally {
+        clock.release();
+      }
     });
 
     it('shows a new value with fewer digits at once: moving digits never leave the final number\'s box', async () => {
@@ -598,25 +644,8 @@ describe('stat-counter', () => {
   });
 
   describe('when animation frames stall (capture tools, throttled tabs, slow devices)', () => {
-    /** Holds back animation frames from now on; `release` hands the held ones to the browser. */
-    function withholdFrames(): { held: FrameRequestCallback[]; release: () => void } {
-      const original = window.requestAnimationFrame;
-      const held: FrameRequestCallback[] = [];
-      window.requestAnimationFrame = (cb) => {
-        held.push(cb);
-        return -1;
-      };
-      return {
-        held,
-        release: () => {
-          window.requestAnimationFrame = original;
-          held.splice(0).forEach((cb) => original.call(window, cb));
-        },
-      };
-    }
-
     it('never paints a number other than the final one when no frame comes, and ends the count by itself', async () => {
-      const frozen = withholdFrames();
+      const frozen = frameClock();
       try {
         const el = await fixture<StatCounter>(html`<stat-counter value="31600000" format="compact" label="people assisted" start="load" duration="300"></stat-counter>`);
         const marks: string[] = [];
@@ -636,23 +665,31 @@ describe('stat-counter', () => {
     });
 
     it('ends on the final figure when frames stop mid-count (a page hidden from the compositor)', async () => {
-      const el = await fixture<StatCounter>(html`<stat-counter value="600000" label="people accessed regular migration pathways" start="load" duration="400"></stat-counter>`);
-      await waitUntil(() => counting(el), 'the count starts on a frame', { timeout: 10_000 });
-      const frozen = withholdFrames();
+      const frozen = frameClock();
       try {
+        const el = await fixture<StatCounter>(html`<stat-counter value="600000" label="people accessed regular migration pathways" start="load" duration="400"></stat-counter>`);
+        // One frame (the count started within this task, in the first update), then no more.
+        await frozen.run(performance.now());
+        expect(counting(el), 'the count shows its moving digits on a frame').to.equal(true);
         await oneEvent(el, 'iom-count-end');
         expect(counting(el)).to.equal(false);
         expect(finalPainted(el)).to.equal(true);
         expect(movingPainted(el)).to.equal(false);
         expect(final(el)).to.equal('600,000');
+        frozen.release();
+        // The next count still gets frames (a long one, so that it is still running when seen).
+        el.duration = 60000;
+        el.value = 700000;
+        await waitUntil(() => counting(el), 'a later count runs on frames again', { timeout: 10_000 });
+        const ended = oneEvent(el, 'iom-count-end');
+        el.start = 'none';
+        await ended;
+        expect(final(el)).to.equal('700,000');
       } finally {
         frozen.release();
       }
-      // The next count still gets frames.
-      el.value = 700000;
-      await waitUntil(() => counting(el), 'a later count runs on frames again', { timeout: 10_000 });
-      await oneEvent(el, 'iom-count-end');
     });
+
   });
 
   describe('moving digits in the final figure\'s box', () => {
