@@ -22,7 +22,9 @@ const fullRun = !process.argv.some((a) => a === '--files' || a.startsWith('--fil
 
 export default {
   files: ['test/**/*.test.ts'],
-  nodeResolve: true,
+  // Lit's production build, the one the library ships with and its users run: its development
+  // build only adds console warnings that no test reads, and costs a tenth of the browsers' time.
+  nodeResolve: { exportConditions: ['production'] },
   rootDir: '.',
   concurrency: 2,
   testsFinishTimeout: 10 * 60 * 1000,
@@ -32,7 +34,10 @@ export default {
   testRunnerHtml: (testFramework) =>
     `<!doctype html><html><head><script>performance.setResourceTimingBufferSize(100000);</script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
   middleware: [testEndpoints()],
-  plugins: [a11ySnapshotPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  // esbuild strips the types from the .ts files and leaves the syntax as written ('esnext'). Any
+  // other target would run every .js file too (Lit, mocha, chai…) through esbuild, with an inline
+  // source map each: 2.5 MB for a test page of 0.9, parsed again for each of the 34 test pages.
+  plugins: [a11ySnapshotPlugin(), esbuildPlugin({ ts: true, target: 'esnext', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   browsers: [
     chromeLauncher({
       // One window per test page: headless Chrome hides every tab but the active one, and a hidden
@@ -60,7 +65,6 @@ export default {
   },
   // The widgets warn once per data error, by design; the tests that provoke them check that warning.
   filterBrowserLogs: ({ type, args }) =>
-    !(type === 'warn' && typeof args[0] === 'string' && /^<[a-z0-9-]+>: /.test(args[0])) &&
-    !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')),
+    !(type === 'warn' && typeof args[0] === 'string' && /^<[a-z0-9-]+>: /.test(args[0])),
   reporters: [defaultReporter(), summaryReporter()],
 };

@@ -2,7 +2,7 @@
 // (headless Chromium with --virtual-time-budget: the page's clock runs ahead of its frames) and
 // checks that every counter in view shows its final figure: each widget in the capture must be
 // pixel-identical to the same widget on the page rendered with prefers-reduced-motion: reduce,
-// where nothing ever counts.
+// where nothing ever counts (drawn by puppeteer in the same Chromium).
 //
 // Then, in a normal headless Chromium: while counters count, the only pixels that differ from the
 // settled page are inside the final numbers' own boxes (the moving digits wrap with the final
@@ -48,7 +48,7 @@ const { base } = server;
 const { pass, fail, totals } = checks();
 
 /** A screenshot taken by Chromium's own command line, as capture tools take it. */
-async function capture(name, url, { width, height, budget, reduced }) {
+async function capture(name, url, { width, height, budget }) {
   const file = join(OUT, `${name}.png`);
   rmSync(file, { force: true });
   const profile = mkdtempSync(join(tmpdir(), 'iom-capture-profile-'));
@@ -61,7 +61,6 @@ async function capture(name, url, { width, height, budget, reduced }) {
     `--user-data-dir=${profile}`,
     `--window-size=${width},${height}`,
     `--virtual-time-budget=${budget}`,
-    ...(reduced ? ['--force-prefers-reduced-motion'] : []),
     `--screenshot=${file}`,
     url,
   ];
@@ -100,21 +99,44 @@ function diff(a, b) {
   return { count, points, box: count ? `x ${x0}–${x1}, y ${y0}–${y1}` : '' };
 }
 
+/** The first row from which `img` is one colour, that of its bottom-right pixel, down to its bottom edge. */
+function blankFrom(img) {
+  const last = (img.width * img.height - 1) * 4;
+  for (let y = img.height - 1; y >= 0; y--) {
+    for (let x = 0; x < img.width; x++) {
+      const i = (y * img.width + x) * 4;
+      if (img.data[i] !== img.data[last] || img.data[i + 1] !== img.data[last + 1] || img.data[i + 2] !== img.data[last + 2]) return y + 1;
+    }
+  }
+  return 0;
+}
+
 const browser = await launchChromium(['--hide-scrollbars', '--lang=en-US']);
 
-/** The boxes of the page's widgets (top-level tags), laid out at `width`×`height` with reduced motion. */
-async function widgetBoxes(url, width, height) {
+/**
+ * The page settled, with reduced motion (nothing counts), at `width`×`height`, in puppeteer: its
+ * widgets' boxes (top-level tags) and its screenshot, taken once every widget is ready (puppeteer
+ * waits for a whole new frame; the same Chromium's --screenshot draws the same pixels, but on a
+ * loaded machine has drawn them before the bottom of the window was painted).
+ */
+async function settled(name, url, width, height) {
   const page = await browser.newPage();
-  await page.setViewport({ width, height, deviceScaleFactor: 1 });
-  await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
-  await page.goto(url);
-  await page.waitForFunction((tags) => [...document.querySelectorAll(tags)].every((el) => el.status === 'ready'), { timeout: 30_000 }, TAG_SELECTOR);
-  const boxes = await page.evaluate((tags) => [...document.querySelectorAll(tags)].map((el) => {
-    const r = el.getBoundingClientRect();
-    return { name: `${el.localName}${el.getAttribute('src') ? ` ${el.getAttribute('src')}` : ''}`, x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
-  }), TAG_SELECTOR);
-  await page.close();
-  return boxes;
+  try {
+    await page.setViewport({ width, height, deviceScaleFactor: 1 });
+    await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+    await page.goto(url);
+    await page.waitForFunction((tags) => [...document.querySelectorAll(tags)].every((el) => el.status === 'ready'), { timeout: 30_000 }, TAG_SELECTOR);
+    await page.evaluate(() => document.fonts.ready);
+    const boxes = await page.evaluate((tags) => [...document.querySelectorAll(tags)].map((el) => {
+      const r = el.getBoundingClientRect();
+      return { name: `${el.localName}${el.getAttribute('src') ? ` ${el.getAttribute('src')}` : ''}`, x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
+    }), TAG_SELECTOR);
+    const file = join(OUT, `${name}.png`);
+    await page.screenshot({ path: file });
+    return { boxes, image: PNG.sync.read(readFileSync(file)) };
+  } finally {
+    await page.close();
+  }
 }
 
 /** The widgets whose pixels differ between two captures, with how many pixels. */
@@ -135,14 +157,27 @@ const CASES = [
 for (const [name, url, options] of CASES) {
   const what = `${name}: every figure in the capture is the final one (${options.width}×${options.height}, budget ${options.budget} ms)`;
   try {
-    const captured = await capture(`${name}-virtual-time`, url, options);
-    const settled = await capture(`${name}-reduced-motion`, url, { ...options, reduced: true });
-    const d = diff(captured, settled);
-    const boxes = (await widgetBoxes(url, options.width, options.height)).filter((b) => b.y < options.height);
-    const differ = d.count === Infinity ? boxes : widgetDiffs(d, boxes);
+    const reference = await settled(`${name}-reduced-motion`, url, options.width, options.height);
+    const boxes = reference.boxes.filter((b) => b.y < options.height);
+    let captured = await capture(`${name}-virtual-time`, url, options);
+    // Chromium's --screenshot, on a loaded machine, now and then draws its image before the bottom
+    // of the window is painted (seen from 763 of 900 px down, straight through a widget). A capture
+    // whose every differing pixel is in a blank band at its own bottom is taken again (twice at
+    // most). That never lets a wrong figure pass: a figure other than the final one is not blank.
+    const retaken = [];
+    let d, differ;
+    for (;;) {
+      d = diff(captured, reference.image);
+      differ = d.count === Infinity ? boxes : widgetDiffs(d, boxes);
+      const cut = differ.length && d.points && blankFrom(captured);
+      if (!cut || retaken.length === 2 || !d.points.every(([, y]) => y >= cut)) break;
+      retaken.push(cut);
+      captured = await capture(`${name}-virtual-time`, url, options);
+    }
+    const again = retaken.length ? `; captured ${retaken.length + 1} times, blank from ${retaken.join(' and ')} px down before` : '';
     if (boxes.length === 0) fail(what, 'no widget in the capture');
-    else if (differ.length === 0) pass(`${what}: ${boxes.length} widgets pixel-identical${d.count ? ` (${d.count} pixels of the page around them differ: ${d.box})` : ''}`);
-    else fail(what, `${differ.map((b) => `${b.name}: ${b.count} pixels`).join('; ')} differ from the settled rendering; compare ${name}-virtual-time.png and ${name}-reduced-motion.png (run with --keep)`);
+    else if (differ.length === 0) pass(`${what}: ${boxes.length} widgets pixel-identical${d.count ? ` (${d.count} pixels of the page around them differ: ${d.box})` : ''}${again}`);
+    else fail(what, `${differ.map((b) => `${b.name}: ${b.count} pixels`).join('; ')} differ from the settled rendering${again}; compare ${name}-virtual-time.png and ${name}-reduced-motion.png (run with --keep)`);
   } catch (error) {
     fail(what, error.message);
   }

@@ -90,7 +90,8 @@ export function errorMessageIn(shadowHtml: string): string | undefined {
   return find(parseFragment(shadowHtml).childNodes);
 }
 
-function textOf(node: Node): string {
+/** The text of a parse5 node and everything in it, as `textContent` reads it. */
+export function textOf(node: Node): string {
   if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value;
   return 'childNodes' in node ? (node.childNodes as Node[]).map(textOf).join('') : '';
 }

@@ -26,7 +26,7 @@ import { fr } from '../i18n/strings/fr.js';
 addStrings('fr', fr);
 addStrings('es', es);
 addStrings('ar', ar);
-import { errorMessageIn, escapeAttribute, fallbackFrom } from './fallback.js';
+import { errorMessageIn, escapeAttribute, fallbackFrom, textOf } from './fallback.js';
 import { STYLES_ATTRIBUTE, StyleFiles, type PrerenderStylesheet } from './styles.js';
 
 export type { PrerenderStylesheet };
@@ -87,11 +87,6 @@ function isWritten(node: Node): boolean {
   if (node.tagName === 'template' && node.attrs.some((a) => a.name === 'shadowrootmode' || a.name === 'shadowroot')) return true;
   if (node.tagName === 'script' && attr(node, SNAPSHOT_ATTRIBUTE) !== undefined) return true;
   return attr(node, 'slot') === 'fallback';
-}
-
-function textOf(node: Node): string {
-  if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value;
-  return 'childNodes' in node ? (node.childNodes as Node[]).map(textOf).join('') : '';
 }
 
 interface Found {
