@@ -3,12 +3,13 @@
 //   /__test__/hang               never answers (until 60 s)
 //   /__test__/status/500         a server error
 //   /__test__/held/<key>/<path>  answers <path> only once /__test__/held-outcome/<key> is asked for
-//   /__test__/held-arrived/<key> waits (up to 5 s) for that held request to reach the server:
+//   /__test__/held-arrived/<key> waits (up to 20 s) for that held request to reach the server:
 //                                { arrived: true|false }
 //   /__test__/held-outcome/<key> waits for that held request to arrive and for the browser to drop
 //                                it (abort), then answers { outcome: 'aborted' }, or 'open' when it
-//                                was still waiting 5 s later ('not requested' if it never came);
+//                                was still waiting 20 s later ('not requested' if it never came);
 //                                then lets the held request through
+//   /__test__/held-release/<key> lets that held request through now: { released: true }
 //   /__test__/data-files         the files in data/ (test/data-files.test.ts)
 //   /__test__/data-refs          every reference to a file in data/ made by the demo page and the
 //                                stories (scripts/data-refs.mjs); ?in=test/fixtures/… scans a
@@ -59,6 +60,13 @@ export function testEndpoints() {
     }
     const arrived = /^\/__test__\/held-arrived\/([\w-]+)$/.exec(ctx.path);
     if (arrived) return json(ctx, { arrived: (await within(hold(arrived[1]).arrived, 20000, false)) === 'arrived' });
+    const release = /^\/__test__\/held-release\/([\w-]+)$/.exec(ctx.path);
+    if (release) {
+      const h = hold(release[1]);
+      // (Kept: the request may arrive after this, and must find itself released.)
+      h.release('released');
+      return json(ctx, { released: true });
+    }
     const asked = /^\/__test__\/held-outcome\/([\w-]+)$/.exec(ctx.path);
     if (asked) {
       const h = hold(asked[1]);

@@ -10,7 +10,7 @@ import { defineElement } from '../src/base/define-element.js';
 import { resolveLocale, languageOf } from '../src/i18n/locale.js';
 import { msg, loadStrings } from '../src/i18n/strings.js';
 import { fresh, settled, shadowText as text } from './support/dom.js';
-import { heldArrived, heldOutcome, heldUrl } from './support/server.js';
+import { heldArrived, heldOutcome, heldUrl, releaseHeld } from './support/server.js';
 
 const errorText = (el: Element) => el.shadowRoot!.querySelector('[part="error"] .error-message')?.textContent ?? '';
 const requests = (fragment: string) =>
@@ -167,13 +167,17 @@ describe('data layer', () => {
     });
 
     it('shows a loading skeleton marked aria-busy on a first load', async () => {
-      const el = await fixture<TestWidget>(html`<iom-test-widget src="${fresh('/__test__/delay/200/test/fixtures/report.json')}#/funding/topDonors"></iom-test-widget>`);
+      const slow = heldUrl('/test/fixtures/report.json');
+      const el = await fixture<TestWidget>(html`<iom-test-widget src="${slow.url}#/funding/topDonors"></iom-test-widget>`);
       const base = el.shadowRoot!.querySelector('[part="base"]')!;
       expect(base.getAttribute('aria-busy')).to.equal('true');
       expect(el.shadowRoot!.querySelector('[part="skeleton"]')).to.exist;
       expect(el.shadowRoot!.querySelector('[part="skeleton"]')!.getAttribute('aria-label')).to.equal('Loading…');
       await expect(el).to.be.accessible();
+      expect(el.status, 'still loading after the accessibility check').to.equal('loading');
+      await releaseHeld(slow.key);
       await settled(el);
+      expect(base.getAttribute('aria-busy')).to.equal('false');
     });
 
     it('turns a hung request into a timeout error', async () => {

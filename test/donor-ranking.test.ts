@@ -12,6 +12,7 @@ import { clean, frames, fresh, settled, shadowText as text } from './support/dom
 // This file imports chart.ts (for wrapLabel), so chart.js is loaded on this page from the start:
 // the network test of the lazy chart lives in donor-ranking-lazy.test.ts, on a page of its own.
 import type { Chart as ChartType } from 'chart.js';
+import { heldUrl, releaseHeld } from './support/server.js';
 const { Chart } = (await import('chart.js')) as { Chart: typeof ChartType };
 
 const SEED = '/data/annual-report-2023.json#/funding/topDonors';
@@ -755,17 +756,22 @@ describe('donor-ranking', () => {
     });
 
     it('keeps the last list on screen, busy, while a new src loads, and shows a skeleton before the first', async () => {
-      const el = await fixture<DonorRanking>(html`<donor-ranking src=${`/__test__/delay/300${fresh(SEED)}`}></donor-ranking>`);
+      const first = heldUrl(SEED);
+      const el = await fixture<DonorRanking>(html`<donor-ranking src=${first.url}></donor-ranking>`);
       expect(el.status).to.equal('loading');
       expect($(el, '[part="skeleton"]')).to.exist;
       expect($(el, '[part="base"]')!.getAttribute('aria-busy')).to.equal('true');
       await expect(el).to.be.accessible();
+      expect(el.status, 'still loading after the accessibility check').to.equal('loading');
+      await releaseHeld(first.key);
       await settled(el);
       expect(names(el)).to.have.length(10);
-      el.src = `/__test__/delay/300${fresh(SEED_ALPHABETICAL)}`;
+      const next = heldUrl(SEED_ALPHABETICAL);
+      el.src = next.url;
       await el.updateComplete;
       expect(names(el)[0]).to.equal('United States of America');
       expect($(el, '[part="base"]')!.getAttribute('aria-busy')).to.equal('true');
+      await releaseHeld(next.key);
       await settled(el);
       expect(names(el)[0]).to.equal('Australia');
     });

@@ -9,6 +9,7 @@ import type { Emergency, EmergencyListData } from '../src/emergency-list/emergen
 import { clearDataCache } from '../src/data/fetch-cache.js';
 import { part, parts, settled, text } from './support/dom.js';
 import { EMERGENCIES_2023 } from './support/seeds.js';
+import { heldUrl, releaseHeld } from './support/server.js';
 
 // The ten ongoing emergencies of 2023, names only, as IOM's Annual Report 2023 lists them (seed 000).
 const NAMES_2023 = EMERGENCIES_2023;
@@ -674,11 +675,14 @@ describe('emergency-list', () => {
 
   describe('states', () => {
     it('shows a busy skeleton while loading', async () => {
-      const el = await fixture<EmergencyList>(html`<emergency-list limit="4" src="/__test__/delay/400${EXAMPLE_URL}"></emergency-list>`);
+      const slow = heldUrl(EXAMPLE_URL);
+      const el = await fixture<EmergencyList>(html`<emergency-list limit="4" src=${slow.url}></emergency-list>`);
       expect(el.status).to.equal('loading');
       expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
       expect(root(el).querySelectorAll('.skeleton-line')).to.have.length(8);
       await expect(el).to.be.accessible();
+      expect(el.status, 'still loading after the accessibility check').to.equal('loading');
+      await releaseHeld(slow.key);
       await settled(el);
       expect(parts(el, 'item')).to.have.length(4);
     });

@@ -6,6 +6,7 @@ import type { StatCounter } from '../src/stat-counter/stat-counter.js';
 import type { ObjectiveCardData } from '../src/objective-card/objective-card.data.js';
 import { clearDataCache } from '../src/data/fetch-cache.js';
 import { accessibleText, part, parts, settled, text } from './support/dom.js';
+import { heldUrl, releaseHeld } from './support/server.js';
 
 // Real titles (IOM Strategic Plan 2024-2028, seed 002) and summaries (IOM Annual Report 2023,
 // seed 000); the figures below are from the same report page. Anything else is labelled fictitious.
@@ -742,10 +743,14 @@ describe('objective-card', () => {
 
   describe('accessibility in each state', () => {
     it('is accessible while loading', async () => {
-      const el = await fixture<ObjectiveCard>(html`<objective-card src="/__test__/delay/400${FIXTURE}?a11y#/objectives/0"></objective-card>`);
+      const slow = heldUrl(FIXTURE);
+      const el = await fixture<ObjectiveCard>(html`<objective-card src="${slow.url}#/objectives/0"></objective-card>`);
       expect(el.status).to.equal('loading');
       await expect(el).to.be.accessible();
+      expect(el.status, 'still loading after the accessibility check').to.equal('loading');
+      await releaseHeld(slow.key);
       await settled(el);
+      expect(el.status).to.equal('ready');
     });
 
     it('is accessible with an error', async () => {

@@ -6,6 +6,7 @@ import '../src/stat-counter/define.js';
 import type { StatCounter } from '../src/stat-counter/stat-counter.js';
 import { clearDataCache } from '../src/data/fetch-cache.js';
 import { accessibleText, clean, frames, shadowText as text } from './support/dom.js';
+import { heldUrl, releaseHeld } from './support/server.js';
 
 // Every figure in these tests is either IOM's, as published in the Annual Report 2023 (seed 000:
 // 31.6 million people assisted, USD 30 million private-sector funding, 600,000 people on regular
@@ -831,11 +832,14 @@ describe('stat-counter', () => {
     });
 
     it('loads src with a JSON Pointer, showing a busy skeleton first', async () => {
-      const el = await fixture<StatCounter>(html`<stat-counter src="/__test__/delay/150/test/fixtures/stat-counter.json#/highlights/exampleAssisted" start="none"></stat-counter>`);
+      const slow = heldUrl('/test/fixtures/stat-counter.json');
+      const el = await fixture<StatCounter>(html`<stat-counter src="${slow.url}#/highlights/exampleAssisted" start="none"></stat-counter>`);
       expect(el.status).to.equal('loading');
       expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
       expect(part(el, 'skeleton')).to.exist;
       await expect(el).to.be.accessible();
+      expect(el.status, 'still loading after the accessibility check').to.equal('loading');
+      await releaseHeld(slow.key);
       await el.loadComplete;
       expect(el.status).to.equal('ready');
       expect(accessibleText(el)).to.equal('Over 1.23 million example people assisted (fictitious) 23% increase from 2030 Source: Example Organization, Example annual report (fictitious example), 2031');

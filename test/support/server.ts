@@ -11,7 +11,7 @@ export function heldUrl(path: string): { url: string; key: string } {
   return { url: `/__test__/held/${key}${path}`, key };
 }
 
-/** Whether the held request `key` has reached the server (waits for it, up to 5 s): it is in flight. */
+/** Whether the held request `key` has reached the server (waits for it, up to 20 s): it is in flight. */
 export async function heldArrived(key: string): Promise<boolean> {
   const response = await fetch(`/__test__/held-arrived/${key}`);
   return ((await response.json()) as { arrived: boolean }).arrived;
@@ -19,9 +19,14 @@ export async function heldArrived(key: string): Promise<boolean> {
 
 /**
  * What became of the held request `key`: 'aborted' once the browser has dropped it, 'open' if it
- * was still waiting 5 s after it arrived, 'not requested' if it never came. Lets it through after.
+ * was still waiting 20 s after it arrived, 'not requested' if it never came. Lets it through after.
  */
 export async function heldOutcome(key: string): Promise<'aborted' | 'open' | 'not requested'> {
   const response = await fetch(`/__test__/held-outcome/${key}`);
   return ((await response.json()) as { outcome: 'aborted' | 'open' | 'not requested' }).outcome;
+}
+
+/** Lets the held request `key` through now (or as soon as it arrives). */
+export async function releaseHeld(key: string): Promise<void> {
+  await fetch(`/__test__/held-release/${key}`);
 }
