@@ -972,7 +972,8 @@ describe('stat-counter', () => {
 
     it('reserves the ready size while loading: prefix, long label, description and source, in a grid row and inline', async () => {
       await setViewport({ width: 1000, height: 900 });
-      const src = '/__test__/delay/300/test/fixtures/stat-counter.json#/highlights/exampleValueOnly';
+      const slow = heldUrl('/test/fixtures/stat-counter.json');
+      const src = `${slow.url}#/highlights/exampleValueOnly`;
       const counter = (style = '') => html`<stat-counter
         src=${src}
         style=${style}
@@ -993,7 +994,9 @@ describe('stat-counter', () => {
       expect(counters.every((el) => el.status === 'loading')).to.equal(true);
       expect(part(counters[0], 'skeleton')).to.exist;
       const loading = boxes();
-      await Promise.all(counters.map((el) => (el.status === 'ready' ? Promise.resolve() : oneEvent(el, 'iom-load'))));
+      const loaded = Promise.all(counters.map((el) => oneEvent(el, 'iom-load')));
+      await releaseHeld(slow.key);
+      await loaded;
       await Promise.all(counters.map((el) => el.updateComplete));
       expect(counters.map((el) => el.status)).to.deep.equal(['ready', 'ready', 'ready', 'ready', 'ready']);
       expect(text(counters[0])).to.contain('4.32 million');
