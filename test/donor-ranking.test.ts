@@ -568,18 +568,18 @@ describe('donor-ranking', () => {
       const el = await fixture<DonorRanking>(html`<donor-ranking switchable .data=${exampleDonors()}></donor-ranking>`);
       $<HTMLInputElement>(el, 'input[value="list"]')!.focus();
       await sendKeys({ press: 'ArrowRight' });
-      await el.updateComplete;
-      expect(el.view).to.equal('chart');
+      // (Firefox, driven over WebDriver BiDi, may deliver a key after sendKeys resolves.)
+      await waitUntil(() => el.view === 'chart', 'ArrowRight: the chart', { timeout: 10_000 });
       await chartReady(el);
       expect(shadow(el).activeElement).to.equal($(el, 'input[value="chart"]'));
       await sendKeys({ press: 'ArrowRight' });
+      await waitUntil(() => el.view === 'table', 'ArrowRight: the table', { timeout: 10_000 });
       await el.updateComplete;
-      expect(el.view).to.equal('table');
       expect(Object.keys(Chart.instances)).to.have.length(0);
       await sendKeys({ press: 'ArrowLeft' });
+      await waitUntil(() => el.view === 'chart', 'ArrowLeft: the chart', { timeout: 10_000 });
       await sendKeys({ press: 'ArrowLeft' });
-      await el.updateComplete;
-      expect(el.view).to.equal('list');
+      await waitUntil(() => el.view === 'list', 'ArrowLeft: the list', { timeout: 10_000 });
     });
 
   });

@@ -40,6 +40,8 @@ const labelOf = (control: HTMLElement) => text(control.closest('label')!.querySe
 async function typeSearch(el: EmergencyList, value: string) {
   search(el).focus();
   await sendKeys({ type: value });
+  // (Firefox, driven over WebDriver BiDi, may deliver the keys after sendKeys resolves.)
+  await waitUntil(() => search(el).value.endsWith(value), `"${value}" typed`, { timeout: 10_000 });
   await el.updateComplete;
 }
 
@@ -360,15 +362,16 @@ describe('emergency-list', () => {
     it('is reached with Tab and cleared with Escape', async () => {
       const el = await fixture<EmergencyList>(html`<emergency-list searchable .data=${example}></emergency-list>`);
       await sendKeys({ press: 'Tab' });
-      expect(root(el).activeElement).to.equal(search(el));
+      await waitUntil(() => root(el).activeElement === search(el), 'Tab reaches the search box', { timeout: 10_000 });
       await sendKeys({ type: 'golf' });
+      await waitUntil(() => search(el).value === 'golf', 'typed', { timeout: 10_000 });
       await el.updateComplete;
       expect(names(el)).to.deep.equal(['Golf cyclone (fictitious)']);
       let events = 0;
       el.addEventListener('iom-filter-change', () => events++);
       await sendKeys({ press: 'Escape' });
+      await waitUntil(() => search(el).value === '', 'Escape empties the search', { timeout: 10_000 });
       await el.updateComplete;
-      expect(search(el).value).to.equal('');
       expect(parts(el, 'item')).to.have.length(10);
       expect(events).to.equal(1);
     });
@@ -396,10 +399,10 @@ describe('emergency-list', () => {
     it('changes with the arrow keys', async () => {
       const el = await fixture<EmergencyList>(html`<emergency-list filters="region" .data=${example}></emergency-list>`);
       await sendKeys({ press: 'Tab' });
-      expect(root(el).activeElement).to.equal(filter(el, 'region'));
+      await waitUntil(() => root(el).activeElement === filter(el, 'region'), 'Tab reaches the region menu', { timeout: 10_000 });
       await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => filter(el, 'region').value === 'Example region East', 'the next region', { timeout: 10_000 });
       await el.updateComplete;
-      expect(filter(el, 'region').value).to.equal('Example region East');
       expect(names(el)).to.deep.equal(['Charlie earthquake response (fictitious)', 'Foxtrot border crossings (fictitious)', 'Indigo landslides (fictitious)']);
     });
 
@@ -485,10 +488,11 @@ describe('emergency-list', () => {
       expect(names(el)[0]).to.equal('Alpha river floods (fictitious)');
       menu.focus();
       await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => menu.value === 'level', 'the next sort', { timeout: 10_000 });
       await el.updateComplete;
-      expect(menu.value).to.equal('level');
       expect(names(el).slice(0, 3)).to.deep.equal(['Alpha river floods (fictitious)', 'Bravo displacement crisis (fictitious)', 'Hotel regional refugee response (fictitious)']);
       await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => menu.value !== 'level', 'the sort after that', { timeout: 10_000 });
       await el.updateComplete;
       expect(names(el)[0]).to.equal('Bravo displacement crisis (fictitious)');
       await expect(el).to.be.accessible();
@@ -594,7 +598,8 @@ describe('emergency-list', () => {
       // Focus moves to the first emergency that was hidden, so the reader carries on from there.
       await waitUntil(() => root(el).activeElement === parts(el, 'item')[3], 'focus on the 4th emergency', { timeout: 10_000 });
       await sendKeys({ press: 'Tab' });
-      expect(root(el).activeElement).to.equal(item(el, 'Hotel regional refugee response (fictitious)').querySelector('.foot a'));
+      const link = item(el, 'Hotel regional refugee response (fictitious)').querySelector('.foot a');
+      await waitUntil(() => root(el).activeElement === link, 'Tab reaches the next link', { timeout: 10_000 });
       part(el, 'more')!.focus();
       expect(parts(el, 'item')[3].hasAttribute('tabindex')).to.be.false;
       await sendKeys({ press: ' ' });
