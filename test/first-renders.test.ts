@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { StatCounter } from '../src/stat-counter/stat-counter.js';
 import { defineElement } from '../src/base/define-element.js';
 import { part } from './support/dom.js';
+import { hasStrings } from '../src/i18n/strings.js';
 
 // Elements written into the page before their script defines them: the definition upgrades them
 // all at once, and their first renders take turns over several tasks (src/base/first-renders.ts).
@@ -51,6 +52,26 @@ async function everyFrame<T>(read: () => T, until: Promise<unknown>): Promise<T[
 }
 
 describe('first renders of elements upgraded by their definition', () => {
+  // First in the file: the test page has loaded no other language's words yet.
+  it('wait for the words of their language: from what the page showed to the figure in one step', async () => {
+    expect(hasStrings('es'), 'the Spanish words are not loaded yet').to.equal(false);
+    const { tag, define } = freshCounter();
+    const wrap = await fixture<HTMLElement>(html`<div></div>`);
+    wrap.innerHTML = ['en', 'es', 'es']
+      .map((locale, i) => `<${tag} value="${4200 + i}" label="example things" locale="${locale}" start="none"><span slot="fallback">${4200 + i} example things</span></${tag}>`)
+      .join('');
+    const counters = [...wrap.children] as StatCounter[];
+    // What a counter shows: its loading state, its figure, or (held) what the page showed.
+    const shows = (el: StatCounter) => (part(el, 'skeleton')?.getClientRects().length ? 'loading' : part(el, 'value')?.getClientRects().length ? 'figure' : 'fallback');
+    define();
+    const frames = await everyFrame(() => counters.map(shows).join(), Promise.all(counters.map((el) => el.updateComplete)));
+    frames.push(counters.map(shows).join());
+    expect(frames.filter((f) => f.includes('loading')), 'frames that showed a loading state').to.deep.equal([]);
+    expect(frames.filter((f) => f.includes('figure') && f.includes('fallback')), 'frames that showed part of the batch').to.deep.equal([]);
+    expect(frames[frames.length - 1]).to.equal('figure,figure,figure');
+    expect(hasStrings('es')).to.equal(true);
+  });
+
   it('show what the page showed until every one has rendered, then all at once', async () => {
     const { tag, define } = freshCounter();
     const locales = ['en', 'fr', 'es', 'ar'];

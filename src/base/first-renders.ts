@@ -31,7 +31,7 @@ interface Held {
 let sliceStart: number | undefined;
 /** The next slice, once one is booked. */
 let nextSlice: Promise<void> | undefined;
-/** Elements waiting for a later slice. */
+/** Elements waiting for a later slice, or for what their first render needs first (`awaiting`). */
 let waiting = 0;
 /** The batch's held elements, shown together once none is waiting. */
 let held = new Map<Element, Held>();
@@ -79,6 +79,16 @@ export function turn(): Promise<void> | undefined {
   return nextSlice.then(() => {
     waiting--;
   });
+}
+
+/**
+ * Counts an element as waiting until `pending` settles (what its first render needs first: the
+ * words of its language), so that its batch is not shown before it has rendered with it.
+ */
+export function awaiting(pending: Promise<unknown>): Promise<void> {
+  waiting++;
+  const done = (): void => void waiting--;
+  return pending.then(done, done);
 }
 
 /**

@@ -8,7 +8,7 @@ import { attributeWarning, type AttributeRule, type IomAttributeWarningDetail } 
 import { emit } from './events.js';
 import { resolveLocale, watchLanguage } from '../i18n/locale.js';
 import { IOM_WIDGET, upgradingNow } from './define-element.js';
-import { canSlice, heldUntil, hold, turn } from './first-renders.js';
+import { awaiting, canSlice, heldUntil, hold, turn } from './first-renders.js';
 import { reset, states, tokens } from '../styles/tokens.js';
 
 /**
@@ -138,13 +138,14 @@ export abstract class IomElement<T> extends LitElement {
   }
 
   /**
-   * A prerendered widget keeps its prerendered content on screen until what its first render
-   * needs has loaded (the words of its language, the data layer's reader, the table readers for
-   * an HXL table), then renders once.
+   * A widget upgraded by its definition (held) or prerendered keeps what it showed on screen until
+   * what its first render needs has loaded, then renders once: the words of its language (its held
+   * batch waits), and for a prerendered one the data layer's reader and an HXL table's readers.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (!this.hasUpdated && this.sliced) {
-      const wait = turn();
+      const locale = resolveLocale(this, this.locale);
+      const wait = hasStrings(locale) ? turn() : awaiting(loadStrings(locale));
       if (wait) return wait.then(() => this.scheduleUpdate());
     }
     if (!this.hasUpdated && this.prerendered) {
