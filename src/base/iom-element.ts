@@ -143,17 +143,14 @@ export abstract class IomElement<T> extends LitElement {
    * batch waits), and for a prerendered one the data layer's reader and an HXL table's readers.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (!this.hasUpdated && this.sliced) {
-      const locale = resolveLocale(this, this.locale);
-      const wait = hasStrings(locale) ? turn() : awaiting(loadStrings(locale));
-      if (wait) return wait.then(() => this.scheduleUpdate());
-    }
-    if (!this.hasUpdated && this.prerendered) {
-      const locale = resolveLocale(this, this.locale);
-      const waits = [hasStrings(locale) ? undefined : loadStrings(locale), this.dataController.prerequisites()].filter(Boolean);
-      if (waits.length) return Promise.all(waits).then(() => super.scheduleUpdate());
-    }
-    return super.scheduleUpdate();
+    if (this.hasUpdated || !(this.sliced || this.prerendered)) return super.scheduleUpdate();
+    const locale = resolveLocale(this, this.locale);
+    const words = hasStrings(locale) ? undefined : loadStrings(locale);
+    // Held: the words first (its batch waits for them), then its turn; then it asks again.
+    const turnWait = this.sliced ? (words ? awaiting(words) : turn()) : undefined;
+    if (turnWait) return turnWait.then(() => this.scheduleUpdate());
+    const waits = this.prerendered ? [words, this.dataController.prerequisites()].filter(Boolean) : [];
+    return waits.length ? Promise.all(waits).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /**
