@@ -1,34 +1,45 @@
 import { writeSync } from 'node:fs';
+import { relative } from 'node:path';
 
-// Prints "N passed, N failed" alone on the last line, so CI can read the count.
-function count(suite, totals) {
+// Prints each failed test as "Failed: <browser> <file> › <suite> › <test>: <error>", then
+// "N passed, N failed" alone on the last line, so CI can read the count and, from the same few
+// lines at the end, which test failed.
+function count(suite, totals, where, path = []) {
   for (const test of suite?.tests ?? []) {
     if (test.skipped) totals.skipped++;
     else if (test.passed) totals.passed++;
-    else totals.failed++;
+    else {
+      totals.failed++;
+      const message = String(test.error?.message ?? 'failed').split('\n')[0].slice(0, 200);
+      totals.failures.push(`Failed: ${where} › ${[...path, test.name].join(' › ')}: ${message}`);
+    }
   }
-  for (const child of suite?.suites ?? []) count(child, totals);
+  for (const child of suite?.suites ?? []) count(child, totals, where, [...path, child.name]);
 }
 
 export function summaryReporter() {
-  let line = '';
+  let lines = [];
   return {
     start() {
       // Printed as the process exits, after the default reporter's own closing lines.
       process.once('exit', () => {
-        if (line) writeSync(1, `\n${line}\n`);
+        if (lines.length) writeSync(1, `\n${lines.join('\n')}\n`);
       });
     },
     onTestRunFinished({ sessions }) {
-      const totals = { passed: 0, failed: 0, skipped: 0 };
+      const totals = { passed: 0, failed: 0, skipped: 0, failures: [] };
       let sessionErrors = 0;
       for (const session of sessions) {
-        count(session.testResults, totals);
-        if (!session.passed && (session.errors?.length ?? 0) > 0) sessionErrors++;
+        const where = `${session.browser?.name ?? ''} ${relative(process.cwd(), session.testFile)}`.trim();
+        count(session.testResults, totals, where);
+        if (!session.passed && (session.errors?.length ?? 0) > 0) {
+          sessionErrors++;
+          totals.failures.push(`Failed: ${where}: ${String(session.errors[0]?.message ?? 'did not run').split('\n')[0].slice(0, 200)}`);
+        }
       }
       // A file that failed to load ran no tests but must still count as a failure.
       const failed = totals.failed + sessionErrors;
-      line = `${totals.passed} passed, ${failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`;
+      lines = [...totals.failures, `${totals.passed} passed, ${failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`];
     },
   };
 }

@@ -53,7 +53,7 @@ const seconds = (ms) => (ms / 1000).toFixed(1);
 const env = { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1', FORCE_COLOR: '0' };
 const state = new Map(steps.map((s) => [s.name, 'waiting'])); // waiting | running | passed | failed | skipped
 const results = [];
-let wtrLastLine = '';
+let wtrTail = []; // the browser tests' failed tests and their count, printed again at the very end
 
 function runStep(step) {
   state.set(step.name, 'running');
@@ -74,7 +74,10 @@ function runStep(step) {
       results.push({ name: step.name, ok, ms, at: t - started, what: step.what });
       console.log(`\n──── ${step.name} (${step.run.slice(step.run[0] === process.execPath ? 1 : 0).join(' ').replace(ROOT + '/', '')}) ${ok ? 'passed' : `FAILED (${signal ?? `exit ${code}`})`} in ${seconds(ms)} s`);
       process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
-      if (step.name === 'wtr') wtrLastLine = out.trim().split('\n').pop() ?? '';
+      if (step.name === 'wtr') {
+        const lines = out.trim().split('\n');
+        wtrTail = [...lines.filter((l) => l.startsWith('Failed: ')), lines.at(-1) ?? ''];
+      }
       done();
     });
   });
@@ -103,6 +106,6 @@ await new Promise((finish) => {
 const failed = results.filter((r) => !r.ok);
 console.log(`\n──── npm test: ${results.length - failed.length}/${results.length} steps passed in ${seconds(performance.now() - started)} s (${JOBS} at a time)`);
 for (const r of results) console.log(`  ${r.ok ? 'ok  ' : r.skipped ? 'skip' : 'FAIL'} ${r.name.padEnd(10)} ${r.skipped ? ''.padEnd(22) : `${seconds(r.ms).padStart(6)} s (from ${seconds(r.at).padStart(5)} s)`}${r.what ? `  ${r.what}` : ''}`);
-// The browser tests' count stays the last line, for CI to read.
-if (wtrLastLine) console.log(`\n${wtrLastLine}`);
+// Which browser tests failed, then their count as the last line, for CI to read.
+if (wtrTail.length) console.log(`\n${wtrTail.join('\n')}`);
 process.exit(failed.length ? 1 : 0);
