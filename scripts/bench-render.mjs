@@ -1,6 +1,8 @@
 // Benchmark: what rendering through the widgets costs over the same content built by hand.
 //
 //   node scripts/bench-render.mjs [--runs 7] [--throttle 1]      (after npm run build: reads dist/)
+//   node scripts/bench-render.mjs --part list                    one kind alone, for a quick loop
+//                                                                (counters, list or ranking)
 //
 // One page loads dist/iom-widgets.js (the library build, as a site gets it). Content: 100
 // <stat-counter> (IOM's figures in en, fr, es and ar), a 200-item <emergency-list> and a 20-donor
@@ -40,6 +42,7 @@ const arg = (name, fallback) => {
 };
 const RUNS = arg('runs', 7);
 const THROTTLE = arg('throttle', 1);
+const PART = process.argv.includes('--part') ? process.argv[process.argv.indexOf('--part') + 1] : undefined;
 const ROOT = resolve(import.meta.dirname, '..');
 if (!existsSync(join(ROOT, 'dist/iom-widgets.js'))) {
   console.error('dist/ is missing: run `npm run build` first.');
@@ -125,18 +128,26 @@ function install(content) {
         wrap.append(el);
         grid.append(wrap);
       }
-      const list = document.createElement('emergency-list');
-      list.data = data.emergencies;
-      const ranking = document.createElement('donor-ranking');
-      ranking.setAttribute('limit', '0');
-      ranking.data = data.donors;
-      root.append(grid, list, ranking);
+      root.append(grid);
+      // A part of the content may be left out (the per-widget ratios): no list, no ranking.
+      let list;
+      if (data.emergencies) {
+        list = document.createElement('emergency-list');
+        list.data = data.emergencies;
+        root.append(list);
+      }
+      if (data.donors) {
+        const ranking = document.createElement('donor-ranking');
+        ranking.setAttribute('limit', '0');
+        ranking.data = data.donors;
+        root.append(ranking);
+      }
       document.body.append(root);
       const hosts = [...root.querySelectorAll(TAGS.join(','))];
       await Promise.all(hosts.map((el) => el.loadComplete));
       layout(root);
       const first = performance.now() - t0;
-      await allItems(list, content.emergencies.emergencies.length);
+      if (list) await allItems(list, content.emergencies.emergencies.length);
       layout(root);
       const complete = performance.now() - t0;
       performance.mark('bench:end');
@@ -307,7 +318,7 @@ const browser = await puppeteer.launch({
   args: ['--headless=new', ...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
 });
 
-async function openPage(file) {
+async function openPage(file, content = CONTENT) {
   const p = await browser.newPage();
   await p.setViewport({ width: 1280, height: 900 });
   await p.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
@@ -315,8 +326,36 @@ async function openPage(file) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   await p.goto(`${server.base}/bench/${file}`, { waitUntil: 'load' });
   await p.waitForFunction(() => window.__ready === true);
-  await p.evaluate(install, CONTENT);
+  await p.evaluate(install, content);
   return { page: p, cdp };
+}
+
+/**
+ * Opens a page with `content`, warms both sides up (one run each: the first builds Lit's
+ * templates and the formatters), then times `runs` rounds of each side, alternating (ABBA), with
+ * each run's main-thread CPU time from a trace.
+ */
+async function measure(content, runs) {
+  const { page: p } = await openPage('index.html', content);
+  const run = (side, options) => p.evaluate((s, o) => window.__bench[s](o), side, options ?? {});
+  const clear = () => p.evaluate(() => window.__bench.clear());
+  await run('widgets');
+  await p.evaluate(() => window.__bench.record());
+  await clear();
+  await run('hand');
+  await clear();
+  const results = { widgets: [], hand: [] };
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 ? ['hand', 'widgets'] : ['widgets', 'hand'];
+    for (const side of order) {
+      await p.tracing.start({ categories: ['toplevel', 'blink.user_timing'] });
+      const r = await run(side, { keepBoxes: i === 0 });
+      r.cpu = cpuTime(JSON.parse(Buffer.from(await p.tracing.stop()).toString('utf8')).traceEvents);
+      results[side].push(r);
+      await clear();
+    }
+  }
+  return { page: p, run, clear, results };
 }
 
 const top = (obj, n) =>
@@ -329,116 +368,116 @@ try {
   console.log(`render: 100 <stat-counter> + <emergency-list> of 200 + <donor-ranking> of 20 (dist/iom-widgets.js), through the widgets vs the same DOM built with createElement`);
   console.log(`${version}, headless, CPU ${THROTTLE === 1 ? 'unthrottled' : `throttled ${THROTTLE}x`}, 1280×900, reduced motion; ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load average ${loadavg().map((n) => n.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`);
 
-  const { page: p } = await openPage('index.html');
-  const run = (side, options) => p.evaluate((s, o) => window.__bench[s](o), side, options ?? {});
-  const clear = () => p.evaluate(() => window.__bench.clear());
-  // Warm-up: one run of each (the first builds Lit's templates and the formatters).
-  await run('widgets');
-  await p.evaluate(() => window.__bench.record());
-  await clear();
-  await run('hand');
-  await clear();
-  const results = { widgets: [], hand: [] };
-  for (let i = 0; i < RUNS; i++) {
-    const order = i % 2 ? ['hand', 'widgets'] : ['widgets', 'hand'];
-    for (const side of order) {
-      await p.tracing.start({ categories: ['toplevel', 'blink.user_timing'] });
-      const r = await run(side, { keepBoxes: i === 0 });
-      r.cpu = cpuTime(JSON.parse(Buffer.from(await p.tracing.stop()).toString('utf8')).traceEvents);
-      results[side].push(r);
+  const { page: p, run, clear, results } = PART ? {} : await measure(CONTENT, RUNS);
+  if (!PART) {
+    const { widgetBoxes, handBoxes } = await p.evaluate(() => ({ widgetBoxes: window.__bench.widgetBoxes, handBoxes: window.__bench.handBoxes }));
+    const sameContent = widgetBoxes.filter((b, i) => b.content === handBoxes[i]?.content).length;
+    const otherBoxes = widgetBoxes.map((b, i) => (b.box === handBoxes[i]?.box ? null : `${b.box} by the widget, ${handBoxes[i]?.box} by hand`)).filter(Boolean);
+
+    const med = (side, key) => median(results[side].map((r) => r[key]));
+    const ratio = (key) => median(results.widgets.map((r, i) => r[key] / results.hand[i][key]));
+    console.log(`\n${RUNS} runs of each after a warm-up, alternating; medians (min – max):`);
+    const range = (side, key) => {
+      const v = results[side].map((r) => r[key]);
+      return `${ms(med(side, key))} (${Math.min(...v).toFixed(1)} – ${Math.max(...v).toFixed(1)})`;
+    };
+    console.log(`  widgets, rendered and laid out ("first"):          ${range('widgets', 'first')}`);
+    console.log(`  widgets, all 200 list items in ("complete"):        ${range('widgets', 'complete')}`);
+    console.log(`  by hand (createElement), rendered and laid out:     ${range('hand', 'first')}`);
+    console.log(`  main-thread CPU time (trace), widgets to "complete":  ${range('widgets', 'cpu')}`);
+    console.log(`  main-thread CPU time (trace), by hand:               ${range('hand', 'cpu')}`);
+    console.log(`  ratio widgets / by hand, CPU time: ${(med('widgets', 'cpu') / med('hand', 'cpu')).toFixed(2)}× (median of per-round ratios ${ratio('cpu').toFixed(2)}×): the figure to read on a busy machine`);
+    console.log(`  ratio widgets / by hand, wall clock: first ${(med('widgets', 'first') / med('hand', 'first')).toFixed(2)}×, complete ${(med('widgets', 'complete') / med('hand', 'complete')).toFixed(2)}× (median of per-round ratios: ${ratio('first').toFixed(2)}×, ${ratio('complete').toFixed(2)}×)`);
+    console.log(`  same content: ${sameContent} of ${widgetBoxes.length} widgets with the same text and number of elements by hand; ${widgetBoxes.length - otherBoxes.length} of ${widgetBoxes.length} the same size${otherBoxes.length ? ` (${otherBoxes.join('; ')})` : ''}`);
+    console.log('  (the list\'s items have content-visibility: auto, so its height counts off-screen items at their remembered or estimated size, which depends on the order they were laid out in)');
+  }
+
+  // Where the ratio comes from: each kind of widget alone, measured the same way.
+  const PARTS = {
+    counters: ['100 counters', { counters: CONTENT.counters }],
+    list: ['the 200-item list', { counters: [], emergencies: CONTENT.emergencies }],
+    ranking: ['the 20-donor ranking', { counters: [], donors: CONTENT.donors }],
+  };
+  if (PART && !PARTS[PART]) throw new Error(`--part: one of ${Object.keys(PARTS).join(', ')}`);
+  console.log(`\nEach kind alone (${RUNS} runs of each, alternating, in a page of its own), main-thread CPU time, medians:`);
+  for (const [name, part] of Object.entries(PARTS).filter(([key]) => !PART || key === PART).map(([, v]) => v)) {
+    const m = await measure(part, RUNS);
+    const cpu = (side) => median(m.results[side].map((r) => r.cpu));
+    console.log(`  ${name.padEnd(22)} widgets ${ms(cpu('widgets')).padStart(9)}, by hand ${ms(cpu('hand')).padStart(9)}: ${(cpu('widgets') / cpu('hand')).toFixed(2)}× (median of per-round ratios ${median(m.results.widgets.map((r, i) => r.cpu / m.results.hand[i].cpu)).toFixed(2)}×)`);
+    await m.page.close();
+  }
+  // Where the time goes: the rest, for the whole content (not with --part).
+  if (!PART) {
+    // Where the time goes (1): one traced run of each side, main-thread self time by kind.
+    console.log('\nMain-thread self time of one more run of each (Chromium trace), by kind:');
+    for (const side of ['widgets', 'hand']) {
+      await p.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'] });
+      await p.evaluate(() => console.timeStamp('bench:start'));
+      await run(side);
+      await p.evaluate(() => console.timeStamp('bench:end'));
+      const trace = JSON.parse(Buffer.from(await p.tracing.stop()).toString('utf8')).traceEvents;
       await clear();
+      const kinds = traceBreakdown(trace);
+      if (!kinds) console.log(`  ${side}: no trace`);
+      else console.log(`  ${side === 'widgets' ? 'widgets' : 'by hand'}: ${top(kinds, 8).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')} ms (total ${Object.values(kinds).reduce((a, b) => a + b, 0).toFixed(1)} ms)`);
     }
-  }
-  const { widgetBoxes, handBoxes } = await p.evaluate(() => ({ widgetBoxes: window.__bench.widgetBoxes, handBoxes: window.__bench.handBoxes }));
-  const sameContent = widgetBoxes.filter((b, i) => b.content === handBoxes[i]?.content).length;
-  const otherBoxes = widgetBoxes.map((b, i) => (b.box === handBoxes[i]?.box ? null : `${b.box} by the widget, ${handBoxes[i]?.box} by hand`)).filter(Boolean);
+    await p.close();
 
-  const med = (side, key) => median(results[side].map((r) => r[key]));
-  const ratio = (key) => median(results.widgets.map((r, i) => r[key] / results.hand[i][key]));
-  console.log(`\n${RUNS} runs of each after a warm-up, alternating; medians (min – max):`);
-  const range = (side, key) => {
-    const v = results[side].map((r) => r[key]);
-    return `${ms(med(side, key))} (${Math.min(...v).toFixed(1)} – ${Math.max(...v).toFixed(1)})`;
-  };
-  console.log(`  widgets, rendered and laid out ("first"):          ${range('widgets', 'first')}`);
-  console.log(`  widgets, all 200 list items in ("complete"):        ${range('widgets', 'complete')}`);
-  console.log(`  by hand (createElement), rendered and laid out:     ${range('hand', 'first')}`);
-  console.log(`  main-thread CPU time (trace), widgets to "complete":  ${range('widgets', 'cpu')}`);
-  console.log(`  main-thread CPU time (trace), by hand:               ${range('hand', 'cpu')}`);
-  console.log(`  ratio widgets / by hand, CPU time: ${(med('widgets', 'cpu') / med('hand', 'cpu')).toFixed(2)}× (median of per-round ratios ${ratio('cpu').toFixed(2)}×): the figure to read on a busy machine`);
-  console.log(`  ratio widgets / by hand, wall clock: first ${(med('widgets', 'first') / med('hand', 'first')).toFixed(2)}×, complete ${(med('widgets', 'complete') / med('hand', 'complete')).toFixed(2)}× (median of per-round ratios: ${ratio('first').toFixed(2)}×, ${ratio('complete').toFixed(2)}×)`);
-  console.log(`  same content: ${sameContent} of ${widgetBoxes.length} widgets with the same text and number of elements by hand; ${widgetBoxes.length - otherBoxes.length} of ${widgetBoxes.length} the same size${otherBoxes.length ? ` (${otherBoxes.join('; ')})` : ''}`);
-  console.log('  (the list\'s items have content-visibility: auto, so its height counts off-screen items at their remembered or estimated size, which depends on the order they were laid out in)');
-
-  // Where the time goes (1): one traced run of each side, main-thread self time by kind.
-  console.log('\nMain-thread self time of one more run of each (Chromium trace), by kind:');
-  for (const side of ['widgets', 'hand']) {
-    await p.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'] });
-    await p.evaluate(() => console.timeStamp('bench:start'));
-    await run(side);
-    await p.evaluate(() => console.timeStamp('bench:end'));
-    const trace = JSON.parse(Buffer.from(await p.tracing.stop()).toString('utf8')).traceEvents;
-    await clear();
-    const kinds = traceBreakdown(trace);
-    if (!kinds) console.log(`  ${side}: no trace`);
-    else console.log(`  ${side === 'widgets' ? 'widgets' : 'by hand'}: ${top(kinds, 8).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')} ms (total ${Object.values(kinds).reduce((a, b) => a + b, 0).toFixed(1)} ms)`);
-  }
-  await p.close();
-
-  // Where the time goes (2): a JavaScript CPU profile of the first render of 100 counters in a
-  // fresh page (templates not yet prepared, no formatter cached: what a reader's page does), then
-  // of a second render in the same page; in PROFILES fresh pages, medians. The sampling profiler
-  // counts wall time between samples, so on a busy machine a function can be charged for time the
-  // renderer spent waiting for a CPU: the medians of several pages smooth that out.
-  const PROFILES = 3;
-  const bundle = readFileSync(join(dir, 'widgets.dev.js'), 'utf8');
-  const renderCounters = async (content) => {
-    document.getElementById('bench-root')?.remove();
-    const t0 = performance.now();
-    const grid = document.createElement('div');
-    grid.className = 'grid';
-    grid.id = 'bench-root';
-    const all = [];
-    for (const { attrs, rtl } of content.counters) {
-      const wrap = document.createElement('div');
-      if (rtl) wrap.dir = 'rtl';
-      const el = document.createElement('stat-counter');
-      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-      wrap.append(el);
-      grid.append(wrap);
-      all.push(el);
+    // Where the time goes (2): a JavaScript CPU profile of the first render of 100 counters in a
+    // fresh page (templates not yet prepared, no formatter cached: what a reader's page does), then
+    // of a second render in the same page; in PROFILES fresh pages, medians. The sampling profiler
+    // counts wall time between samples, so on a busy machine a function can be charged for time the
+    // renderer spent waiting for a CPU: the medians of several pages smooth that out.
+    const PROFILES = 3;
+    const bundle = readFileSync(join(dir, 'widgets.dev.js'), 'utf8');
+    const renderCounters = async (content) => {
+      document.getElementById('bench-root')?.remove();
+      const t0 = performance.now();
+      const grid = document.createElement('div');
+      grid.className = 'grid';
+      grid.id = 'bench-root';
+      const all = [];
+      for (const { attrs, rtl } of content.counters) {
+        const wrap = document.createElement('div');
+        if (rtl) wrap.dir = 'rtl';
+        const el = document.createElement('stat-counter');
+        for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+        wrap.append(el);
+        grid.append(wrap);
+        all.push(el);
+      }
+      document.body.append(grid);
+      await Promise.all(all.map((el) => el.loadComplete));
+      grid.getBoundingClientRect();
+      return performance.now() - t0;
+    };
+    const profiles = { first: [], second: [] };
+    for (let i = 0; i < PROFILES; i++) {
+      const { page: q, cdp } = await openPage('profile.html');
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      for (const which of ['first', 'second']) {
+        await cdp.send('Profiler.start');
+        const t = await q.evaluate(renderCounters, CONTENT);
+        const { profile } = await cdp.send('Profiler.stop');
+        profiles[which].push({ t, ...profileByModule(profile, bundle) });
+        await q.evaluate(() => window.__bench.clear());
+      }
+      await q.close();
     }
-    document.body.append(grid);
-    await Promise.all(all.map((el) => el.loadComplete));
-    grid.getBoundingClientRect();
-    return performance.now() - t0;
-  };
-  const profiles = { first: [], second: [] };
-  for (let i = 0; i < PROFILES; i++) {
-    const { page: q, cdp } = await openPage('profile.html');
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    const medians = (list, key) => {
+      const keys = new Set(list.flatMap((p) => Object.keys(p[key])));
+      return Object.fromEntries([...keys].map((k) => [k, median(list.map((p) => p[key][k] ?? 0))]));
+    };
     for (const which of ['first', 'second']) {
-      await cdp.send('Profiler.start');
-      const t = await q.evaluate(renderCounters, CONTENT);
-      const { profile } = await cdp.send('Profiler.stop');
-      profiles[which].push({ t, ...profileByModule(profile, bundle) });
-      await q.evaluate(() => window.__bench.clear());
+      const list = profiles[which];
+      const modules = medians(list, 'modules');
+      const functions = medians(list, 'functions');
+      const js = Object.entries(modules).filter(([k]) => !/^\((idle|program|garbage collector|root)\)$/.test(k)).reduce((a, [, v]) => a + v, 0);
+      console.log(`\n${which === 'first' ? 'First render of 100 counters in a fresh page' : 'Second render of 100 counters in the same page'} (unminified bundle of src/): ${ms(median(list.map((p) => p.t)))} (median of ${PROFILES} pages); JavaScript CPU profile (sampled every 0.1 ms), median self time:`);
+      console.log(`  by module: ${top(modules, 12).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')} ms (in JavaScript and the calls it makes: ${js.toFixed(1)} ms; "(program)" is the browser's own work outside JavaScript; style and layout forced by a script are charged to the call that forced them, such as getBoundingClientRect)`);
+      console.log(`  by function: ${top(functions, 12).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')} ms`);
     }
-    await q.close();
-  }
-  const medians = (list, key) => {
-    const keys = new Set(list.flatMap((p) => Object.keys(p[key])));
-    return Object.fromEntries([...keys].map((k) => [k, median(list.map((p) => p[key][k] ?? 0))]));
-  };
-  for (const which of ['first', 'second']) {
-    const list = profiles[which];
-    const modules = medians(list, 'modules');
-    const functions = medians(list, 'functions');
-    const js = Object.entries(modules).filter(([k]) => !/^\((idle|program|garbage collector|root)\)$/.test(k)).reduce((a, [, v]) => a + v, 0);
-    console.log(`\n${which === 'first' ? 'First render of 100 counters in a fresh page' : 'Second render of 100 counters in the same page'} (unminified bundle of src/): ${ms(median(list.map((p) => p.t)))} (median of ${PROFILES} pages); JavaScript CPU profile (sampled every 0.1 ms), median self time:`);
-    console.log(`  by module: ${top(modules, 12).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')} ms (in JavaScript and the calls it makes: ${js.toFixed(1)} ms; "(program)" is the browser's own work outside JavaScript; style and layout forced by a script are charged to the call that forced them, such as getBoundingClientRect)`);
-    console.log(`  by function: ${top(functions, 12).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')} ms`);
   }
 } finally {
   await browser.close();
