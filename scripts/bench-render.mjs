@@ -104,6 +104,21 @@ function install(content) {
   const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
 
   const bench = (window.__bench = {
+    /** The counters, each in a cell of a grid (right to left where their language is). */
+    counterGrid(counters) {
+      const grid = document.createElement('div');
+      grid.className = 'grid';
+      const elements = counters.map(({ attrs, rtl }) => {
+        const wrap = document.createElement('div');
+        if (rtl) wrap.dir = 'rtl';
+        const el = document.createElement('stat-counter');
+        for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+        wrap.append(el);
+        grid.append(wrap);
+        return el;
+      });
+      return { grid, elements };
+    },
     async clear() {
       document.getElementById('bench-root')?.remove();
       window.gc?.();
@@ -118,17 +133,7 @@ function install(content) {
       const t0 = performance.now();
       const root = document.createElement('div');
       root.id = 'bench-root';
-      const grid = document.createElement('div');
-      grid.className = 'grid';
-      for (const { attrs, rtl } of content.counters) {
-        const wrap = document.createElement('div');
-        if (rtl) wrap.dir = 'rtl';
-        const el = document.createElement('stat-counter');
-        for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-        wrap.append(el);
-        grid.append(wrap);
-      }
-      root.append(grid);
+      root.append(bench.counterGrid(content.counters).grid);
       // A part of the content may be left out (the per-widget ratios): no list, no ranking.
       let list;
       if (data.emergencies) {
@@ -433,19 +438,8 @@ try {
     const renderCounters = async (content) => {
       document.getElementById('bench-root')?.remove();
       const t0 = performance.now();
-      const grid = document.createElement('div');
-      grid.className = 'grid';
+      const { grid, elements: all } = window.__bench.counterGrid(content.counters);
       grid.id = 'bench-root';
-      const all = [];
-      for (const { attrs, rtl } of content.counters) {
-        const wrap = document.createElement('div');
-        if (rtl) wrap.dir = 'rtl';
-        const el = document.createElement('stat-counter');
-        for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-        wrap.append(el);
-        grid.append(wrap);
-        all.push(el);
-      }
       document.body.append(grid);
       await Promise.all(all.map((el) => el.loadComplete));
       grid.getBoundingClientRect();
