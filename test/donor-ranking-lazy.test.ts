@@ -25,7 +25,7 @@ function chartRequests() {
 const drawn = (el: DonorRanking) => waitUntil(() => el.shadowRoot!.querySelector<HTMLElement>('.chart')?.dataset.state === 'ready', 'chart drawn', { timeout: 30_000 });
 
 describe('donor-ranking: the lazy chart', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
   it('downloads the chart code only when a chart is shown, and only once per page', async () => {
     const list = await fixture<DonorRanking>(html`<donor-ranking switchable .data=${exampleDonors()}></donor-ranking>`);
     const table = await fixture<DonorRanking>(html`<donor-ranking view="table" .data=${exampleDonors()}></donor-ranking>`);

@@ -332,7 +332,7 @@ describe('donor-ranking', () => {
       // Generous: both waits need the browser's rendering steps, which npm test, running this
       // browser niced beside the builds, has starved for over 10 s (it timed out twice, once in
       // each browser, and passed in every run alone, under load too).
-      this.timeout(100_000);
+      this.timeout(120_000);
       const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: 600px"><donor-ranking view="chart" .data=${exampleDonors()}></donor-ranking></div>`);
       const el = wrapper.querySelector('donor-ranking')!;
       const chart = await chartReady(el);
@@ -493,7 +493,7 @@ describe('donor-ranking', () => {
     });
 
     it('creates and destroys its chart and observers cleanly over 100 connect/disconnect cycles', async function () {
-      this.timeout(60000);
+      this.timeout(120_000);
       const live = { resize: new Set<object>(), mutation: new Set<object>() };
       const OriginalResize = window.ResizeObserver;
       const OriginalMutation = window.MutationObserver;

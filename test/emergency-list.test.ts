@@ -250,7 +250,7 @@ describe('emergency-list', () => {
     });
 
     it('lay out every item for good once the list is all in, and again after a sort (full-page captures)', async function () {
-      this.timeout(60_000);
+      this.timeout(120_000);
       const el = await fixture<EmergencyList>(html`<emergency-list sortable .data=${generated(150)}></emergency-list>`);
       const laidOut = (what: string) =>
         waitUntil(() => {
@@ -812,7 +812,7 @@ describe('emergency-list', () => {
     // that takes a while. These tests wait for the items, they do not time them. The first and
     // the last take 1,000 ("Show all 1,000"); the other two 300, several chunks past the first
     // screenful all the same (and a fifth of this file's browser time less).
-    this.timeout(60_000);
+    this.timeout(120_000);
     const many = generated(1000);
     const long = generated(300);
 
