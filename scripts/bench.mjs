@@ -1,10 +1,11 @@
 // npm run bench: every benchmark, one after the other (after npm run build). Figures only, no
 // pass or fail: BENCHMARKS.md says what each measures and keeps the latest figures.
 //
-//   node scripts/bench.mjs [--only sizes,render,counters,takeover,list,lighthouse]
+//   node scripts/bench.mjs [--only sizes,bytes,render,counters,takeover,list,lighthouse]
 //
 //   sizes       gzip -9 of every JS file a page downloads from dist/ (the import graph of
 //               scripts/size.mjs): a page of counters, all four elements, with a chart, the one-file build
+//   bytes       scripts/bench-bytes.mjs: where a page's bytes come from, by source module (and CSS)
 //   render      scripts/bench-render.mjs: widgets vs the same DOM built by hand, and where the time goes
 //   counters    scripts/bench-stat-counter.mjs --throttle 1: 100 counters counting up, long tasks
 //   takeover    scripts/bench-takeover.mjs: 100 prerendered counters taking over, long tasks
@@ -20,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { ON_DEMAND, gzipSize, pageFiles } from './dist-graph.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const PARTS = ['sizes', 'render', 'counters', 'takeover', 'list', 'lighthouse'];
+const PARTS = ['sizes', 'bytes', 'render', 'counters', 'takeover', 'list', 'lighthouse'];
 const i = process.argv.indexOf('--only');
 const only = i >= 0 ? process.argv[i + 1].split(',') : PARTS;
 const unknown = only.filter((p) => !PARTS.includes(p));
@@ -60,6 +61,7 @@ if (only.includes('sizes')) {
 }
 
 const SCRIPTS = {
+  bytes: ['bench-bytes.mjs'],
   render: ['bench-render.mjs'],
   counters: ['bench-stat-counter.mjs', '--throttle', '1'],
   takeover: ['bench-takeover.mjs'],
