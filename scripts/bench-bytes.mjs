@@ -81,8 +81,9 @@ try {
     for (const file of files) for (const [who, n] of Object.entries(attribute(file))) byModule[who] = (byModule[who] ?? 0) + n;
     const total = Object.values(byModule).reduce((a, b) => a + b, 0);
     console.log(`\n${what}: ${kB(total)} gzip -9 in ${files.length} files, by source module (a share of each file's gzip size):`);
-    for (const [who, n] of Object.entries(byModule).sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`  ${kB(n).padStart(9)}  ${who}`);
-    const rest = Object.entries(byModule).sort((a, b) => b[1] - a[1]).slice(TOP);
+    const ranked = Object.entries(byModule).sort((a, b) => b[1] - a[1]);
+    for (const [who, n] of ranked.slice(0, TOP)) console.log(`  ${kB(n).padStart(9)}  ${who}`);
+    const rest = ranked.slice(TOP);
     if (rest.length) console.log(`  ${kB(rest.reduce((a, [, n]) => a + n, 0)).padStart(9)}  ${rest.length} more modules`);
   }
 } finally {

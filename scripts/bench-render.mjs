@@ -36,13 +36,13 @@ import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
 import { counters, makeDonors, makeEmergencies } from './bench-data.mjs';
 import { serveStatic } from './static-server.mjs';
 
-const arg = (name, fallback) => {
+const arg = (name, fallback, as = Number) => {
   const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  return i >= 0 ? as(process.argv[i + 1]) : fallback;
 };
 const RUNS = arg('runs', 7);
 const THROTTLE = arg('throttle', 1);
-const PART = process.argv.includes('--part') ? process.argv[process.argv.indexOf('--part') + 1] : undefined;
+const PART = arg('part', undefined, String);
 const ROOT = resolve(import.meta.dirname, '..');
 if (!existsSync(join(ROOT, 'dist/iom-widgets.js'))) {
   console.error('dist/ is missing: run `npm run build` first.');

@@ -4,14 +4,16 @@ import { relative } from 'node:path';
 // Prints each failed test as "Failed: <browser> <file> › <suite> › <test>: <error>", then
 // "N passed, N failed" alone on the last line, so CI can read the count and, from the same few
 // lines at the end, which test failed.
+/** The first line of an error's message, cut at 200 characters. */
+const firstLine = (error, fallback) => String(error?.message ?? fallback).split('\n')[0].slice(0, 200);
+
 function count(suite, totals, where, path = []) {
   for (const test of suite?.tests ?? []) {
     if (test.skipped) totals.skipped++;
     else if (test.passed) totals.passed++;
     else {
       totals.failed++;
-      const message = String(test.error?.message ?? 'failed').split('\n')[0].slice(0, 200);
-      totals.failures.push(`Failed: ${where} › ${[...path, test.name].join(' › ')}: ${message}`);
+      totals.failures.push(`Failed: ${where} › ${[...path, test.name].join(' › ')}: ${firstLine(test.error, 'failed')}`);
     }
   }
   for (const child of suite?.suites ?? []) count(child, totals, where, [...path, child.name]);
@@ -34,7 +36,7 @@ export function summaryReporter() {
         count(session.testResults, totals, where);
         if (!session.passed && (session.errors?.length ?? 0) > 0) {
           sessionErrors++;
-          totals.failures.push(`Failed: ${where}: ${String(session.errors[0]?.message ?? 'did not run').split('\n')[0].slice(0, 200)}`);
+          totals.failures.push(`Failed: ${where}: ${firstLine(session.errors[0], 'did not run')}`);
         }
       }
       // A file that failed to load ran no tests but must still count as a failure.
