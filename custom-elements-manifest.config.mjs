@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { TAGS as ELEMENTS } from './scripts/tags.mjs';
 
 /**
@@ -116,6 +117,21 @@ function publicApiPlugin() {
   };
 }
 
+/**
+ * The design tokens are documented once, beside their values (the `@cssprop` lines of
+ * src/styles/tokens.ts): they are the base class's, so every element lists them as inherited.
+ */
+function designTokensPlugin() {
+  const tokens = [...readFileSync('src/styles/tokens.ts', 'utf8').matchAll(/@cssprop (--[\w-]+) - (.*)/g)].map(([, name, description]) => ({ description, name }));
+  return {
+    name: 'iom-design-tokens',
+    moduleLinkPhase({ moduleDoc }) {
+      const base = moduleDoc.declarations?.find((d) => d.kind === 'class' && d.name === 'IomElement');
+      if (base) base.cssProperties = [...tokens, ...(base.cssProperties ?? [])];
+    },
+  };
+}
+
 export default {
   globs: ['src/**/*.ts'],
   // src/react/ wraps the elements for React (dist/react.js): no element API of its own; src/prerender/
@@ -125,5 +141,5 @@ export default {
   litelement: true,
   dependencies: false,
   packagejson: false,
-  plugins: [defineElementPlugin(), shippedPathsPlugin(), publicApiPlugin()],
+  plugins: [designTokensPlugin(), defineElementPlugin(), shippedPathsPlugin(), publicApiPlugin()],
 };

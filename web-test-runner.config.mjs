@@ -4,6 +4,7 @@ import { defaultReporter } from '@web/test-runner';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, findBrowser, findFirefox } from './scripts/browser.mjs';
+import { failRequestPlugin } from './scripts/fail-request-plugin.mjs';
 import { firefoxLauncher } from './scripts/firefox-launcher.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { testEndpoints } from './scripts/test-endpoints.mjs';
@@ -40,7 +41,7 @@ export default {
   // esbuild strips the types from the .ts files and leaves the syntax as written ('esnext'). Any
   // other target would run every .js file too (Lit, mocha, chai…) through esbuild, with an inline
   // source map each: 2.5 MB for a test page of 0.9, parsed again for each of the 34 test pages.
-  plugins: [a11ySnapshotPlugin(), esbuildPlugin({ ts: true, target: 'esnext', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [a11ySnapshotPlugin(), failRequestPlugin(), esbuildPlugin({ ts: true, target: 'esnext', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   browsers: [
     chromeLauncher({
       // One window per test page: headless Chrome hides every tab but the active one, and a hidden

@@ -3,7 +3,7 @@ export { defineElement } from './base/define-element.js';
 export { IomElement } from './base/iom-element.js';
 export { DataError } from './data/errors.js';
 export type { DataErrorKind } from './data/errors.js';
-export type { IomErrorDetail, DataStatus } from './data/data-spec.js';
+export type { IomErrorDetail, DataStatus } from './data/data-state.js';
 export { clearDataCache } from './data/fetch-cache.js';
 export { DonorRanking } from './donor-ranking/define.js';
 export type { DonorView, DonorViewChangeDetail, DonorRankingData, Donor } from './donor-ranking/define.js';

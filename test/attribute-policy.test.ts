@@ -5,7 +5,7 @@
 import { expect, fixture } from '@open-wc/testing';
 import '../src/index.js';
 import type { IomElement } from '../src/base/iom-element.js';
-import type { IomAttributeWarningDetail } from '../src/base/attributes.js';
+import type { IomAttributeWarningDetail } from '../src/base/options.js';
 
 const figure = { value: 31_600_000, label: 'people (example)' };
 const emergencies = { emergencies: [{ name: 'Example emergency A', level: 'L3' }, { name: 'Example emergency B', level: 'L2' }] };

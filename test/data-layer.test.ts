@@ -8,7 +8,7 @@ import { parseCsv } from '../src/data/csv.js';
 import { safeUrl } from '../src/data/safe-url.js';
 import { defineElement } from '../src/base/define-element.js';
 import { resolveLocale, languageOf } from '../src/i18n/locale.js';
-import { msg, loadStrings } from '../src/i18n/strings.js';
+import { msg, loadWords } from '../src/i18n/words.js';
 import { fresh, settled, shadowText as text } from './support/dom.js';
 import { heldArrived, heldOutcome, heldUrl, releaseHeld } from './support/server.js';
 
@@ -412,7 +412,7 @@ describe('data layer', () => {
     });
 
     it('has every word in the four languages', async () => {
-      await Promise.all([loadStrings('ar'), loadStrings('fr')]);
+      await Promise.all([loadWords('ar'), loadWords('fr')]);
       expect(languageOf('fr-CH')).to.equal('fr');
       expect(languageOf('de')).to.equal('en');
       expect(msg('ar', 'retry')).to.equal('إعادة المحاولة');

@@ -2,9 +2,10 @@
 // HXL reading, without an element. Fictitious figures.
 import { expect } from '@open-wc/testing';
 import { DONOR_HXL, donorsFromHxl } from '../src/donor-ranking/donor-ranking.data.js';
-import { changeOf, changeShort, changeText, findDonor, groupSummary, layoutFor, limitCount, shareOf, tooltipLines, type LayoutOptions } from '../src/donor-ranking/layout.js';
+import { changeOf, changeShort, changeText, findDonor, groupSummary, layoutFor, shareOf, tooltipLines, type LayoutOptions } from '../src/donor-ranking/layout.js';
 import { mapHxl } from '../src/data/hxl.js';
-import { loadStrings } from '../src/i18n/strings.js';
+import { LIMIT } from '../src/donor-ranking/donor-ranking.js';
+import { loadWords } from '../src/i18n/words.js';
 import { exampleDonors } from './fixtures/donors.js';
 
 /** Intl puts a no-break space between a currency code and its amount. */
@@ -24,7 +25,7 @@ describe('donor-ranking layout (pure)', () => {
     const l = layoutFor(exampleDonors(), options({ limit: 3, highlight: ' example DONOR k ' }));
     expect(l.rows).to.have.length(12);
     expect(l.shown.map((r) => r.donor.name)).to.deep.equal(['Example donor A', 'Example donor B', 'Example pooled fund C', 'Example donor K']);
-    expect(l.shown[3]).to.include({ rank: 11, highlighted: true, beyond: true, pastLimit: false });
+    expect(l.shown[3]).to.include({ rank: 11, highlighted: true, shownPastLimit: true, pastLimit: false });
     expect(l).to.include({ canLimit: true, limited: true, count: 12, title: 'Top donors (fictitious example), 2023', hasShare: true, hasChange: true });
     const all = layoutFor(exampleDonors(), options({ limit: 3, expanded: true }));
     expect(all).to.include({ canLimit: true, limited: false });
@@ -33,7 +34,7 @@ describe('donor-ranking layout (pure)', () => {
   });
 
   it('reads the limit attribute as a whole number, else 10', () => {
-    expect([limitCount(5), limitCount('0'), limitCount(-1), limitCount(2.5), limitCount('x'), limitCount(undefined)]).to.deep.equal([5, 0, 10, 10, 10, 10]);
+    expect([5, '0', -1, 2.5, 'x', undefined].map((raw) => LIMIT.value(raw))).to.deep.equal([5, 0, 10, 10, 10, 10]);
   });
 
   it('groups by type, largest subtotal first, untyped last as "Other"', () => {
@@ -49,7 +50,7 @@ describe('donor-ranking layout (pure)', () => {
   });
 
   it('computes shares and changes, in the locale', async () => {
-    await loadStrings('fr');
+    await loadWords('fr');
     const l = layoutFor(exampleDonors(), options());
     const [a, b, c, d, e] = l.rows.map((r) => r.donor);
     expect([changeOf(a), changeOf(b), changeOf(c), changeOf(d), changeOf(e)]).to.deep.equal([

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { needsDevTools } from './support/browsers.js';
 import '../src/emergency-list/define.js';
-import { loadStrings, plural } from '../src/i18n/strings.js';
+import { loadWords, plural } from '../src/i18n/words.js';
 import type { EmergencyList, EmergencyFilterChangeDetail } from '../src/emergency-list/emergency-list.js';
 import { foldText, levelNumber, modelFor, searchTokens, viewOf } from '../src/emergency-list/model.js';
 import type { Emergency, EmergencyListData } from '../src/emergency-list/emergency-list.data.js';
@@ -545,7 +545,7 @@ describe('emergency-list', () => {
     });
 
     it('puts the count in the plural the language needs', async () => {
-      await Promise.all([loadStrings('fr'), loadStrings('ar')]);
+      await Promise.all([loadWords('fr'), loadWords('ar')]);
       const count = (locale: string, visible: number, total: number) =>
         plural(locale, 'emergencyListCount', total, { visible: new Intl.NumberFormat(locale).format(visible), total: new Intl.NumberFormat(locale).format(total) });
       expect(count('en', 1, 1)).to.equal('1 of 1 emergency');

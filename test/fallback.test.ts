@@ -122,7 +122,8 @@ describe('taking over a prerendered widget', () => {
     const count = () => events++;
     document.addEventListener('iom-error', count);
     const el = await parsed<StatCounter>('<stat-counter defer-hydration><template shadowrootmode="open"><p class="kept">kept</p></template></stat-counter>');
-    expect(el.hasUpdated).to.equal(false);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~="base"]'), 'nothing of its own rendered').to.equal(null);
     expect(el.shadowRoot!.querySelector('.kept')).not.to.equal(null);
     document.removeEventListener('iom-error', count);
     expect(events).to.equal(0);

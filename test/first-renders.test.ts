@@ -1,13 +1,16 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { StatCounter } from '../src/stat-counter/stat-counter.js';
 import { defineElement } from '../src/base/define-element.js';
-import { part } from './support/dom.js';
-import { hasStrings } from '../src/i18n/strings.js';
+import { fresh, part } from './support/dom.js';
+import { heldUrl, releaseHeld } from './support/server.js';
+import { hasWords } from '../src/i18n/words.js';
 
-// Elements written into the page before their script defines them: the definition upgrades them
-// all at once, and their first renders take turns over several tasks (src/base/first-renders.ts).
-// Each test defines a subclass under a tag of its own, so that its elements are upgraded by a
-// definition as a page's are. Every figure here is fictitious.
+// Widgets written into the page before their script defines them (src/base/takeover.ts): what the
+// page showed (content in slot="fallback", a prerendered shadow root) stays until the widget has
+// its figures, then it changes once; a widget with nothing of its own shows its loading state or
+// its figure from the first frame after its definition. Each test defines a subclass under a tag
+// of its own, so that its elements are upgraded by a definition as a page's are. Every figure
+// here is fictitious.
 
 let tags = 0;
 /** A tag not defined yet, and the class it will be defined with. */
@@ -15,11 +18,6 @@ function freshCounter(): { tag: string; define: () => void } {
   const tag = `upgraded-counter-${++tags}`;
   return { tag, define: () => defineElement(tag, class extends StatCounter {}) };
 }
-
-const box = (el: Element) => {
-  const r = el.getBoundingClientRect();
-  return [r.x, r.y, r.width, r.height].map((n) => Math.round(n)).join();
-};
 
 /** The layout-shift entries of Chromium's Layout Instability API, or undefined elsewhere. */
 function watchShifts(): { total: () => number | undefined; stop: () => void } {
@@ -51,80 +49,71 @@ async function everyFrame<T>(read: () => T, until: Promise<unknown>): Promise<T[
   return samples;
 }
 
-describe('first renders of elements upgraded by their definition', () => {
-  // First in the file: the test page has loaded no other language's words yet.
-  it('wait for the words of their language: from what the page showed to the figure in one step', async () => {
-    expect(hasStrings('es'), 'the Spanish words are not loaded yet').to.equal(false);
+describe('first renders of widgets upgraded by their definition', () => {
+  // First in the file: the test page has loaded no Spanish words yet (no other test here uses them).
+  it('keep their fallback until the words of their language are in: from what the page showed to the figure in one step', async () => {
+    expect(hasWords('es'), 'the Spanish words are not loaded yet').to.equal(false);
     const { tag, define } = freshCounter();
     const wrap = await fixture<HTMLElement>(html`<div></div>`);
     wrap.innerHTML = ['en', 'es', 'es']
       .map((locale, i) => `<${tag} value="${4200 + i}" label="example things" locale="${locale}" start="none"><span slot="fallback">${4200 + i} example things</span></${tag}>`)
       .join('');
     const counters = [...wrap.children] as StatCounter[];
-    // What a counter shows: its loading state, its figure, or (held) what the page showed.
+    // What a counter shows: its loading state, its figure, or what the page showed.
     const shows = (el: StatCounter) => (part(el, 'skeleton')?.getClientRects().length ? 'loading' : part(el, 'value')?.getClientRects().length ? 'figure' : 'fallback');
     define();
-    const frames = await everyFrame(() => counters.map(shows).join(), Promise.all(counters.map((el) => el.updateComplete)));
-    frames.push(counters.map(shows).join());
-    expect(frames.filter((f) => f.includes('loading')), 'frames that showed a loading state').to.deep.equal([]);
-    expect(frames.filter((f) => f.includes('figure') && f.includes('fallback')), 'frames that showed part of the batch').to.deep.equal([]);
-    expect(frames[frames.length - 1]).to.equal('figure,figure,figure');
-    expect(hasStrings('es')).to.equal(true);
+    // (The frames only: what the page showed before the definition's task is not a frame after it.)
+    const frames = (await everyFrame(() => counters.map(shows), Promise.all(counters.map((el) => el.updateComplete)))).slice(1);
+    frames.push(counters.map(shows));
+    for (const [i, el] of counters.entries()) {
+      const seen = frames.map((f) => f[i]).filter((s, at, all) => at === 0 || all[at - 1] !== s);
+      // The English one from the first frame; the Spanish ones once their words are in (which may be before a frame comes).
+      expect(seen.join(), `what counter ${i} (${el.locale}) showed, in order`).to.match(i === 0 ? /^figure$/ : /^(fallback,)?figure$/);
+    }
+    expect(hasWords('es')).to.equal(true);
   });
 
-  it('show what the page showed until every one has rendered, then all at once', async () => {
+  it('with nothing of their own on the page, show their loading state or figure from the first frame after their definition, and nothing moves after it', async () => {
     const { tag, define } = freshCounter();
-    const locales = ['en', 'fr', 'es', 'ar'];
-    // The words of the other languages first (a counter in each), so that the batch, once shown,
-    // shows figures and not the loading state of a language still on its way.
-    const words = freshCounter();
-    words.define();
-    const preload = await fixture<HTMLElement>(html`<div></div>`);
-    preload.innerHTML = locales.map((locale) => `<${words.tag} value="1" locale="${locale}" start="none"></${words.tag}>`).join('');
-    await Promise.all([...preload.children].map((el) => (el as StatCounter).updateComplete));
-    expect([...preload.children].map((el) => (el as StatCounter).status), 'each language loaded').to.deep.equal(['ready', 'ready', 'ready', 'ready']);
-    preload.remove();
-    const formats = ['compact', 'standard', 'percent'];
-    const wrap = await fixture<HTMLElement>(html`<div style="font-size: 8px">
-      <div class="grid" style="display: grid; grid-template-columns: repeat(20, minmax(0, 1fr))"></div>
+    const { url, key } = heldUrl('/test/fixtures/stat-counter.json');
+    const wrap = await fixture<HTMLElement>(html`<div style="font-size: 12px">
+      <div class="grid" style="display: grid; grid-template-columns: repeat(3, minmax(0, 1fr))"></div>
       <p class="after">After the figures</p>
     </div>`);
-    // 400 counters, with their figure as fallback content, as `iom-widgets prerender --fallback` writes it.
-    wrap.querySelector('.grid')!.innerHTML = Array.from(
-      { length: 400 },
-      (_, i) =>
-        `<div dir="${locales[i % 4] === 'ar' ? 'rtl' : 'ltr'}"><${tag} value="${1000 + i}" format="${formats[i % 3]}" label="example things" locale="${locales[i % 4]}" start="none"><span slot="fallback">${1000 + i} example things</span></${tag}></div>`,
-    ).join('');
+    // Six counters: three from attributes, three from a file that the test server holds back.
+    wrap.querySelector('.grid')!.innerHTML = [0, 1, 2]
+      .map((i) => `<${tag} value="${1000 + i}" label="example things" start="none"></${tag}><${tag} src="${fresh(url)}#/highlights/exampleValueOnly" label="example things" start="none"></${tag}>`)
+      .join('');
     const counters = [...wrap.querySelectorAll(tag)] as StatCounter[];
-    const after = wrap.querySelector('.after')!;
-    const layout = () => [...counters.map(box), box(after)].join(' ');
-    await new Promise(requestAnimationFrame);
-    const before = layout();
-    expect(counters[0].getBoundingClientRect().height, 'the fallback content is on screen').to.be.greaterThan(0);
-
-    const shifts = watchShifts();
+    const after = wrap.querySelector<HTMLElement>('.after')!;
     define();
-    await Promise.resolve();
-    expect(counters.filter((el) => el.hasUpdated).length, "rendered in the definition's own task").to.equal(0);
-
-    // Every frame until the last first render is complete shows the page as it was before.
-    const frames = await everyFrame(
-      () => ({ rendered: counters.filter((el) => el.hasUpdated).length, same: layout() === before }),
-      Promise.all(counters.map((el) => el.updateComplete)),
-    );
+    await new Promise(requestAnimationFrame);
+    expect(counters.map((el) => el.status).sort(), 'on screen from the first frame').to.deep.equal(['loading', 'loading', 'loading', 'ready', 'ready', 'ready']);
+    expect(counters.every((el) => el.getBoundingClientRect().height > 0), 'every counter takes its space').to.equal(true);
+    const below = after.getBoundingClientRect().top;
+    const shifts = watchShifts();
+    await releaseHeld(key);
+    await Promise.all(counters.map((el) => el.loadComplete));
+    await new Promise(requestAnimationFrame);
     const moved = shifts.total();
     shifts.stop();
+    expect(counters.map((el) => el.status)).to.deep.equal(['ready', 'ready', 'ready', 'ready', 'ready', 'ready']);
+    expect(after.getBoundingClientRect().top, 'the paragraph below did not move').to.equal(below);
+    if (moved !== undefined) expect(moved, 'layout shift once the figures came').to.equal(0);
+  });
 
-    expect(frames.filter((f) => !f.same), 'frames that showed anything but the page as before the definition').to.deep.equal([]);
-    if (moved !== undefined) expect(moved, 'layout shift while the counters rendered').to.equal(0);
-    // Then every counter shows its own figure, and the fallback is gone.
-    for (const [i, el] of counters.entries()) {
-      const value = part(el, 'value')!;
-      expect(value.getBoundingClientRect().height, `counter ${i}'s figure on screen`).to.be.greaterThan(0);
-      expect(el.shadowRoot!.querySelector('slot'), `counter ${i} shows no fallback`).to.equal(null);
-    }
-    expect(part(counters[4], 'value')!.textContent!.replace(/\s+/g, ''), 'an English standard figure').to.equal('1,004');
-    expect(layout()).not.to.equal(before);
+  it('keep their fallback while src loads, then show the figure: never a loading state', async () => {
+    const { tag, define } = freshCounter();
+    const { url, key } = heldUrl('/test/fixtures/stat-counter.json');
+    const wrap = await fixture<HTMLElement>(html`<div></div>`);
+    wrap.innerHTML = `<${tag} src="${fresh(url)}#/highlights/exampleValueOnly" label="example things" start="none"><span slot="fallback">1,234 example things</span></${tag}>`;
+    const el = wrap.firstElementChild as StatCounter;
+    const shows = () => (part(el, 'skeleton') ? 'loading' : part(el, 'value')?.getClientRects().length ? 'figure' : el.getBoundingClientRect().height > 0 ? 'fallback' : 'nothing');
+    define();
+    const done = releaseHeld(key).then(() => el.loadComplete);
+    const frames = await everyFrame(shows, done);
+    frames.push(shows());
+    expect(frames.filter((f, at, all) => at === 0 || all[at - 1] !== f)).to.deep.equal(['fallback', 'figure']);
   });
 
   it('announce iom-load and complete their update once they are on screen', async () => {
@@ -140,14 +129,16 @@ describe('first renders of elements upgraded by their definition', () => {
     expect(onScreen(), 'the figure on screen once the update is complete').to.equal(true);
   });
 
-  it('stay hidden while held when the page hides them', async () => {
+  it('stay hidden while they keep their fallback, when the page hides them', async () => {
     const { tag, define } = freshCounter();
+    const { url, key } = heldUrl('/test/fixtures/stat-counter.json');
     const wrap = await fixture<HTMLElement>(html`<div></div>`);
-    wrap.innerHTML = `<${tag} hidden value="4200" label="example things" start="none"><span slot="fallback">4,200 example things</span></${tag}>`;
+    wrap.innerHTML = `<${tag} hidden src="${fresh(url)}#/highlights/exampleValueOnly" start="none"><span slot="fallback">1,234 example things</span></${tag}>`;
     const el = wrap.firstElementChild as StatCounter;
     define();
-    const heights = await everyFrame(() => el.getBoundingClientRect().height, el.updateComplete);
+    const heights = await everyFrame(() => el.getBoundingClientRect().height, releaseHeld(key).then(() => el.loadComplete));
     heights.push(el.getBoundingClientRect().height);
+    expect(el.status).to.equal('ready');
     expect(heights.filter((h) => h > 0), 'frames that showed a hidden counter').to.deep.equal([]);
   });
 

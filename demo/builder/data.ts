@@ -1,49 +1,49 @@
 // The data step: loading a file, a URL or pasted text the way the widgets read it, walking it as a
-// tree, and checking each entry with the widget's own data spec (the valibot schema, HXL mapping
+// tree, and checking each entry with the widget's own data shape (the valibot schema, HXL mapping
 // and shorthand forms the widget's DataController applies), so only data the widget accepts can be
 // picked, and every other entry says why not, in the widget's own words.
-import { loadDataLayers } from '../../src/data/data-controller.js';
-import type { DataSpec, SpecLoader } from '../../src/data/data-spec.js';
-import { readData } from '../../src/data/reader.js';
+import type { DataShape } from '../../src/data/data-state.js';
 import { DataError } from '../../src/data/errors.js';
 import { fetchDocument, parseDocument } from '../../src/data/fetch-cache.js';
-import { localize } from '../../src/data/localize.js';
-import * as tables from '../../src/data/tables.js';
+import { isHxlTable } from '../../src/data/hxl.js';
 import { parsePointer, resolvePointer } from '../../src/data/json-pointer.js';
+import { loadReader, type Reader } from '../../src/data/load-reader.js';
+import { localize } from '../../src/data/localize.js';
+import { readData } from '../../src/data/reader.js';
 import { ReportDonorRankingSchema, ReportEmergencyListSchema, ReportFigureSchema, ReportObjectiveSchema } from '../../src/report/report.data.js';
 import * as v from 'valibot';
 
 /** The result of checking one value against a widget's spec. */
 export type Check = { ok: true; empty: boolean } | { ok: false; message: string };
 
-const specs = new Map<string, DataSpec<unknown>>();
+const specs = new Map<string, DataShape<unknown>>();
 
 /**
- * The widget's own data spec: the one its DataController reads, taken from an instance of the
- * registered element (`dataSpec()` is the protected hook every widget implements for its
- * controller), so the builder can never accept what the widget would reject. The specs load on
- * demand: the builder awaits `dataLayersLoaded` before its first check.
+ * The widget's own data shape: the one its DataController reads, taken from an instance of the
+ * registered element (`dataShape()` is the protected hook every widget implements for its
+ * controller), so the builder can never accept what the widget would reject. The builder awaits
+ * `dataLayersLoaded` (the reader) before its first check.
  */
-export function specOf(tag: string): DataSpec<unknown> {
+export function specOf(tag: string): DataShape<unknown> {
   let spec = specs.get(tag);
   if (!spec) {
-    const el = document.createElement(tag) as unknown as { dataSpec?: () => SpecLoader<unknown> };
-    if (typeof el.dataSpec !== 'function') throw new Error(`<${tag}> is not registered, or has no data spec`);
-    spec = el.dataSpec().loaded;
-    if (!spec) throw new Error(`<${tag}>'s data spec has not loaded yet: await dataLayersLoaded first`);
+    const el = document.createElement(tag) as unknown as { dataShape?: (reader: Reader) => DataShape<unknown> };
+    if (typeof el.dataShape !== 'function') throw new Error(`<${tag}> is not registered, or has no data shape`);
+    if (!loadReader.loaded) throw new Error('the data reader has not loaded yet: await dataLayersLoaded first');
+    spec = el.dataShape(loadReader.loaded);
     specs.set(tag, spec);
   }
   return spec;
 }
 
-/** Resolves once the data specs of the registered widgets (and the reader) have loaded. */
-export const dataLayersLoaded = (): Promise<unknown> => loadDataLayers();
+/** Resolves once the data reader (with every widget's data shape) has loaded. */
+export const dataLayersLoaded = (): Promise<unknown> => loadReader();
 
 /** What the widget's DataController does with a value it has read: the same function. */
 export function checkValue(tag: string, raw: unknown): Check {
   const spec = specOf(tag);
   try {
-    const data = readData(spec, raw, tables);
+    const data = readData(spec, raw);
     return { ok: true, empty: !!spec.isEmpty?.(localize(data, 'en')) };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
@@ -88,7 +88,7 @@ export interface TreeEntry {
 const escapeToken = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 export function entryOf(value: unknown, pointer: string, key: string): TreeEntry | undefined {
-  if (Array.isArray(value)) return { pointer, key, kind: tables.isHxlTable(value) ? 'table' : 'array', size: value.length, value };
+  if (Array.isArray(value)) return { pointer, key, kind: isHxlTable(value) ? 'table' : 'array', size: value.length, value };
   if (value !== null && typeof value === 'object') return { pointer, key, kind: 'object', size: Object.keys(value).length, value };
   return undefined;
 }

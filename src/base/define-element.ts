@@ -5,15 +5,6 @@
 export const IOM_WIDGET = Symbol.for('iom-widgets.element');
 
 const warned = new Set<string>();
-let upgrading = false;
-
-/**
- * Whether `customElements.define` is upgrading the elements already in the page (each one's
- * constructor runs inside it): such an element may have been on screen before its definition.
- */
-export function upgradingNow(): boolean {
-  return upgrading;
-}
 
 /**
  * Registers a custom element without ever throwing.
@@ -26,15 +17,7 @@ export function defineElement(name: string, ctor: CustomElementConstructor): voi
   const registry = globalThis.customElements;
   if (!registry) return;
   const existing = registry.get(name);
-  if (existing === undefined) {
-    upgrading = true;
-    try {
-      registry.define(name, ctor);
-    } finally {
-      upgrading = false;
-    }
-    return;
-  }
+  if (existing === undefined) return registry.define(name, ctor);
   if (existing === ctor || (existing as unknown as Record<symbol, unknown>)[IOM_WIDGET]) return;
   if (!warned.has(name)) {
     warned.add(name);

@@ -43,17 +43,16 @@ export function slotFilledBy(child: { tag: string; slot: string | null } | { tex
   return INVISIBLE.has(child.tag) ? undefined : (child.slot ?? '');
 }
 
+/** The slot a light-DOM node fills, in the browser: see `slotFilledBy`. */
+function slotOf(node: Node): string | undefined {
+  if (node.nodeType === 1) return slotFilledBy({ tag: (node as Element).localName, slot: (node as Element).getAttribute('slot') });
+  return node.nodeType === 3 ? slotFilledBy({ text: node.textContent ?? '' }) : undefined;
+}
+
+/** Whether a light-DOM node shows something when slotted (an inline JSON script or whitespace does not). */
+export const showsContent = (node: Node): boolean => slotOf(node) !== undefined;
+
 /** The slots that an element's light-DOM children fill (in the browser). */
 export function filledSlots(host: Element): Set<string> {
-  const out = new Set<string>();
-  for (const node of host.childNodes) {
-    const slot =
-      node.nodeType === 1
-        ? slotFilledBy({ tag: (node as Element).localName, slot: (node as Element).getAttribute('slot') })
-        : node.nodeType === 3
-          ? slotFilledBy({ text: node.textContent ?? '' })
-          : undefined;
-    if (slot !== undefined) out.add(slot);
-  }
-  return out;
+  return new Set([...host.childNodes].map(slotOf).filter((slot) => slot !== undefined));
 }

@@ -2,7 +2,7 @@ import { html, isServer, type TemplateResult } from 'lit';
 import { safeUrl } from '../data/safe-url.js';
 import type { Source } from '../data/validate.js';
 import { formatYear } from '../i18n/format.js';
-import { msg } from '../i18n/strings.js';
+import { msg } from '../i18n/words.js';
 
 /**
  * The one source citation of every widget: "Source: IOM, Annual Report 2023" in the locale's

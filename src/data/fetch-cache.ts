@@ -1,11 +1,12 @@
 import { DataError } from './errors.js';
+import { readerOrError } from './load-reader.js';
 import { parseJson } from './parse.js';
-import { loadTables } from './load-tables.js';
 
 interface Entry {
   promise: Promise<unknown>;
   controller: AbortController;
-  consumers: number;
+  /** How many callers wait for it. */
+  waiting: number;
   settled: boolean;
 }
 
@@ -13,25 +14,6 @@ interface Entry {
 // file shares one request, in flight or done. Failures are removed so a retry really refetches;
 // the browser's HTTP cache still applies to each real request (fetch's default cache mode).
 const cache = new Map<string, Entry>();
-
-/** `src` split at its first `#`: the URL as written, and the fragment with its `#` (or ''). */
-export function splitAtHash(src: string): { shown: string; hash: string } {
-  const at = src.indexOf('#');
-  return at >= 0 ? { shown: src.slice(0, at), hash: src.slice(at) } : { shown: src, hash: '' };
-}
-
-/**
- * The document a `src` names: its absolute URL without the fragment, and the URL as written (for
- * messages). Throws the widget's error for a URL that cannot be read.
- */
-export function documentUrl(src: string): { url: string; shown: string } {
-  const { shown } = splitAtHash(src);
-  try {
-    return { url: new URL(shown, document.baseURI).href, shown };
-  } catch (error) {
-    throw new DataError(`src "${src}" is not a valid URL`, 'network', { cause: error });
-  }
-}
 
 /** Forgets `url` (or everything), so the next load goes to the network (through the HTTP cache). */
 export function clearDataCache(url?: string): void {
@@ -49,8 +31,7 @@ function isCsv(url: string, contentType: string | null): boolean {
  * reads files with it too, so a file fails with the same words on the server and in the browser.)
  */
 export async function parseDocument(text: string, url: string, shown: string, contentType: string | null): Promise<unknown> {
-  // The CSV reader loads with the first CSV file, not before.
-  if (isCsv(url, contentType)) return (await loadTables()).parseCsv(text);
+  if (isCsv(url, contentType)) return (await readerOrError()).parseCsv(text);
   return parseJson(text, shown);
 }
 
@@ -76,75 +57,53 @@ async function load(url: string, shown: string, signal: AbortSignal): Promise<un
  * nobody waits for it any more. `timeout` (ms) turns a hung request into a `timeout` error.
  */
 export function fetchDocument(url: string, shown: string, signal: AbortSignal, timeout: number): Promise<unknown> {
-  let entry = cache.get(url);
-  if (!entry) {
-    const controller = new AbortController();
-    const created: Entry = { controller, consumers: 0, settled: false, promise: undefined as unknown as Promise<unknown> };
-    created.promise = load(url, shown, controller.signal).then(
-      (doc) => {
-        created.settled = true;
-        return doc;
-      },
-      (error: unknown) => {
-        created.settled = true;
-        if (cache.get(url) === created) cache.delete(url);
-        throw error;
-      },
-    );
-    // Keep an unobserved rejection (everyone gave up waiting) from reaching the console.
-    created.promise.catch(() => undefined);
-    cache.set(url, created);
-    entry = created;
-  }
-  const shared = entry;
-  shared.consumers++;
-
+  const shared = cache.get(url) ?? request(url, shown);
+  shared.waiting++;
   return new Promise<unknown>((resolve, reject) => {
-    let done = false;
-    const finish = (): void => {
-      done = true;
+    let waiting = true;
+    const stop = (outcome: () => void, gaveUp: boolean): void => {
+      if (!waiting) return;
+      waiting = false;
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
-      shared.consumers--;
-    };
-    const release = (): void => {
-      // Nobody else waits for a request still in flight: stop it and forget it.
-      if (shared.consumers === 0 && !shared.settled) {
+      // The last caller to give up on a request still in flight stops it.
+      if (--shared.waiting === 0 && gaveUp && !shared.settled) {
         shared.controller.abort();
         if (cache.get(url) === shared) cache.delete(url);
       }
+      outcome();
     };
-    const onAbort = (): void => {
-      if (done) return;
-      finish();
-      release();
-      reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
-    };
+    const onAbort = (): void => stop(() => reject(signal.reason ?? new DOMException('Aborted', 'AbortError')), true);
     const timer =
       timeout > 0 && Number.isFinite(timeout)
-        ? setTimeout(() => {
-            if (done) return;
-            finish();
-            release();
-            reject(new DataError(`Could not load ${shown}: no answer after ${timeout / 1000} s (timeout)`, 'timeout'));
-          }, timeout)
+        ? setTimeout(() => stop(() => reject(new DataError(`Could not load ${shown}: no answer after ${timeout / 1000} s (timeout)`, 'timeout')), true), timeout)
         : undefined;
-    if (signal.aborted) {
-      onAbort();
-      return;
-    }
+    if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort);
     shared.promise.then(
-      (doc) => {
-        if (done) return;
-        finish();
-        resolve(doc);
-      },
-      (error: unknown) => {
-        if (done) return;
-        finish();
-        reject(error);
-      },
+      (doc) => stop(() => resolve(doc), false),
+      (error: unknown) => stop(() => reject(error), false),
     );
   });
+}
+
+/** Starts the one request for `url`, kept in the cache while it is in flight and once it has succeeded. */
+function request(url: string, shown: string): Entry {
+  const controller = new AbortController();
+  const entry: Entry = { controller, waiting: 0, settled: false, promise: Promise.resolve() };
+  entry.promise = load(url, shown, controller.signal).then(
+    (doc) => {
+      entry.settled = true;
+      return doc;
+    },
+    (error: unknown) => {
+      entry.settled = true;
+      if (cache.get(url) === entry) cache.delete(url);
+      throw error;
+    },
+  );
+  // Everyone may have given up waiting: an unobserved rejection must not reach the console.
+  entry.promise.catch(() => undefined);
+  cache.set(url, entry);
+  return entry;
 }

@@ -1,10 +1,11 @@
 import { LANGUAGE_TAG, type Resolved } from './validate.js';
 
 /**
- * The text of a language map for `locale`: its own tag (`fr-CH`), then each shorter form of it
- * (`fr`), then English, then the first given.
+ * The text for `locale` of text given in one language or several (a language map): its own tag
+ * (`fr-CH`), then each shorter form of it (`fr`), then English, then the first given.
  */
-export function pickText(map: Readonly<Record<string, string>>, locale: string): string {
+export function pickText(map: string | Readonly<Record<string, string>>, locale: string): string {
+  if (typeof map === 'string') return map;
   const tags = Object.keys(map);
   const find = (tag: string) => tags.find((t) => t.toLowerCase() === tag);
   const parts = locale.toLowerCase().replace(/_/g, '-').split('-');

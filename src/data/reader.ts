@@ -1,32 +1,31 @@
-// The data layer's reading half, loaded on demand (see `loadReader` in data-controller.ts): it is
-// fetched when a widget first has a data source (`data`, an inline script, `src`), so a counter
-// given plain attributes downloads no validation, fetching or JSON Pointer code.
-import { splitAtHash } from './fetch-cache.js';
-import { pointerFromHash } from './json-pointer.js';
-import { loadedTables } from './load-tables.js';
+// The reading half of the data layer, one chunk loaded on demand (see load-reader.ts): checking,
+// JSON Pointers, CSV and HXL, and the data shape of every widget. Everything it imports that is
+// not in this chunk is in the core every page has already loaded, so a failed load of this chunk
+// is retried by asking for this one file again.
+import { donorRankingShape } from '../donor-ranking/donor-ranking.data.js';
+import { emergencyListShape } from '../emergency-list/emergency-list.data.js';
+import { objectiveCardShape } from '../objective-card/objective-card.data.js';
+import { statCounterShape } from '../stat-counter/stat-counter.data.js';
+import type { DataShape } from './data-state.js';
+import { isHxlTable, mapHxl } from './hxl.js';
 import { validate } from './validate.js';
-import type { DataSpec } from './data-spec.js';
 
-export { Task, TaskStatus, initialState } from '@lit/task';
-export { resolvePointer, pointerFromHash } from './json-pointer.js';
+export { parseCsv } from './csv.js';
+export { resolvePointer } from './json-pointer.js';
 export { localize } from './localize.js';
 
-/**
- * What a widget does with a value it has read, the one place it is written: an HXL table mapped
- * to the widget's fields (with the table readers, `tables`, once loaded), shorthand normalized,
- * then the schema checked. Returns the valid data (language maps not yet picked) or throws the
- * `DataError` the widget shows. The embed builder checks entries with it too.
- */
-export function readData(spec: DataSpec<unknown>, raw: unknown, tables = loadedTables()): unknown {
-  let value = raw;
-  if (spec.hxl && tables?.isHxlTable(value)) value = spec.hxl.toData(tables.mapHxl(value, spec.hxl.mapping));
-  if (spec.normalize) value = spec.normalize(value);
-  return validate(spec.schema, value, spec.root ?? 'data');
-}
+/** The data shapes of the four widgets. */
+export const shapes = { statCounter: statCounterShape, emergencyList: emergencyListShape, donorRanking: donorRankingShape, objectiveCard: objectiveCardShape };
 
-/** `/data/r.json#/objectives/0` → the URL as written (without its fragment) and the JSON Pointer. */
-export function splitFragment(src: string): { shown: string; pointer: string | undefined } {
-  const { shown, hash } = splitAtHash(src);
-  const pointer = hash ? pointerFromHash(hash) : undefined;
-  return { shown, pointer: pointer === '' ? undefined : pointer };
+/**
+ * What a widget does with a value it has read, the one place it is written: an HXL table mapped to
+ * the widget's fields, shorthand normalized, then the schema checked. Returns the valid data
+ * (language maps not yet picked) or throws the `DataError` the widget shows. The embed builder
+ * checks entries with it too.
+ */
+export function readData(shape: DataShape<unknown>, raw: unknown): unknown {
+  let value = raw;
+  if (shape.hxl && isHxlTable(value)) value = shape.hxl.toData(mapHxl(value, shape.hxl.mapping));
+  if (shape.normalize) value = shape.normalize(value);
+  return validate(shape.schema, value, shape.root ?? 'data');
 }

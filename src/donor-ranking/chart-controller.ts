@@ -1,18 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { createRef } from 'lit/directives/ref.js';
+import { emit } from '../base/events.js';
+import { failedModuleUrl, once } from '../base/once.js';
+import type { IomErrorDetail } from '../data/data-state.js';
 // Types only: erased at build time, so this module does not pull chart.js into the element's bundle.
 import type { ChartInput, ChartTheme, DonorChart } from './chart.js';
 
+/** The chart chunk (chart.js and chart.ts), loaded when a chart is first shown. */
+const loadChart = once(() => import('./chart.js'));
 type ChartModule = typeof import('./chart.js');
-let chartModule: Promise<ChartModule> | undefined;
-
-/** Loads the chart chunk (chart.js and chart.ts) once per page; a failed load is retried next time. */
-export function loadChartModule(): Promise<ChartModule> {
-  chartModule ??= import('./chart.js').catch((error: unknown) => {
-    chartModule = undefined;
-    throw error;
-  });
-  return chartModule;
-}
 
 export type ChartState = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -20,22 +16,13 @@ export type ChartState = 'idle' | 'loading' | 'ready' | 'error';
 const CHART_FILE = 'iom-widgets.chart.js';
 
 /**
- * The URL a failed `import()` could not load. Chromium ("Failed to fetch dynamically imported
- * module: <url>") and Firefox name it in the error; otherwise (Safari) this is the chart file's name.
- */
-export function failedModuleUrl(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return /\b(?:https?|file):\/\/\S+/.exec(text)?.[0].replace(/[.,;:)]+$/, '') ?? CHART_FILE;
-}
-
-/**
  * Reads the chart's colours and type from the element's CSS tokens. Canvas cannot resolve
- * `var()` or `light-dark()`, so each token is applied to a hidden probe element (`.probe`, one
- * per `data-token`) and read back as a computed `rgb()` colour or pixel size.
+ * `var()` or `light-dark()`, so each token is applied to a hidden probe element (one per
+ * `data-token`, in `probes`) and read back as a computed `rgb()` colour or pixel size.
  */
-export function readTheme(root: ParentNode): ChartTheme {
+export function readTheme(probes: ParentNode | undefined): ChartTheme {
   const style = (token: string) => {
-    const probe = root.querySelector<HTMLElement>(`.probe[data-token="${token}"]`);
+    const probe = probes?.querySelector<HTMLElement>(`[data-token="${token}"]`);
     return probe ? getComputedStyle(probe) : undefined;
   };
   const color = (token: string, fallback: string) => style(token)?.color || fallback;
@@ -62,9 +49,12 @@ export function readTheme(root: ParentNode): ChartTheme {
  * - it is destroyed, and the observer disconnected, when the element leaves the page or the chart
  *   view; a load still in flight then creates nothing.
  *
- * The host calls `sync()` after every render and `retheme()` when a token probe reports a change.
+ * The host renders `box` (the chart's container, with its canvas) and `probes` (see `readTheme`),
+ * calls `sync()` after every render and `retheme()` when a token probe reports a change.
  */
 export class ChartController implements ReactiveController {
+  readonly box = createRef<HTMLElement>();
+  readonly probes = createRef<HTMLElement>();
   state: ChartState = 'idle';
   /** When the chart code itself could not be downloaded (state `error`): the URL that failed. */
   missingUrl?: string;
@@ -76,11 +66,12 @@ export class ChartController implements ReactiveController {
   // Bumped on every teardown, so that a chart module arriving late for an old container is ignored.
   private generation = 0;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly theme: () => ChartTheme,
-  ) {
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
+  }
+
+  private theme(): ChartTheme {
+    return readTheme(this.probes.value);
   }
 
   hostConnected(): void {
@@ -92,8 +83,9 @@ export class ChartController implements ReactiveController {
     this.teardown();
   }
 
-  /** After each render: the chart container when the chart view is shown (else null) and what to draw. */
-  sync(container: HTMLElement | null, input: ChartInput | undefined): void {
+  /** After each render: what to draw when the chart view is shown (else undefined). */
+  sync(input: ChartInput | undefined): void {
+    const container = this.box.value;
     if (!container || !input) {
       this.teardown();
       return;
@@ -109,6 +101,13 @@ export class ChartController implements ReactiveController {
     }
     // Same chart, new data (or locale, direction): update it in place.
     if (this.chart && input.key !== previous?.key) this.chart.update(input, this.theme());
+  }
+
+  /** Tries again after the chart code failed to load (the note's Retry). */
+  retry(): void {
+    // The next render's sync() observes the container afresh: its size creates the chart.
+    this.teardown();
+    this.host.requestUpdate();
   }
 
   /** Re-reads the CSS tokens and redraws (theme, colour scheme or font changed). */
@@ -131,12 +130,14 @@ export class ChartController implements ReactiveController {
     this.setState('loading');
     let createDonorChart: ChartModule['createDonorChart'];
     try {
-      ({ createDonorChart } = await loadChartModule());
+      ({ createDonorChart } = await loadChart());
     } catch (error) {
       if (generation !== this.generation) return;
       // The usual cause on a self-hosted site: iom-widgets.chart.js was not uploaded beside the script.
-      this.missingUrl = failedModuleUrl(error);
-      console.warn(`<${this.host.localName}>: the chart could not be shown: ${this.missingUrl} could not be loaded (${error instanceof Error ? error.message : String(error)}); showing the table instead.`);
+      this.missingUrl = failedModuleUrl(error) ?? CHART_FILE;
+      const message = `the chart could not be shown: ${this.missingUrl} could not be loaded (${error instanceof Error ? error.message : String(error)}); showing the table instead`;
+      console.warn(`<${this.host.localName}>: ${message}.`);
+      emit<IomErrorDetail>(this.host, 'iom-error', { message, kind: 'network', cause: error });
       this.setState('error');
       return;
     }

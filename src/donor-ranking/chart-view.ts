@@ -1,19 +1,19 @@
 // The chart view of <donor-ranking>: the canvas box, the token probes that report a theme change,
 // the "Show as table" toggle and the table behind it; and what the chart draws (ChartInput). The
 // drawing itself is chart.ts, loaded on first use by chart-controller.ts.
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import { cssProps } from '../base/css-props.js';
 import { isolate } from '../i18n/format.js';
-import { msg } from '../i18n/strings.js';
-import type { ChartState } from './chart-controller.js';
+import { msg } from '../i18n/words.js';
+import type { ChartController } from './chart-controller.js';
 import type { ChartInput } from './chart.js';
 import { money, tooltipLines, type Layout } from './layout.js';
 import { renderTable } from './table.js';
 
 export interface ChartViewState {
-  state: ChartState;
-  /** The chart code's URL that could not be loaded (state `error`). */
-  missingUrl?: string;
+  /** The chart: its state, its container and probes, and its Retry. */
+  chart: ChartController;
   /** The reader asked for the table. */
   tableShown: boolean;
   /** A token probe finished a transition: a colour, font or size token changed. */
@@ -21,13 +21,14 @@ export interface ChartViewState {
   onToggleTable: () => void;
 }
 
-export function renderChartView(l: Layout, { state, missingUrl, tableShown, onThemeProbe, onToggleTable }: ChartViewState): TemplateResult {
+export function renderChartView(l: Layout, { chart, tableShown, onThemeProbe, onToggleTable }: ChartViewState): TemplateResult {
+  const { state, missingUrl } = chart;
   const showTable = tableShown || state === 'error';
   return html`
-    <div class="chart" part="chart" data-state=${state} style=${cssProps({ '--_rows': String(l.shown.length) })}>
+    <div class="chart" part="chart" data-state=${state} style=${cssProps({ '--_rows': String(l.shown.length) })} ${ref(chart.box)}>
       <canvas aria-hidden="true"></canvas>
     </div>
-    <div class="probes" aria-hidden="true" @transitionend=${onThemeProbe}>
+    <div class="probes" aria-hidden="true" @transitionend=${onThemeProbe} ${ref(chart.probes)}>
       <span class="probe" data-token="bar"></span><span class="probe" data-token="highlight"></span><span class="probe" data-token="text"></span
       ><span class="probe" data-token="muted"></span><span class="probe" data-token="grid"></span><span class="probe" data-token="surface"></span
       ><span class="probe" data-token="font"></span><span class="probe" data-token="thickness"></span>
@@ -38,6 +39,7 @@ export function renderChartView(l: Layout, { state, missingUrl, tableShown, onTh
             ? // The URL keeps its own direction inside Arabic text.
               msg(l.locale, 'donorRankingChartMissing', { url: isolate(missingUrl) })
             : msg(l.locale, 'donorRankingChartFailed')}
+          ${missingUrl ? html`<button type="button" part="retry" @click=${() => chart.retry()}>${msg(l.locale, 'retry')}</button>` : nothing}
         </p>`
       : html`<button type="button" class="table-toggle" part="table-toggle" aria-pressed=${tableShown ? 'true' : 'false'} @click=${onToggleTable}>
           ${msg(l.locale, 'donorRankingShowTable')}

@@ -1,5 +1,7 @@
 import * as v from 'valibot';
-import { CurrencyCode, LocalName, LocalText, SourceSchema, Text, NonNegative as Amount, Year, type LanguageMap, type Resolved } from '../data/validate.js';
+import type { DataShape } from '../data/data-state.js';
+import { pickText } from '../data/localize.js';
+import { CurrencyCode, LocalName, LocalText, SourceSchema, Text, NonNegative as Amount, Year, type Resolved } from '../data/validate.js';
 import type { HxlMapping } from '../data/hxl.js';
 import { sameSource } from '../base/source-line.js';
 
@@ -14,9 +16,6 @@ export const DonorSchema = v.object({
 });
 /** As the widget renders it: text in several languages picked for its locale. */
 export type Donor = Resolved<v.InferOutput<typeof DonorSchema>>;
-
-/** A name's text to compare by: itself, or its English (else first) text when given in several languages. */
-export const textOf = (name: string | LanguageMap): string => (typeof name === 'string' ? name : (name.en ?? Object.values(name)[0]));
 
 /**
  * The data of `<donor-ranking>`. `donors` is in rank order. `order: "alphabetical"` marks a list
@@ -37,7 +36,7 @@ export const DonorRankingSchema = v.pipe(
         if (!dataset.typed) return;
         const seen = new Map<string, number>();
         dataset.value.forEach((donor, i) => {
-          const name = textOf(donor.name);
+          const name = pickText(donor.name, 'en');
           const key = name.toLocaleLowerCase();
           if (seen.has(key)) {
             addIssue({
@@ -101,3 +100,10 @@ export function donorsFromHxl(records: Record<string, unknown>[]): unknown {
   const source = typeof first === 'string' && records.every((r) => typeof r.source === 'string' && sameSource(r.source, first)) ? first : undefined;
   return source === undefined ? { currency: 'USD', donors } : { currency: 'USD', donors, source };
 }
+
+export const donorRankingShape: DataShape<DonorRankingData> = {
+  schema: DonorRankingSchema,
+  normalize: (raw) => (Array.isArray(raw) ? { donors: raw } : raw),
+  hxl: { mapping: DONOR_HXL, toData: donorsFromHxl },
+  isEmpty: (data) => data.donors.length === 0,
+};

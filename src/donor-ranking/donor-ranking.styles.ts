@@ -222,7 +222,7 @@ const listStyles = css`
     background: var(--_highlight-color);
   }
   /* The highlighted donor shown past the limit, set apart from the top of the list. */
-  .row.beyond {
+  .row.shown-past-limit {
     margin-block-start: var(--_space-sm);
     padding-block-start: var(--_space-sm);
     border-block-start: 1px dashed var(--_border);

@@ -1,25 +1,28 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { oneOf, wholeNumber, type AttributeRule } from '../base/attributes.js';
 import { cssProps } from '../base/css-props.js';
-import { emit } from '../base/events.js';
 import { IomElement } from '../base/iom-element.js';
+import { choice, option, wholeNumber, type OptionValue } from '../base/options.js';
+import { ShowMore } from '../base/show-more.js';
 import { renderSource } from '../base/source-line.js';
-import { lazySpec, type SpecLoader } from '../data/data-spec.js';
-import { formatNumber } from '../i18n/format.js';
+import { skeleton } from '../base/state-views.js';
+import { shownData } from '../data/data-state.js';
+import type { Reader } from '../data/load-reader.js';
 import { isRtl } from '../i18n/locale.js';
-import { ChartController, readTheme } from './chart-controller.js';
+import { ChartController } from './chart-controller.js';
 import { chartInput, renderChartView } from './chart-view.js';
 import type { DonorRankingData } from './donor-ranking.data.js';
 import { donorRankingStyles } from './donor-ranking.styles.js';
-import { findDonor, layoutFor, limitCount, money, type Layout } from './layout.js';
+import { findDonor, layoutFor, money, type Layout } from './layout.js';
 import { renderList } from './list.js';
 import { renderTable } from './table.js';
 
-const loadSpec = lazySpec(() => import('./donor-ranking.spec.js').then((m) => m.spec));
-
 export const DONOR_VIEWS = ['list', 'chart', 'table'] as const;
 export type DonorView = (typeof DONOR_VIEWS)[number];
+
+const VIEW = choice('view', DONOR_VIEWS, 'list', 'showing the list');
+/** `limit`: a whole number from 0 (all), else 10. */
+export const LIMIT = wholeNumber('limit', 0, Infinity, 10, 'showing 10');
 
 /** Detail of the `iom-view-change` event. */
 export interface DonorViewChangeDetail {
@@ -98,43 +101,43 @@ export class DonorRanking extends IomElement<DonorRankingData> {
   highlight?: string;
 
   @state()
-  protected expanded = false;
-
-  @state()
   protected tableShown = false;
 
-  protected readonly chartController = new ChartController(this, () => readTheme(this.renderRoot));
+  protected readonly chartController = new ChartController(this);
 
   private rethemeFrame = 0;
 
-  protected dataSpec(): SpecLoader<DonorRankingData> {
-    return loadSpec;
-  }
+  // "Show all" takes the reader to the first donor past the limit, in the list or the table on screen
+  // (the chart view's table is off screen until shown).
+  private readonly more = new ShowMore(this, () =>
+    VIEW.value(this.view) === 'chart' && !this.tableShown && this.chartController.state !== 'error'
+      ? undefined
+      : this.renderRoot.querySelector<HTMLElement>(`[data-rank="${LIMIT.value(this.limit) + 1}"]`),
+  );
 
-  /** The view in force: `view` when valid, else `list`. */
-  protected get currentView(): DonorView {
-    return (DONOR_VIEWS as readonly string[]).includes(this.view) ? this.view : 'list';
+  protected dataShape(reader: Reader) {
+    return reader.shapes.donorRanking;
   }
 
   /** The layout of `data` for this update's options (the same object while neither changes: see `layoutFor`). */
   private layout(data: DonorRankingData): Layout {
     return layoutFor(data, {
-      locale: this.activeLocale,
-      limit: limitCount(this.limit),
+      locale: this.i18n.locale,
+      limit: LIMIT.value(this.limit),
       highlight: this.highlight,
       groupByType: this.groupByType,
-      expanded: this.expanded,
+      expanded: this.more.expanded,
     });
   }
 
   protected override renderSkeleton(): TemplateResult {
-    const lines = Math.min(limitCount(this.limit) || 10, 10);
-    return html`<div class="skeleton-box" style=${cssProps({ '--_skeleton-height': `${lines * 1.75 + 2}em` })}>${super.renderSkeleton(lines)}</div>`;
+    const lines = Math.min(LIMIT.value(this.limit) || 10, 10);
+    return html`<div class="skeleton-box" style=${cssProps({ '--_skeleton-height': `${lines * 1.75 + 2}em` })}>${skeleton(this.i18n.loadingLabel, lines)}</div>`;
   }
 
   protected renderReady(data: DonorRankingData): TemplateResult {
     const l = this.layout(data);
-    const requested = this.currentView;
+    const requested = VIEW.value(this.view);
     // A rank-only list has nothing to chart: the chart view falls back to the list, and says so.
     const view = requested === 'chart' && !l.hasAmounts ? 'list' : requested;
     return html`
@@ -145,9 +148,9 @@ export class DonorRanking extends IomElement<DonorRankingData> {
       ${l.ranked ? nothing : html`<p class="note" part="note">${this.t('donorRankingAlphabetical')}</p>`}
       ${requested === 'chart' && !l.hasAmounts ? html`<p class="note" part="note">${this.t('donorRankingNoAmounts')}</p>` : nothing}
       ${view === 'table' ? renderTable(l, { visible: true, asView: true }) : view === 'chart' ? this.renderChart(l) : renderList(l)}
-      ${this.renderMore(l)}
+      ${l.canLimit ? this.more.button(l.count, this.i18n.locale) : nothing}
       ${l.data.total !== undefined && view !== 'table' ? html`<p class="total" part="total">${this.t('donorRankingTotal', { value: money(l.data.total, l) })}</p>` : nothing}
-      ${data.source ? renderSource(data.source, this.activeLocale) : nothing}
+      ${data.source ? renderSource(data.source, this.i18n.locale) : nothing}
     `;
   }
 
@@ -173,20 +176,12 @@ export class DonorRanking extends IomElement<DonorRankingData> {
   private choose(view: DonorView): void {
     if (view === this.view) return;
     this.view = view;
-    emit<DonorViewChangeDetail>(this, 'iom-view-change', { view });
-  }
-
-  private renderMore(l: Layout): TemplateResult | typeof nothing {
-    if (!l.canLimit) return nothing;
-    return html`<button type="button" class="more" part="more" @click=${() => (this.expanded = !this.expanded)}>
-      ${l.expanded ? this.t('showFewer') : this.t('showAll', { count: formatNumber(l.count, this.activeLocale) })}
-    </button>`;
+    this.emit<DonorViewChangeDetail>('iom-view-change', { view });
   }
 
   private renderChart(l: Layout): TemplateResult {
     return renderChartView(l, {
-      state: this.chartController.state,
-      missingUrl: this.chartController.missingUrl,
+      chart: this.chartController,
       tableShown: this.tableShown,
       onThemeProbe: this.onThemeProbe,
       onToggleTable: () => (this.tableShown = !this.tableShown),
@@ -206,24 +201,21 @@ export class DonorRanking extends IomElement<DonorRankingData> {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // The layout just rendered (layoutFor gives the same object back), when the chart view shows it.
-    const data = this.shownData;
-    const l = data && this.currentView === 'chart' ? this.layout(data) : undefined;
-    const container = l?.hasAmounts ? this.renderRoot.querySelector<HTMLElement>('.chart') : null;
-    this.chartController.sync(container, container && l ? chartInput(l, isRtl(this), matchMedia(REDUCED_MOTION).matches) : undefined);
+    const data = shownData(this.state);
+    const l = data && VIEW.value(this.view) === 'chart' ? this.layout(data) : undefined;
+    this.chartController.sync(l?.hasAmounts ? chartInput(l, isRtl(this), matchMedia(REDUCED_MOTION).matches) : undefined);
   }
 
-  protected override attributeRules(): AttributeRule[] {
-    const data = this.status === 'ready' ? this.shownData : undefined;
+  protected override options(): OptionValue[] {
+    const data = this.status === 'ready' ? shownData(this.state) : undefined;
+    const locale = this.i18n.locale;
+    // A name the data does not have is a problem only once the data is in.
+    const named = (raw: unknown) => (!data || findDonor(data.donors, String(raw), locale) ? String(raw) : undefined);
+    const highlight = option('highlight', named, undefined, 'the name of a donor in the data', 'highlighting none');
     return [
-      oneOf('view', this.view, DONOR_VIEWS, 'showing the list'),
-      wholeNumber('limit', this.limit, 0, Infinity, 'showing 10'),
-      {
-        attribute: 'highlight',
-        value: this.highlight,
-        valid: !this.highlight?.trim() || !data || !!findDonor(data.donors, this.highlight, this.activeLocale),
-        expected: 'the name of a donor in the data',
-        fallback: 'highlighting none',
-      },
+      [VIEW, this.view],
+      [LIMIT, this.limit],
+      [highlight, this.highlight],
     ];
   }
 

@@ -2,21 +2,8 @@
 // the groups by type, each donor's share and change, and the words and figures in a locale. No DOM
 // here: these are tested without a browser and run the same in the prerender.
 import { formatCurrency, formatNumber, formatPercent, formatYear } from '../i18n/format.js';
-import { addEnglish, msg } from '../i18n/strings.js';
+import { msg } from '../i18n/words.js';
 import type { Donor, DonorRankingData } from './donor-ranking.data.js';
-import { donorRankingEn } from '../i18n/strings/en-donor-ranking.js';
-
-// The widget's English words, for the whole widget (every other module of donor-ranking imports this one).
-addEnglish(donorRankingEn);
-
-/** How many donors to show before "Show all" when `limit` is not a whole number. */
-export const DEFAULT_LIMIT = 10;
-
-/** The `limit` attribute as a count: a whole number from 0 (all), else 10. */
-export function limitCount(limit: unknown): number {
-  const n = Number(limit);
-  return Number.isInteger(n) && n >= 0 ? n : DEFAULT_LIMIT;
-}
 
 export interface Row {
   donor: Donor;
@@ -24,7 +11,7 @@ export interface Row {
   rank: number;
   highlighted: boolean;
   /** Shown although past the limit, because it is the highlighted donor. */
-  beyond: boolean;
+  shownPastLimit: boolean;
   /** Past the limit: hidden on screen until "Show all", printed all the same. */
   pastLimit: boolean;
 }
@@ -44,7 +31,7 @@ export type Change = { kind: 'up' | 'down'; points: number } | { kind: 'same' } 
 export interface LayoutOptions {
   /** The locale of the update (numbers, words, case-insensitive matching). */
   locale: string;
-  /** How many donors to show before "Show all" (a count, see `limitCount`); 0 shows all. */
+  /** How many donors to show before "Show all"; 0 shows all. */
   limit: number;
   /** The donor to emphasise, by name in any case. */
   highlight?: string;
@@ -109,7 +96,7 @@ function computeLayout(data: DonorRankingData, { locale, limit, highlight, group
   const rows: Row[] = data.donors.map((donor, i) => {
     const highlighted = !!wanted && donor.name.toLocaleLowerCase(locale) === wanted;
     const past = limited && i >= limit;
-    return { donor, rank: i + 1, highlighted, beyond: past && highlighted, pastLimit: past && !highlighted };
+    return { donor, rank: i + 1, highlighted, shownPastLimit: past && highlighted, pastLimit: past && !highlighted };
   });
   const amounts = data.donors.map((d) => d.amount).filter((a): a is number => a !== undefined);
   const hasAmounts = amounts.length > 0;
@@ -145,7 +132,7 @@ export function groupRows(rows: readonly Row[], hasAmounts: boolean, other: stri
     if (!g) groups.set(key, (g = { name: key || other, count: 0, rows: [], first: row.rank }));
     g.count++;
     if (row.donor.amount !== undefined) g.subtotal = (g.subtotal ?? 0) + row.donor.amount;
-    g.rows.push({ ...row, beyond: false });
+    g.rows.push({ ...row, shownPastLimit: false });
   }
   return [...groups.entries()]
     .sort(([ka, a], [kb, b]) => (ka === '' ? 1 : 0) - (kb === '' ? 1 : 0) || (hasAmounts ? (b.subtotal ?? 0) - (a.subtotal ?? 0) : 0) || a.first - b.first)
@@ -176,8 +163,7 @@ export function exact(value: number, locale: string): string {
 /** `amount`'s share of the total ("25%", "0.4%"), when the data has a total. */
 export function share(amount: number | undefined, l: Layout): string | undefined {
   if (!l.hasShare || amount === undefined) return undefined;
-  const points = (amount / l.data.total!) * 100;
-  return formatPercent(points, l.locale, points > 0 && points < 1 ? 1 : 0);
+  return formatPercent((amount / l.data.total!) * 100, l.locale);
 }
 
 /** "25% of total", when the data has a total. */
@@ -191,18 +177,14 @@ export function previousYear(l: Layout): string {
   return l.data.year !== undefined ? formatYear(l.data.year - 1, l.locale) : msg(l.locale, 'donorRankingPreviousYear');
 }
 
-function changePoints(points: number, locale: string): string {
-  return formatPercent(points, locale, points < 10 ? 1 : 0);
-}
-
 /** "up 12% from 2022", for screen readers and the tooltip. */
 export function changeText(c: Change, l: Layout): string {
   const year = previousYear(l);
   switch (c.kind) {
     case 'up':
-      return msg(l.locale, 'donorRankingUp', { value: changePoints(c.points, l.locale), year });
+      return msg(l.locale, 'donorRankingUp', { value: formatPercent(c.points, l.locale), year });
     case 'down':
-      return msg(l.locale, 'donorRankingDown', { value: changePoints(c.points, l.locale), year });
+      return msg(l.locale, 'donorRankingDown', { value: formatPercent(c.points, l.locale), year });
     case 'same':
       return msg(l.locale, 'donorRankingSame', { year });
     default:
@@ -214,8 +196,7 @@ export function changeText(c: Change, l: Layout): string {
 export function changeShort(c: Change, locale: string): string {
   if (c.kind === 'new') return msg(locale, 'donorRankingNewShort');
   if (c.kind === 'same') return formatPercent(0, locale);
-  const points = c.kind === 'up' ? c.points : -c.points;
-  return formatNumber(points / 100, locale, { style: 'percent', maximumFractionDigits: c.points < 10 ? 1 : 0, signDisplay: 'exceptZero' });
+  return formatPercent(c.kind === 'up' ? c.points : -c.points, locale, { signed: true });
 }
 
 /** "Donors: 7" in the locale's digits. */

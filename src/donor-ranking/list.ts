@@ -5,7 +5,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import { cssProps } from '../base/css-props.js';
 import { safeUrl } from '../data/safe-url.js';
 import { formatNumber } from '../i18n/format.js';
-import { msg } from '../i18n/strings.js';
+import { msg } from '../i18n/words.js';
 import type { Donor } from './donor-ranking.data.js';
 import { changeOf, changeShort, changeText, groupSummary, money, shareOf, type Layout, type Row } from './layout.js';
 
@@ -39,7 +39,7 @@ function renderRow(row: Row, l: Layout): TemplateResult {
   const d = row.donor;
   const href = safeUrl(d.url);
   const pct = d.amount !== undefined && l.max > 0 ? (d.amount / l.max) * 100 : 0;
-  return html`<li part=${row.highlighted ? 'row highlighted' : 'row'} class=${classMap({ row: true, highlighted: row.highlighted, beyond: row.beyond, 'past-limit': row.pastLimit })}>
+  return html`<li part=${row.highlighted ? 'row highlighted' : 'row'} data-rank=${row.rank} class=${classMap({ row: true, highlighted: row.highlighted, 'shown-past-limit': row.shownPastLimit, 'past-limit': row.pastLimit })}>
     ${l.ranked ? html`<span class="rank" part="rank">${formatNumber(row.rank, l.locale)}</span>` : nothing}
     <span class="main">
       <span class="name" part="name"

@@ -57,7 +57,7 @@ export const tableAndChartStyles = css`
   tr.highlighted > :first-child {
     border-inline-start: var(--_marker) solid var(--_highlight-color);
   }
-  tr.beyond > * {
+  tr.shown-past-limit > * {
     border-block-start: 1px dashed var(--_border);
   }
 
@@ -175,12 +175,12 @@ export const tableAndChartStyles = css`
   /* Print the figures, not a canvas: the table replaces the chart, controls disappear. */
   @media print {
     /* Every row is printed in its place: the highlighted donor needs no separator of its own. */
-    .row.beyond {
+    .row.shown-past-limit {
       margin-block-start: 0;
       padding-block-start: 0;
       border-block-start: 0;
     }
-    tr.beyond > * {
+    tr.shown-past-limit > * {
       border-block-start: 0;
     }
     .chart,

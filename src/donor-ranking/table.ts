@@ -3,7 +3,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { formatNumber, formatPercent } from '../i18n/format.js';
-import { msg, type StringKey } from '../i18n/strings.js';
+import { msg, type WordKey } from '../i18n/words.js';
 import { changeOf, changeShort, donorCount, exact, previousYear, share, type Layout, type Row } from './layout.js';
 
 export interface TableOptions {
@@ -15,13 +15,13 @@ export interface TableOptions {
 
 export function renderTable(l: Layout, { visible, asView }: TableOptions): TemplateResult {
   const { locale } = l;
-  const t = (key: StringKey, params?: Record<string, string | number>) => msg(locale, key, params);
+  const t = (key: WordKey, params?: Record<string, string | number>) => msg(locale, key, params);
   const showType = l.hasTypes && !l.groups;
   const lead = (l.ranked ? 1 : 0) + 1 + (showType ? 1 : 0);
   const row = (r: Row) => {
     const d = r.donor;
     const change = changeOf(d);
-    return html`<tr class=${classMap({ highlighted: r.highlighted, beyond: r.beyond, 'past-limit': r.pastLimit })}>
+    return html`<tr data-rank=${r.rank} class=${classMap({ highlighted: r.highlighted, 'shown-past-limit': r.shownPastLimit, 'past-limit': r.pastLimit })}>
       ${l.ranked ? html`<td class="num">${formatNumber(r.rank, locale)}</td>` : nothing}
       <th scope="row"><bdi>${d.name}</bdi>${r.highlighted ? html`<span class="visually-hidden"> ${t('donorRankingHighlighted')}</span>` : nothing}</th>
       ${showType ? html`<td>${d.type ?? ''}</td>` : nothing}

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { DataShape } from '../data/data-state.js';
 import { LocalName, LocalText, SourceSchema, Text, Name, NonNegative as Count, Year, type Resolved } from '../data/validate.js';
 import type { HxlMapping } from '../data/hxl.js';
 
@@ -69,4 +70,11 @@ export const EMERGENCY_HXL: HxlMapping = {
   url: { tag: '#meta+url' },
   summary: { tag: '#description', localized: true },
   source: { tag: '#meta+source' },
+};
+
+export const emergencyListShape: DataShape<EmergencyListData> = {
+  schema: EmergencyListSchema,
+  normalize: (raw) => (Array.isArray(raw) ? { emergencies: raw } : raw),
+  hxl: { mapping: EMERGENCY_HXL, toData: (records) => ({ emergencies: records }) },
+  isEmpty: (data) => data.emergencies.length === 0,
 };

@@ -1,73 +1,30 @@
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { oneOf, wholeNumber, type AttributeRule } from '../base/attributes.js';
-import { emit } from '../base/events.js';
-import { isHeadingLevel } from '../base/heading.js';
 import { IomElement } from '../base/iom-element.js';
+import type { OptionValue } from '../base/options.js';
 import { PrintController } from '../base/print.js';
+import { ShowMore } from '../base/show-more.js';
 import { renderSource } from '../base/source-line.js';
-import { lazySpec, type SpecLoader } from '../data/data-spec.js';
-import { formatNumber } from '../i18n/format.js';
+import { skeleton } from '../base/state-views.js';
+import { shownData } from '../data/data-state.js';
+import type { Reader } from '../data/load-reader.js';
 import type { EmergencyListData } from './emergency-list.data.js';
 import { styles } from './emergency-list.styles.js';
-import {
-  EMERGENCY_FILTERS,
-  EMERGENCY_SORTS,
-  filterWords,
-  modelFor,
-  offeredFilters,
-  offeredSorts,
-  parseFilters,
-  parseSort,
-  searchTokens,
-  viewOf,
-  type EmergencyFilter,
-  type EmergencySort,
-  type Entry,
-  type View,
-} from './model.js';
+import { PoliteAnnouncer } from './announcer.js';
 import { KeptItems } from './kept-items.js';
+import { NO_FILTERS, modelFor, offeredFilters, offeredSorts, searchTokens, viewOf, type EmergencyFilter, type EmergencySort, type Entry, type View } from './model.js';
+import { FILTERS, HEADING_LEVEL, LAYOUT, LIMIT, SORT, type EmergencyFilterChangeDetail, type EmergencyLayout } from './options.js';
 import { ProgressiveList } from './progressive.js';
-import { RevealItems } from './reveal.js';
-import { controlsTemplate, countText, itemTemplate, titleTemplate } from './templates.js';
-
-const loadSpec = lazySpec(() => import('./emergency-list.spec.js').then((m) => m.spec));
+import { RevealItems, skipsItems } from './reveal.js';
+import { controlsTemplate, countText, itemTemplate, noMatchTemplate, titleTemplate } from './templates.js';
 
 export { EMERGENCY_FILTERS, EMERGENCY_SORTS, type EmergencyFilter, type EmergencySort } from './model.js';
+export { EMERGENCY_LAYOUTS, type EmergencyFilterChangeDetail, type EmergencyLayout } from './options.js';
 
-/** Detail of `iom-filter-change`. */
-export interface EmergencyFilterChangeDetail {
-  /** The search text as typed (empty when none). */
-  query: string;
-  /** The chosen value of each filter menu; an empty string means "all". */
-  filters: Record<EmergencyFilter, string>;
-  /** The order in force; an empty string is the data's own order. */
-  sort: EmergencySort | '';
-  /** How many emergencies match the search and filters (the "6" of "6 of 10 emergencies"). */
-  visible: number;
-  /** How many are on screen: `visible`, or fewer under `limit` until "Show all" is pressed. */
-  shown: number;
-  /** How many emergencies the data has. */
-  total: number;
-}
-
-const NO_FILTERS: Record<EmergencyFilter, string> = { region: '', level: '', type: '' };
-/**
- * Lists with more matches than this let the browser skip the layout and paint of the items off
- * screen (`content-visibility: auto`, the `long` class) until they are all in, which halves the
- * first render of a list of 100; then reveal.ts lays them out in idle time, so that a full-page
- * capture drawn beyond the viewport (puppeteer's `fullPage`) paints them (BENCHMARKS.md, "Long
- * lists in full-page captures").
- */
-const SKIPPABLE_LIST = 20;
-/**
- * The same for a prerendered page, which a reader without JavaScript sees as it is, skipped items
- * and all (nothing lays them out later): only lists of more than 100, as before the reveal.
- */
-const SKIPPABLE_PRERENDERED_LIST = 100;
-/** Whether a list of `matches` lets the browser skip its items off screen (the `long` class). */
-const skipsItems = (matches: number) => matches > (isServer ? SKIPPABLE_PRERENDERED_LIST : SKIPPABLE_LIST);
+/** How long the count waits after the reader's last change before it is announced: longer while typing. */
+const TYPING_PAUSE = 700;
+const CHOICE_PAUSE = 150;
 
 /**
  * A list of the emergencies IOM responds to, as rows or cards, with optional search, filters, sort
@@ -126,7 +83,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
 
   /** `list` (rows) or `grid` (cards, one column on a phone, more as the width allows). */
   @property({ reflect: true })
-  layout: 'list' | 'grid' = 'list';
+  layout: EmergencyLayout = 'list';
 
   /** Shows a search box that filters by name, country, region, level, type and summary. */
   @property({ type: Boolean, reflect: true })
@@ -153,18 +110,15 @@ export class EmergencyList extends IomElement<EmergencyListData> {
   headingLevel = 3;
 
   @state() private query = '';
-  @state() private chosen: Record<EmergencyFilter, string> = NO_FILTERS;
+  @state() private chosen: Readonly<Record<EmergencyFilter, string>> = NO_FILTERS;
   @state() private userSort?: EmergencySort | '';
-  @state() private expanded = false;
-  @state() private announcement = '';
-
-  private announceTimer?: ReturnType<typeof setTimeout>;
   private readonly items = new KeptItems<Entry>(this);
+  private readonly announcer = new PoliteAnnouncer(this);
   // A printout gets every emergency, not only the first `limit`, all at once.
   private readonly print = new PrintController(this);
-  // After the data controller (added by the base class): it decides from the data of this update.
+  private readonly more = new ShowMore(this, () => this.renderRoot.querySelectorAll<HTMLElement>('[part~="item"]')[LIMIT.value(this.limit) ?? 0]);
   private readonly progressive = new ProgressiveList(this, () => {
-    const data = this.shownData;
+    const data = shownData(this.state);
     if (!data) return undefined;
     const view = this.viewFor(data);
     return { results: view, cap: this.capFor(view), progressive: !this.print.printing };
@@ -174,20 +128,15 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     super();
     // Once a long list is all in, its skipped items are laid out in idle time, for captures.
     new RevealItems(this, () => {
-      const data = this.shownData;
+      const data = shownData(this.state);
       if (!data || this.status !== 'ready') return undefined;
       // The items on screen are the progressive list's count of this update (at most the cap).
       return { count: this.progressive.count, skipping: skipsItems(this.viewFor(data).matches.length), complete: !this.progressive.filling };
     });
   }
 
-  protected dataSpec(): SpecLoader<EmergencyListData> {
-    return loadSpec;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.announceTimer);
+  protected dataShape(reader: Reader) {
+    return reader.shapes.emergencyList;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -196,59 +145,43 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     if (changed.has('sort')) this.userSort = undefined;
   }
 
-  protected override attributeRules(): AttributeRule[] {
-    const unknown = filterWords(this.filters).filter((word) => !(EMERGENCY_FILTERS as readonly string[]).includes(word));
+  protected override options(): OptionValue[] {
     return [
-      oneOf('layout', this.layout, ['list', 'grid'], 'showing a list'),
-      oneOf('sort', this.sort, EMERGENCY_SORTS, "showing the data's order"),
-      {
-        attribute: 'filters',
-        value: this.filters,
-        valid: unknown.length === 0,
-        expected: `words from ${EMERGENCY_FILTERS.join(', ')}`,
-        fallback: `leaving out ${unknown.join(', ')}`,
-      },
-      wholeNumber('limit', this.limit, 1, Infinity, 'showing every emergency'),
-      wholeNumber('heading-level', this.headingLevel, 1, 6, 'using 3'),
+      [LAYOUT, this.layout],
+      [SORT, this.sort],
+      [FILTERS, this.filters],
+      [LIMIT, this.limit],
+      [HEADING_LEVEL, this.headingLevel],
     ];
   }
 
   /** The order in force: the reader's choice in the sort menu, else `sort`. */
   private get currentSort(): EmergencySort | '' {
-    return this.userSort ?? parseSort(this.sort);
-  }
-
-  private get level(): number {
-    return isHeadingLevel(this.headingLevel) ? this.headingLevel : 3;
-  }
-
-  private get limitCount(): number | undefined {
-    const n = Number(this.limit);
-    return Number.isInteger(n) && n > 0 ? n : undefined;
+    return this.userSort ?? SORT.value(this.sort);
   }
 
   /** The filter menus to show: asked for in `filters`, and with at least two values in the data. */
   private shownFilters(data: EmergencyListData): EmergencyFilter[] {
-    return offeredFilters(modelFor(data, this.activeLocale), parseFilters(this.filters));
+    return offeredFilters(modelFor(data, this.i18n.locale), FILTERS.value(this.filters));
   }
 
   /** What the search, filters and sort in force leave of `data` (memoised in the model module). */
   private viewFor(data: EmergencyListData): View {
     const chosen = Object.fromEntries(this.shownFilters(data).map((key) => [key, this.chosen[key]]));
-    return viewOf(modelFor(data, this.activeLocale), this.currentSort, chosen, this.searchable ? searchTokens(this.query) : []);
+    return viewOf(modelFor(data, this.i18n.locale), this.currentSort, chosen, this.searchable ? searchTokens(this.query) : []);
   }
 
   /** How many of the matches belong on screen: all of them, or `limit` until "Show all" (not in print). */
   private capFor(view: View): number {
-    const limit = this.print.printing ? undefined : this.limitCount;
-    return limit && !this.expanded ? Math.min(limit, view.matches.length) : view.matches.length;
+    const limit = this.print.printing ? undefined : LIMIT.value(this.limit);
+    return limit && !this.more.expanded ? Math.min(limit, view.matches.length) : view.matches.length;
   }
 
   // ---- Reader actions ----
 
   private readonly onSearch = (event: Event): void => {
     this.query = (event.target as HTMLInputElement).value;
-    this.changed(700);
+    this.changed(TYPING_PAUSE);
   };
 
   // Escape empties the search in every browser (Chromium does it natively for type=search, others do not).
@@ -258,76 +191,56 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     event.preventDefault();
     input.value = '';
     this.query = '';
-    this.changed(150);
+    this.changed(CHOICE_PAUSE);
   };
 
   private readonly onFilter = (event: Event): void => {
     const select = event.target as HTMLSelectElement;
     this.chosen = { ...this.chosen, [select.dataset.filter as EmergencyFilter]: select.value };
-    this.changed(150);
+    this.changed(CHOICE_PAUSE);
   };
 
   private readonly onSort = (event: Event): void => {
     this.userSort = (event.target as HTMLSelectElement).value as EmergencySort | '';
-    this.changed(150);
+    this.changed(CHOICE_PAUSE);
   };
 
-  private async toggleMore(): Promise<void> {
-    this.expanded = !this.expanded;
-    // "Show all": take the reader to the first emergency that was hidden, as "load more" patterns do.
-    // "Show fewer": focus stays on the button.
-    if (!this.expanded) return;
-    const first = this.limitCount;
-    await this.updateComplete;
-    const item = first === undefined ? undefined : this.renderRoot.querySelectorAll<HTMLElement>('[part~="item"]')[first];
-    if (!item) return;
-    item.tabIndex = -1;
-    item.addEventListener('blur', () => item.removeAttribute('tabindex'), { once: true });
-    item.focus();
-  }
-
   /** Clears the search and every filter (the sort stays), then puts focus on the first control. */
-  private async clearFilters(): Promise<void> {
+  private readonly clearFilters = async (): Promise<void> => {
     this.query = '';
     this.chosen = NO_FILTERS;
-    this.changed(150);
+    this.changed(CHOICE_PAUSE);
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.controls input, .controls select')?.focus();
-  }
+    this.renderRoot.querySelector<HTMLElement>('[part~="controls"] :is(input, select)')?.focus();
+  };
 
   /**
    * After a change: fire `iom-filter-change` now, and announce the count politely once the reader
    * pauses (typing gets a longer pause, so a screen reader is not interrupted at every key).
    */
-  private changed(announceAfter: number): void {
-    const data = this.shownData;
+  private changed(pause: number): void {
+    const data = shownData(this.state);
     if (!data) return;
     const view = this.viewFor(data);
-    const limit = this.limitCount;
     const visible = view.matches.length;
-    emit<EmergencyFilterChangeDetail>(this, 'iom-filter-change', {
+    this.emit<EmergencyFilterChangeDetail>('iom-filter-change', {
       query: this.searchable ? this.query : '',
       filters: { ...NO_FILTERS, ...Object.fromEntries(this.shownFilters(data).map((k) => [k, this.chosen[k]])) },
       sort: this.currentSort,
       visible,
-      shown: limit && !this.expanded ? Math.min(limit, visible) : visible,
+      shown: this.capFor(view),
       total: view.model.entries.length,
     });
-    clearTimeout(this.announceTimer);
-    this.announceTimer = setTimeout(() => {
-      const now = this.shownData;
-      if (!now) return;
-      const text = countText(this.viewFor(now));
-      // The same words twice in a row are not read again by screen readers: vary them invisibly.
-      this.announcement = text === this.announcement.trim() ? `${text}\u00a0` : text;
-    }, announceAfter);
+    this.announcer.after(pause, () => {
+      const now = shownData(this.state);
+      return now && countText(this.viewFor(now));
+    });
   }
 
   // ---- Rendering ----
 
   protected override renderSkeleton(): TemplateResult {
-    const lines = Math.min(this.limitCount ?? 5, 8) * 2;
-    return super.renderSkeleton(lines);
+    return skeleton(this.i18n.loadingLabel, Math.min(LIMIT.value(this.limit) ?? 5, 8) * 2);
   }
 
   protected renderReady(data: EmergencyListData): TemplateResult {
@@ -338,7 +251,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     // The server renders the whole list at once; the browser progressively (see progressive.ts).
     const count = isServer ? cap : Math.min(cap, this.progressive.count);
     const shown = count < matches.length ? matches.slice(0, count) : matches;
-    const level = this.level;
+    const level = HEADING_LEVEL.value(this.headingLevel);
     const withSource = !model.sharedSource;
     const sort = this.currentSort;
     const controls = controlsTemplate({
@@ -354,18 +267,15 @@ export class EmergencyList extends IomElement<EmergencyListData> {
       onFilter: this.onFilter,
       onSort: this.onSort,
     });
-    const limit = this.print.printing ? undefined : this.limitCount;
+    const limit = this.print.printing ? undefined : LIMIT.value(this.limit);
 
     return html`${titleTemplate(data, locale)} ${controls}
       ${controls === nothing
         ? nothing
         : html`<p part="count" class="count">${countText(view)}</p>
-            <div class="visually-hidden" role="status">${this.announcement}</div>`}
+            ${this.announcer.region()}`}
       ${matches.length === 0
-        ? html`<div part="no-match" class="no-match">
-            <p>${this.t('emergencyListNoMatch')}</p>
-            <button part="clear" type="button" @click=${this.clearFilters}>${this.t('emergencyListClear')}</button>
-          </div>`
+        ? noMatchTemplate(locale, this.clearFilters)
         : html`<ul part="list" class=${skipsItems(matches.length) ? 'list long' : 'list'} aria-label=${data.title ?? this.t('emergencyListLabel')}>
             ${repeat(
               shown,
@@ -378,11 +288,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
               },
             )}
           </ul>`}
-      ${limit && matches.length > limit
-        ? html`<button part="more" class="more" type="button" @click=${this.toggleMore}>
-            ${this.expanded ? this.t('showFewer') : this.t('showAll', { count: formatNumber(matches.length, locale) })}
-          </button>`
-        : nothing}
+      ${limit && matches.length > limit ? this.more.button(matches.length, locale) : nothing}
       ${data.source || model.sharedSource ? renderSource((data.source ?? model.sharedSource)!, locale) : nothing}`;
   }
 }

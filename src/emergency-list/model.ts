@@ -14,6 +14,8 @@ export type EmergencySort = (typeof EMERGENCY_SORTS)[number];
 /** The fields `filters` can offer a menu for. */
 export const EMERGENCY_FILTERS = ['region', 'level', 'type'] as const;
 export type EmergencyFilter = (typeof EMERGENCY_FILTERS)[number];
+/** No filter chosen: every menu on "all". */
+export const NO_FILTERS: Readonly<Record<EmergencyFilter, string>> = { region: '', level: '', type: '' };
 
 /** One emergency with what searching, filtering, sorting and its badge need. */
 export interface Entry {
@@ -75,12 +77,6 @@ export function levelNumber(level: string): number | undefined {
 /** The words of a search: folded, every one must match. */
 export function searchTokens(query: string): string[] {
   return foldText(query).trim().split(' ').filter(Boolean);
-}
-
-/** A `sort` attribute as an order: a known name, else `''` (the data's order). */
-export function parseSort(value: string | null | undefined): EmergencySort | '' {
-  const sort = (value ?? '').trim();
-  return (EMERGENCY_SORTS as readonly string[]).includes(sort) ? (sort as EmergencySort) : '';
 }
 
 /** The words of a `filters` attribute (space or comma separated, any case). */

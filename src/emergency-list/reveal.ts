@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { nextChunk, whenIdle } from './progressive.js';
 
 // A long list lets the browser skip the layout and paint of its items far off screen
@@ -8,6 +8,14 @@ import { nextChunk, whenIdle } from './progressive.js';
 // laid out for good while the browser is idle, a chunk at a time from the top (a rule of a
 // stylesheet of the list's own, `:nth-child(-n + N)`, written through the CSSOM, which a strict
 // Content-Security-Policy allows), and the page holds every item's pixels from then on.
+
+/**
+ * Lists with more matches than this let the browser skip the layout and paint of the items off
+ * screen (`content-visibility: auto`, the `long` class), which halves the first render of a list
+ * of 100 (BENCHMARKS.md, "Long lists in full-page captures"). A prerendered page is read without
+ * script, where nothing would lay them out later: only lists of more than 100 skip there.
+ */
+export const skipsItems = (matches: number): boolean => matches > (isServer ? 100 : 20);
 
 /** What the host's last update showed. */
 export interface RevealTarget {

@@ -8,15 +8,11 @@ import { heading } from '../base/heading.js';
 import { sourceContent } from '../base/source-line.js';
 import { safeUrl } from '../data/safe-url.js';
 import { formatCompact, formatCurrency, formatDate, formatNumber, formatPercent, listFormat } from '../i18n/format.js';
-import { addEnglish, msg, plural, type StringKey } from '../i18n/strings.js';
+import { msg, plural, type WordKey } from '../i18n/words.js';
 import type { Emergency, EmergencyListData } from './emergency-list.data.js';
 import { foldText, type EmergencyFilter, type EmergencySort, type Entry, type Model, type View } from './model.js';
-import { emergencyListEn } from '../i18n/strings/en-emergency-list.js';
 
-// The widget's English words, for the whole widget (emergency-list.ts imports this one).
-addEnglish(emergencyListEn);
-
-const SORT_LABELS: Record<EmergencySort | '', StringKey> = {
+const SORT_LABELS: Record<EmergencySort | '', WordKey> = {
   '': 'emergencyListSortListed',
   name: 'emergencyListSortName',
   level: 'emergencyListSortLevel',
@@ -25,13 +21,13 @@ const SORT_LABELS: Record<EmergencySort | '', StringKey> = {
   updated: 'emergencyListSortUpdated',
 };
 
-const FILTER_LABELS: Record<EmergencyFilter, [label: StringKey, all: StringKey]> = {
+const FILTER_LABELS: Record<EmergencyFilter, [label: WordKey, all: WordKey]> = {
   region: ['emergencyListRegion', 'emergencyListAllRegions'],
   level: ['emergencyListLevel', 'emergencyListAllLevels'],
   type: ['emergencyListType', 'emergencyListAllTypes'],
 };
 
-const PEOPLE: [keyof Emergency, StringKey][] = [
+const PEOPLE: [keyof Emergency, WordKey][] = [
   ['peopleAffected', 'emergencyListAffected'],
   ['peopleInNeed', 'emergencyListInNeed'],
   ['peopleTargeted', 'emergencyListTargeted'],
@@ -57,6 +53,14 @@ export function titleTemplate(data: EmergencyListData, locale: string): Template
   </p>`;
 }
 
+/** The message when nothing matches the search and filters, and a button that clears them. */
+export function noMatchTemplate(locale: string, onClear: () => void): TemplateResult {
+  return html`<div part="no-match" class="no-match">
+    <p>${msg(locale, 'emergencyListNoMatch')}</p>
+    <button part="clear" type="button" @click=${onClear}>${msg(locale, 'emergencyListClear')}</button>
+  </div>`;
+}
+
 /** What the row of controls shows and where the reader's changes go. */
 export interface ControlsState {
   readonly model: Model;
@@ -77,7 +81,7 @@ export interface ControlsState {
 /** The search box, filter menus and sort menu, or nothing when none is on offer. */
 export function controlsTemplate(s: ControlsState): TemplateResult | typeof nothing {
   if (!s.searchable && s.filters.length === 0 && s.sorts.length === 0) return nothing;
-  const t = (key: StringKey) => msg(s.model.locale, key);
+  const t = (key: WordKey) => msg(s.model.locale, key);
   return html`<div part="controls" class="controls">
     ${s.searchable
       ? html`<label class="control search"
@@ -114,7 +118,7 @@ export function controlsTemplate(s: ControlsState): TemplateResult | typeof noth
  */
 export function itemTemplate(entry: Entry, level: number, locale: string, withSource: boolean): TemplateResult {
   const e = entry.e;
-  const t = (key: StringKey, params?: Record<string, string>) => msg(locale, key, params);
+  const t = (key: WordKey, params?: Record<string, string>) => msg(locale, key, params);
   const href = safeUrl(e.url);
   const name = href ? html`<a part="link" href=${href}><bdi>${e.name}</bdi></a>` : html`<bdi>${e.name}</bdi>`;
   const countries = ([] as string[]).concat(e.country ?? []);
@@ -156,14 +160,7 @@ export function itemTemplate(entry: Entry, level: number, locale: string, withSo
 function fundingTemplate(e: Emergency, locale: string): TemplateResult | typeof nothing {
   if (e.appeal === undefined || e.funded === undefined || e.appeal <= 0) return nothing;
   const pct = (e.funded / e.appeal) * 100;
-  // Whole percents, except where rounding would lie: 0.04 % is not "0%", 99.6 % is not "100%".
-  const percent =
-    pct > 0 && pct < 1
-      ? formatNumber(pct / 100, locale, { style: 'percent', maximumSignificantDigits: 1 })
-      : pct > 99 && pct < 100
-        ? formatPercent(Math.floor(pct * 10) / 10, locale, 1)
-        : formatPercent(Math.round(pct), locale);
-  const line = msg(locale, 'emergencyListFundedPercent', { percent });
+  const line = msg(locale, 'emergencyListFundedPercent', { percent: formatPercent(pct, locale) });
   const detail = msg(locale, 'emergencyListFundedOf', { funded: formatCurrency(e.funded, locale), appeal: formatCurrency(e.appeal, locale) });
   const now = Math.min(100, Math.round(pct * 10) / 10);
   return html`<div part="funding" class="funding">

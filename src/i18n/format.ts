@@ -1,62 +1,41 @@
-// Intl formatters are costly to build and are asked for on every render and animation frame:
-// keep one per (locale, options).
-const numberFormats = new Map<string, Intl.NumberFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const pluralRulesCache = new Map<string, Intl.PluralRules>();
-const listFormats = new Map<string, Intl.ListFormat>();
-
-/** Cached `Intl.PluralRules` (asked for on every render of a count). */
-export function pluralRules(locale: string, options: Intl.PluralRulesOptions = {}): Intl.PluralRules {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let r = pluralRulesCache.get(key);
-  if (!r) {
-    r = new Intl.PluralRules(locale, options);
-    pluralRulesCache.set(key, r);
-  }
-  return r;
+/**
+ * `make(locale, options)`, made once per locale and options and kept: `Intl` objects are costly
+ * to build, and every render (and every frame of a count-up) asks for them.
+ */
+export function memoized<O, R>(make: (locale: string, options: O) => R): (locale: string, options: O) => R {
+  const made = new Map<string, R>();
+  return (locale, options) => {
+    const key = `${locale}|${JSON.stringify(options)}`;
+    let value = made.get(key);
+    if (value === undefined) made.set(key, (value = make(locale, options)));
+    return value;
+  };
 }
 
-/** Cached `Intl.ListFormat` ("Sudan, Chad and South Sudan"). */
-export function listFormat(locale: string, options: Intl.ListFormatOptions = {}): Intl.ListFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = listFormats.get(key);
-  if (!f) {
-    f = new Intl.ListFormat(locale, options);
-    listFormats.set(key, f);
+export const numberFormat = memoized((locale, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
+  try {
+    return new Intl.NumberFormat(locale, options);
+  } catch {
+    // An unknown currency code or option value: plain formatting rather than an exception.
+    return new Intl.NumberFormat(locale);
   }
-  return f;
-}
+});
+const dateFormat = memoized((locale, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options));
+export const pluralRules = memoized((locale, options: Intl.PluralRulesOptions) => new Intl.PluralRules(locale, options));
+/** "Sudan, Chad and South Sudan". */
+export const listFormat = memoized((locale, options: Intl.ListFormatOptions) => new Intl.ListFormat(locale, options));
 
-export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = numberFormats.get(key);
-  if (!f) {
-    try {
-      f = new Intl.NumberFormat(locale, options);
-    } catch {
-      // An unknown currency code or option value: fall back to plain formatting rather than throw.
-      f = new Intl.NumberFormat(locale);
-    }
-    numberFormats.set(key, f);
-  }
-  return f;
-}
-
-export function formatNumber(value: number, locale: string, options?: Intl.NumberFormatOptions): string {
+export function formatNumber(value: number, locale: string, options: Intl.NumberFormatOptions = {}): string {
   return numberFormat(locale, options).format(value);
 }
 
-/** Compact form for people figures in lists: "31.6M" style is ambiguous to readers, so use long compact. */
-export function formatCompact(value: number, locale: string, maximumFractionDigits = 1): string {
-  return formatNumber(value, locale, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits });
+/** People figures in lists: the long compact form ("31.6 million"), which readers do not misread as "31.6M" may be. */
+export function formatCompact(value: number, locale: string): string {
+  return formatNumber(value, locale, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 });
 }
 
-export function formatCurrency(
-  value: number,
-  locale: string,
-  currency = 'USD',
-  compact = true,
-): string {
+/** An amount with its currency code: compact ("USD 500M") or whole ("USD 500,000,000"). */
+export function formatCurrency(value: number, locale: string, currency = 'USD', compact = true): string {
   return formatNumber(value, locale, {
     style: 'currency',
     currency,
@@ -65,21 +44,27 @@ export function formatCurrency(
   });
 }
 
-/** Percent points (18 means 18 %), the way report figures are written. */
-export function formatPercent(points: number, locale: string, maximumFractionDigits = 0): string {
-  return formatNumber(points / 100, locale, { style: 'percent', maximumFractionDigits });
+/**
+ * A percentage given in percent points (18 means 18 %), as precise as it must be to stay true:
+ * whole from 10 up, one decimal below 10, one significant digit below 1 (0.04 %, never "0%"), and
+ * one decimal rounded down between 99 and 100 (99.6 %, never "100%"). `signed` writes "+12%".
+ */
+export function formatPercent(points: number, locale: string, { signed = false } = {}): string {
+  const size = Math.abs(points);
+  let shown = points;
+  let precision: Intl.NumberFormatOptions = { maximumFractionDigits: 0 };
+  if (size > 0 && size < 1) precision = { maximumSignificantDigits: 1 };
+  else if (size < 10) precision = { maximumFractionDigits: 1 };
+  else if (size > 99 && size < 100) {
+    shown = Math.sign(points) * (Math.floor(size * 10) / 10);
+    precision = { maximumFractionDigits: 1 };
+  }
+  return formatNumber(shown / 100, locale, { style: 'percent', ...precision, ...(signed ? { signDisplay: 'exceptZero' } : {}) });
 }
 
-export function formatDate(value: string | number | Date, locale: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
-  const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) return String(value);
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = dateFormats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, options);
-    dateFormats.set(key, f);
-  }
-  return f.format(date);
+export function formatDate(value: string, locale: string, options: Intl.DateTimeFormatOptions): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : dateFormat(locale, options).format(date);
 }
 
 /** A year in the locale's digits, without grouping: "2023", "٢٠٢٣". */

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
+import type { DataShape } from '../data/data-state.js';
 import { LanguageMap, LocalText, SourceSchema, type Resolved } from '../data/validate.js';
 import { StatCounterSchema } from '../stat-counter/stat-counter.data.js';
-
 
 /** The data of `<objective-card>`: one strategic objective with its key figures. */
 export const ObjectiveCardSchema = v.object({
@@ -28,3 +28,5 @@ export const ObjectiveCardSchemaMeta = {
   title: 'objective-card data',
   description: 'One strategic objective for <objective-card>: { number, title, summary?, figures?: [stat-counter data], url?, linkLabel?, source? }.',
 };
+
+export const objectiveCardShape: DataShape<ObjectiveCardData> = { schema: ObjectiveCardSchema };

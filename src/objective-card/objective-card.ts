@@ -1,25 +1,17 @@
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { cssProps } from '../base/css-props.js';
-import { IomElement } from '../base/iom-element.js';
-import { filledSlots, serverContext } from '../base/server-context.js';
-import { lazySpec, type SpecLoader } from '../data/data-spec.js';
-import { safeUrl } from '../data/safe-url.js';
-import { oneOf, wholeNumber, type AttributeRule } from '../base/attributes.js';
 import { heading } from '../base/heading.js';
+import { IomElement } from '../base/iom-element.js';
+import { choice, wholeNumber, type OptionValue } from '../base/options.js';
+import { filledSlots, serverContext, showsContent } from '../base/server-context.js';
 import { citeOnce, renderSource } from '../base/source-line.js';
+import type { Reader } from '../data/load-reader.js';
+import { safeUrl } from '../data/safe-url.js';
 import { formatNumber } from '../i18n/format.js';
 import type { StatCounterData } from '../stat-counter/stat-counter.data.js';
 import type { ObjectiveCardData } from './objective-card.data.js';
-import { loadStatCounterSpec } from '../stat-counter/spec-loader.js';
 import { objectiveCardStyles } from './objective-card.styles.js';
-import { addEnglish } from '../i18n/strings.js';
-import { objectiveCardEn } from '../i18n/strings/en-objective-card.js';
-
-// The card is ready when its figures can be drawn at once: with the counter's spec in too.
-const loadSpec = lazySpec(() => Promise.all([import('./objective-card.spec.js'), loadStatCounterSpec()]).then(([m]) => m.spec));
-
-addEnglish(objectiveCardEn);
 
 export const OBJECTIVE_CARD_VARIANTS = ['card', 'plain', 'banner'] as const;
 export type ObjectiveCardVariant = (typeof OBJECTIVE_CARD_VARIANTS)[number];
@@ -27,15 +19,15 @@ export type ObjectiveCardVariant = (typeof OBJECTIVE_CARD_VARIANTS)[number];
 /** The objectives that have an accent token (`--iom-objective-1` … `-3`). */
 export const OBJECTIVE_ACCENTS = ['1', '2', '3'] as const;
 export type ObjectiveAccent = (typeof OBJECTIVE_ACCENTS)[number];
-const ACCENTS: readonly string[] = OBJECTIVE_ACCENTS;
 
-const INVISIBLE = new Set(['script', 'style', 'template']);
+const HEADING_LEVEL = wholeNumber('heading-level', 1, 6, 3, 'using 3');
+const COLUMNS = wholeNumber('columns', 1, 6, 3, 'using 3');
+const VARIANT = choice('variant', OBJECTIVE_CARD_VARIANTS, 'card', 'showing a card');
+const ACCENT = choice('accent', OBJECTIVE_ACCENTS, undefined, "using the objective's own accent");
 
 /** Whether a slot holds something to show (an inline JSON script or whitespace does not count). */
 function hasContent(slot: HTMLSlotElement): boolean {
-  return slot.assignedNodes({ flatten: true }).some((node) =>
-    node instanceof Element ? !INVISIBLE.has(node.localName) : !!node.textContent?.trim(),
-  );
+  return slot.assignedNodes({ flatten: true }).some(showsContent);
 }
 
 /** The counters' own load events stay inside: a page listening to the card hears the card's `iom-load` only. */
@@ -124,31 +116,22 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
   /** The figures as given to the counters, kept per data object so a re-render gives them the same objects. */
   private cited = new WeakMap<ObjectiveCardData, ReturnType<typeof citeOnce<StatCounterData>>>();
 
-  protected dataSpec(): SpecLoader<ObjectiveCardData> {
-    return loadSpec;
+  protected dataShape(reader: Reader) {
+    return reader.shapes.objectiveCard;
   }
 
-  /** The accent in use: the `accent` attribute when it names an objective, else the card's number, else none (primary colour). */
-  protected accentKey(data?: ObjectiveCardData): string | undefined {
-    const chosen = this.accent?.trim();
-    if (chosen && ACCENTS.includes(chosen)) return chosen;
-    const own = data ? String(data.number) : undefined;
-    return own && ACCENTS.includes(own) ? own : undefined;
-  }
-
-  protected override attributeRules(): AttributeRule[] {
+  protected override options(): OptionValue[] {
     return [
-      wholeNumber('heading-level', this.headingLevel, 1, 6, 'using 3'),
-      wholeNumber('columns', this.columns, 1, 6, 'using 3'),
-      oneOf('variant', this.variant, OBJECTIVE_CARD_VARIANTS, 'showing a card'),
-      oneOf('accent', this.accent, OBJECTIVE_ACCENTS, "using the objective's own accent"),
+      [HEADING_LEVEL, this.headingLevel],
+      [COLUMNS, this.columns],
+      [VARIANT, this.variant],
+      [ACCENT, this.accent],
     ];
   }
 
-  /** The most columns of figures: `columns`, or 3 when it is not a whole number from 1 to 6. */
-  private get columnCount(): number {
-    const n = Number(this.columns);
-    return Number.isInteger(n) && n >= 1 && n <= 6 ? n : 3;
+  /** The accent in use: the `accent` attribute, else the card's number when it has an accent, else none (primary colour). */
+  protected accentKey(data?: ObjectiveCardData): string | undefined {
+    return ACCENT.value(this.accent) ?? ACCENT.value(data ? String(data.number) : undefined);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -172,7 +155,7 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
   }
 
   protected renderReady(data: ObjectiveCardData): TemplateResult {
-    const locale = this.activeLocale;
+    const locale = this.i18n.locale;
     const number = this.t('objectiveCardNumber', { number: formatNumber(data.number, locale) });
     let cited = this.cited.get(data);
     if (!cited) this.cited.set(data, (cited = citeOnce(data.figures ?? [], data.source)));
@@ -186,7 +169,7 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
           <slot name="icon" @slotchange=${this.onSlotChange}></slot>
         </div>
         ${heading(
-          this.headingLevel,
+          HEADING_LEVEL.value(this.headingLevel),
           html`<span class="number" part="number">${number}</span><span class="visually-hidden">: </span><span class="title-text">${data.title}</span>`,
           { part: 'title', class: 'title', id: 'title' },
         )}
@@ -196,8 +179,8 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
         <slot @slotchange=${this.onSlotChange}></slot>
       </div>
       ${figures.length
-        ? html`<ul class="figures" part="figures" aria-label=${this.t('objectiveCardFigures')} @iom-load=${stopInnerLoad} style=${cssProps({ '--_columns': String(this.columnCount) })}>
-            ${figures.map((figure) => html`<li class="figure" part="figure"><stat-counter .data=${figure} .prerendered=${this.prerendered} .locale=${isServer ? this.activeLocale : undefined}></stat-counter></li>`)}
+        ? html`<ul class="figures" part="figures" aria-label=${this.t('objectiveCardFigures')} @iom-load=${stopInnerLoad} style=${cssProps({ '--_columns': String(COLUMNS.value(this.columns)) })}>
+            ${figures.map((figure) => html`<li class="figure" part="figure"><stat-counter .data=${figure} .prerendered=${this.takeover.prerendered} .locale=${isServer ? locale : undefined}></stat-counter></li>`)}
           </ul>`
         : nothing}
       <div class="foot ${hasFoot ? '' : 'is-empty'}" part="footer">
@@ -224,13 +207,13 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
   }
 
   protected override renderSkeleton(): TemplateResult {
-    return html`<div class="card skeleton" part="skeleton" role="status" aria-label=${this.t('loading')} data-accent=${this.accentKey() ?? nothing}>
+    return html`<div class="card skeleton" part="skeleton" role="status" aria-label=${this.i18n.loadingLabel ?? nothing} data-accent=${this.accentKey() ?? nothing}>
       <div class="skeleton-line skeleton-number"></div>
       <div class="skeleton-line skeleton-title"></div>
       <div class="skeleton-line"></div>
       <div class="skeleton-line"></div>
       <div class="skeleton-figures">
-        ${Array.from({ length: Math.min(this.columnCount, 3) }, () => html`<div class="skeleton-line skeleton-figure"></div>`)}
+        ${Array.from({ length: Math.min(COLUMNS.value(this.columns), 3) }, () => html`<div class="skeleton-line skeleton-figure"></div>`)}
       </div>
     </div>`;
   }

@@ -9,23 +9,15 @@ import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { SERVER_CONTEXT, SNAPSHOT_ATTRIBUTE, slotFilledBy, type ServerContext } from '../base/server-context.js';
-import { splitFragment } from '../data/reader.js';
-import { loadDataLayers } from '../data/data-controller.js';
 import { DataError } from '../data/errors.js';
-import { loadTables } from '../data/load-tables.js';
 import { fetchDocument, parseDocument } from '../data/fetch-cache.js';
-import { resolvePointer } from '../data/json-pointer.js';
+import { loadReader } from '../data/load-reader.js';
+import { splitSrc } from '../data/source.js';
+import { LANGUAGES } from '../i18n/locale.js';
+import { loadWords } from '../i18n/words.js';
 // Registers the four elements in @lit-labs/ssr's registry (Lit's Node build provides one).
 import '../index.js';
-import { addStrings } from '../i18n/strings.js';
-import { ar } from '../i18n/strings/ar.js';
-import { es } from '../i18n/strings/es.js';
-import { fr } from '../i18n/strings/fr.js';
-
-// The server renders each widget in one synchronous pass: every language's words are here up front.
-addStrings('fr', fr);
-addStrings('es', es);
-addStrings('ar', ar);
+import TAGS from '../tags.json' with { type: 'json' };
 import { errorMessageIn, escapeAttribute, fallbackFrom, textOf } from './fallback.js';
 import { STYLES_ATTRIBUTE, StyleFiles, type PrerenderStylesheet } from './styles.js';
 
@@ -34,8 +26,8 @@ export type { PrerenderStylesheet };
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 
-/** The tags `prerender` writes. */
-export const WIDGET_TAGS = ['stat-counter', 'emergency-list', 'donor-ranking', 'objective-card'] as const;
+/** The tags `prerender` writes: the four elements'. */
+export const WIDGET_TAGS: readonly string[] = TAGS;
 
 export interface PrerenderOptions {
   /** Path of the page's file: `src` URLs relative to the page are read relative to it. Default: `index.html` in the current folder. */
@@ -79,7 +71,7 @@ const SITE = 'http://iom-widgets-prerender.invalid';
 
 const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
 const isTag = (node: Node, tag: string): node is Element => 'tagName' in node && node.tagName === tag;
-const isWidget = (node: Node): node is Element => 'tagName' in node && (WIDGET_TAGS as readonly string[]).includes(node.tagName);
+const isWidget = (node: Node): node is Element => 'tagName' in node && WIDGET_TAGS.includes(node.tagName);
 
 /** The children a previous prerender (or the author, for the fallback) put in a widget: replaced on each run. */
 function isWritten(node: Node): boolean {
@@ -117,22 +109,18 @@ class Reader {
   ) {}
 
   /** The document at `src` (before its JSON Pointer), read as the browser would load it. */
-  read(src: string, timeout: number): Promise<unknown> {
-    const { shown, pointer } = splitFragment(src);
-    let url: URL;
-    try {
-      url = new URL(shown, this.base);
-    } catch (error) {
-      return Promise.reject(new DataError(`src "${src}" is not a valid URL`, 'network', { cause: error }));
-    }
-    const key = url.origin === SITE ? url.pathname : url.href.replace(/#.*$/, '');
+  async read(src: string, timeout: number): Promise<unknown> {
+    const { shown, url: href, pointer } = splitSrc(src, this.base);
+    const url = new URL(href);
+    const key = url.origin === SITE ? url.pathname : href;
     let doc = this.cache.get(key);
     if (!doc) {
-      doc = url.origin === SITE ? this.readFile(url, shown) : fetchDocument(url.href.replace(/#.*$/, ''), shown, new AbortController().signal, timeout);
+      doc = url.origin === SITE ? this.readFile(url, shown) : fetchDocument(href, shown, new AbortController().signal, timeout);
       doc.catch(() => undefined);
       this.cache.set(key, doc);
     }
-    return doc.then((d) => (pointer === undefined ? d : resolvePointer(d, pointer, shown)));
+    const [reader, value] = await Promise.all([loadReader(), doc]);
+    return pointer === undefined ? value : reader.resolvePointer(value, pointer, shown);
   }
 
   private async readFile(url: URL, shown: string): Promise<unknown> {
@@ -205,9 +193,8 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
  * byte; running it again on its output replaces what it wrote.
  */
 export async function prerender(page: string, options: PrerenderOptions = {}): Promise<PrerenderResult> {
-  // The widgets render in one synchronous pass: the table readers (CSV, HXL) are loaded up front.
-  // Lit's server render reads data synchronously: the readers and every widget's data spec first.
-  await Promise.all([loadTables(), loadDataLayers()]);
+  // Lit's server render is one synchronous pass: the data reader and every language's words first.
+  await Promise.all([loadReader(), ...LANGUAGES.map(loadWords)]);
   const file = resolve(options.file ?? 'index.html');
   const root = resolve(options.root ?? dirname(file));
   const fromRoot = relative(root, file);

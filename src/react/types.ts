@@ -2,8 +2,8 @@
 // from the element classes and their event maps, so a new property or event needs no list here.
 import type * as React from 'react';
 import type { LitElement } from 'lit';
-import type { IomErrorDetail } from '../data/data-spec.js';
-import type { IomAttributeWarningDetail } from '../base/attributes.js';
+import type { IomErrorDetail } from '../data/data-state.js';
+import type { IomAttributeWarningDetail } from '../base/options.js';
 import type { DonorRankingData } from '../donor-ranking/donor-ranking.data.js';
 import type { DonorViewChangeDetail } from '../donor-ranking/donor-ranking.js';
 import type { EmergencyListData } from '../emergency-list/emergency-list.data.js';

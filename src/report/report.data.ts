@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import { SourceSchema, Year } from '../data/validate.js';
 import { StatCounterSchema } from '../stat-counter/stat-counter.data.js';
 import { EmergencyListSchema, EmergencySchema } from '../emergency-list/emergency-list.data.js';
-import { DonorRankingSchema, DonorSchema, textOf } from '../donor-ranking/donor-ranking.data.js';
+import { DonorRankingSchema, DonorSchema } from '../donor-ranking/donor-ranking.data.js';
+import { pickText } from '../data/localize.js';
 import { ObjectiveCardSchema } from '../objective-card/objective-card.data.js';
 
 // The shape of the report files in data/ (one file per source publication). Each piece a widget
@@ -51,13 +52,13 @@ export const ReportDonorRankingSchema = v.pipe(
     donors: v.pipe(
       v.array(v.strictObject(DonorSchema.entries)),
       v.nonEmpty('must list at least one donor'),
-      v.check((donors) => new Set(donors.map((d) => textOf(d.name).toLocaleLowerCase())).size === donors.length, 'names a donor twice: each donor once'),
+      v.check((donors) => new Set(donors.map((d) => pickText(d.name, 'en').toLocaleLowerCase())).size === donors.length, 'names a donor twice: each donor once'),
     ),
     source: SourceSchema,
   }),
   v.check((list) => list.currency !== undefined || list.donors.every((d) => d.amount === undefined && d.previousAmount === undefined), 'gives amounts without a currency'),
   v.check(
-    (list) => list.order !== 'alphabetical' || list.donors.every((d, i, all) => i === 0 || collator.compare(textOf(all[i - 1].name), textOf(d.name)) <= 0),
+    (list) => list.order !== 'alphabetical' || list.donors.every((d, i, all) => i === 0 || collator.compare(pickText(all[i - 1].name, 'en'), pickText(d.name, 'en')) <= 0),
     'is marked alphabetical but its donors are not in alphabetical order',
   ),
 );

@@ -1,165 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { createRef } from 'lit/directives/ref.js';
 import { emit } from '../base/events.js';
-import { printMedia, watchPrint } from '../base/print.js';
+import { Tween, motionAllowed, play, whenVisible } from './count-loop.js';
 
-// The machinery behind <stat-counter>'s count-up, shared by every counter on the page:
-// one requestAnimationFrame loop, one IntersectionObserver, and one set of page listeners
-// (tab hidden, print, reduced motion) that end every running count at once.
-
-/**
- * One count from `from` to `to`, drawn by `draw` on each frame of the shared loop.
- *
- * Its clock starts when it is played, not on its first frame, and a timer ends it at the end of
- * its duration whether or not frames came: a page whose frames stall or whose clock jumps (a
- * capture tool's virtual time, a throttled tab, a slow device) still ends on the final value. The
- * moving digits are drawn only from inside a frame, so a page that never gets one never shows them.
- */
-class Tween {
-  /** The number shown on the last frame drawn: where a new count starts when the value changes mid-way. */
-  current: number;
-  private started?: number;
-  private timer?: ReturnType<typeof setTimeout>;
-
-  constructor(
-    readonly from: number,
-    readonly to: number,
-    readonly duration: number,
-    private readonly draw: (shown: number, done: boolean) => void,
-  ) {
-    this.current = from;
-  }
-
-  /** Starts the clock, and the timer that ends the count even when no frame comes. */
-  begin(now: number): void {
-    this.started = now;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.finish(), Math.max(0, this.duration));
-  }
-
-  /** Draws the frame for `now`; returns true when the count has ended. */
-  step(now: number): boolean {
-    this.started ??= now;
-    const progress = this.duration > 0 ? Math.min(1, Math.max(0, (now - this.started) / this.duration)) : 1;
-    if (progress >= 1) {
-      this.finish();
-      return true;
-    }
-    this.current = this.from + (this.to - this.from) * easeOut(progress);
-    this.draw(this.current, false);
-    return false;
-  }
-
-  /** Jumps to the end: the exact final value. */
-  finish(): void {
-    this.stop();
-    this.current = this.to;
-    this.draw(this.to, true);
-  }
-
-  /** Takes the count off the loop and clears its timer, drawing nothing. */
-  stop(): void {
-    running.delete(this);
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    // The last count ended (maybe on its timer, with a frame still asked for that may never come):
-    // drop the frame, so the next count asks for a new one.
-    if (!running.size && frame) {
-      cancelAnimationFrame(frame);
-      frame = 0;
-    }
-  }
-}
-
-/** Ease-out cubic: fast at first, settling gently on the value. */
-function easeOut(t: number): number {
-  return 1 - (1 - t) ** 3;
-}
-
-const running = new Set<Tween>();
-let frame = 0;
-
-// One callback per frame for all counters. It only writes (text of the moving digits); it never
-// reads layout, so a hundred counters cost a hundred cheap text updates and one style/layout pass.
-function tick(now: number): void {
-  frame = 0;
-  for (const tween of [...running]) {
-    if (tween.step(now)) running.delete(tween);
-  }
-  if (running.size) frame = requestAnimationFrame(tick);
-}
-
-/** Starts a count on the shared loop. */
-function play(tween: Tween): void {
-  listenToPage();
-  tween.begin(performance.now());
-  running.add(tween);
-  if (!frame) frame = requestAnimationFrame(tick);
-}
-
-/** Takes a count off the loop without drawing its end. */
-function cancel(tween: Tween | undefined): void {
-  tween?.stop();
-}
-
-/** Ends every running count on its final value. */
-function finishAll(): void {
-  for (const tween of [...running]) tween.finish();
-}
-
-// Media query lists are made once: matchMedia() is costly, and asked for each counter.
-let reducedMotionQuery: MediaQueryList | undefined;
-const reducedMotion = () => (reducedMotionQuery ??= globalThis.matchMedia?.('(prefers-reduced-motion: reduce)'));
-
-/**
- * Whether a count may run now: not when the reader asked for reduced motion, not while printing,
- * and not in a hidden tab (where frames do not run and the count would only delay the value).
- */
-function motionAllowed(): boolean {
-  if (document.visibilityState === 'hidden') return false;
-  if (reducedMotion()?.matches) return false;
-  if (printMedia()?.matches) return false;
-  return true;
-}
-
-let listening = false;
-function listenToPage(): void {
-  if (listening) return;
-  listening = true;
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') finishAll();
-  });
-  watchPrint((printing) => {
-    if (printing) finishAll();
-  });
-  reducedMotion()?.addEventListener('change', (event) => {
-    if (event.matches) finishAll();
-  });
-}
-
-// One IntersectionObserver for every counter waiting to be seen.
-const waiting = new Map<Element, () => void>();
-let observer: IntersectionObserver | undefined;
-
-/** Calls `callback` once, when `el` first enters the viewport. Returns a function that stops waiting. */
-function whenVisible(el: Element, callback: () => void): () => void {
-  observer ??= new IntersectionObserver((entries) => {
-    for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
-      const run = waiting.get(entry.target);
-      waiting.delete(entry.target);
-      observer!.unobserve(entry.target);
-      run?.();
-    }
-  });
-  waiting.set(el, callback);
-  observer.observe(el);
-  return () => {
-    if (waiting.get(el) === callback) {
-      waiting.delete(el);
-      observer?.unobserve(el);
-    }
-  };
-}
+/** How long a count-up lasts when `duration` says nothing usable, in milliseconds. */
+export const COUNT_DURATION = 1500;
 
 /** The figure a counter shows: its final value, and how any number is written in its digits. */
 export interface CountedFigure {
@@ -168,7 +13,9 @@ export interface CountedFigure {
   ticker: (shown: number) => string;
 }
 
-export type CountStart = 'visible' | 'load' | 'none';
+/** When a count-up runs: once the counter is first seen, as soon as it has its figure, or never. */
+export const COUNT_STARTS = ['visible', 'load', 'none'] as const;
+export type CountStart = (typeof COUNT_STARTS)[number];
 
 /** Detail of the `iom-count-end` event. */
 export interface CountEndDetail {
@@ -176,31 +23,33 @@ export interface CountEndDetail {
   value: number;
 }
 
-/** The element a count-up runs in: its shadow root holds `.value` and, in it, `.digits`. */
-export type CountUpHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment; readonly prerendered: boolean };
-
 /**
  * The count-up of one counter, as a reactive controller: waits for the counter to be seen (or
  * not), runs one count on the shared loop, retargets it when the value changes, ends it on the
- * final value and fires `iom-count-end`. The host renders the final figure; the controller only
- * draws the moving digits over it (`data-n` on `.digits`, `data-counting` on `.value`).
+ * final value and fires `iom-count-end`. The host renders the final figure, with `box` on the
+ * value's element and `digits` on its number; the controller only draws the moving digits over it
+ * (`data-n` on `digits`, `data-counting` on `box`).
  */
 export class CountUpController implements ReactiveController {
+  readonly box = createRef<HTMLElement>();
+  readonly digits = createRef<HTMLElement>();
   /** The value on screen now (the count's end), while a count is prepared or running. */
   private target?: number;
   private tween?: Tween;
   /** Stops waiting to be scrolled into view. */
   private stopWaiting?: () => void;
   private ticker?: (shown: number) => string;
-  private duration = 1500;
-  /** The value's box, and in it the final number, over which the moving digits are drawn. */
-  private valueEl?: HTMLElement | null;
-  private digitsEl?: HTMLElement | null;
-  /** A prerendered counter showed its first figure as written, without counting. */
-  private tookOver = false;
+  private duration = COUNT_DURATION;
+  /** The first figure was on screen from the first paint (prerendered): it was shown as written. */
+  private firstShown = false;
 
-  constructor(private readonly host: CountUpHost) {
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
+  }
+
+  hostConnected(): void {
+    // Moved in the page: an update picks up the count where disconnecting left it (waiting to be seen, or done).
+    this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
@@ -214,15 +63,13 @@ export class CountUpController implements ReactiveController {
 
   /**
    * After each render of the host: starts, retargets or ends the count for the figure now on
-   * screen (`undefined`: none, such as an error or a new load).
+   * screen (`undefined`: none, such as an error or a new load). `prerendered`: the figure was on
+   * screen, final, before the widget's script ran.
    */
-  sync(figure: CountedFigure | undefined, start: CountStart, duration: number): void {
+  sync(figure: CountedFigure | undefined, start: CountStart, duration: number, prerendered: boolean): void {
     const value = figure?.value;
     this.ticker = figure?.ticker;
     this.duration = duration;
-    const root = this.host.renderRoot;
-    this.valueEl = root.querySelector<HTMLElement>('.value');
-    this.digitsEl = this.valueEl?.querySelector<HTMLElement>('.digits');
     if (value === undefined || start === 'none') {
       this.stopWaiting?.();
       this.stopWaiting = undefined;
@@ -240,10 +87,9 @@ export class CountUpController implements ReactiveController {
     const before = this.target;
     this.target = value;
     if (this.stopWaiting) return; // Not seen yet: it will count from 0 to the newest value.
-    // Prerendered: the final figure has been on screen since the first paint; counting it up from 0
-    // now would only take it away. Later changes of the value count as usual.
-    if (before === undefined && this.host.prerendered && !this.tookOver) {
-      this.tookOver = true;
+    // Counting a prerendered figure up from 0 would only take it away; later changes count as usual.
+    if (before === undefined && prerendered && !this.firstShown) {
+      this.firstShown = true;
       return;
     }
     if (!motionAllowed()) {
@@ -265,14 +111,13 @@ export class CountUpController implements ReactiveController {
 
   private countFrom(from: number): void {
     const to = this.target!;
-    cancel(this.tween);
+    this.tween?.stop();
     this.tween = undefined;
     const duration = this.duration;
     // The moving digits are drawn in the final number's box: a count down from a number with more
     // digits than the final one would not fit in it, so the new value shows at once.
-    const digits = (n: number) => [...(this.ticker?.(n) ?? '')].length;
-    const wider = digits(from) > digits(to);
-    if (from === to || !(duration > 0) || !this.valueEl || !this.digitsEl || wider) {
+    const length = (n: number) => [...(this.ticker?.(n) ?? '')].length;
+    if (from === to || !(duration > 0) || !this.box.value || !this.digits.value || length(from) > length(to)) {
       this.endCount(false);
       return;
     }
@@ -294,21 +139,20 @@ export class CountUpController implements ReactiveController {
    */
   private draw(shown: number, inFrame = false): void {
     const text = this.ticker?.(shown) ?? '';
-    if (this.digitsEl && this.digitsEl.getAttribute('data-n') !== text) this.digitsEl.setAttribute('data-n', text);
-    if (inFrame && this.valueEl && !this.valueEl.hasAttribute('data-counting')) this.valueEl.setAttribute('data-counting', '');
+    const digits = this.digits.value;
+    const box = this.box.value;
+    if (digits && digits.getAttribute('data-n') !== text) digits.setAttribute('data-n', text);
+    if (inFrame && box && !box.hasAttribute('data-counting')) box.setAttribute('data-counting', '');
   }
 
   /** Shows the final value and clears the count. */
   private endCount(announce: boolean): void {
     const tween = this.tween;
     this.tween = undefined;
-    cancel(tween);
-    const el = this.valueEl;
+    tween?.stop();
     // The moving digits stay, hidden, in their box of no width (clearing a hundred of them would
     // cost a layout); the next count overwrites them.
-    el?.removeAttribute('data-counting');
-    if (announce && tween) {
-      emit<CountEndDetail>(this.host, 'iom-count-end', { value: tween.to });
-    }
+    this.box.value?.removeAttribute('data-counting');
+    if (announce && tween) emit<CountEndDetail>(this.host, 'iom-count-end', { value: tween.to });
   }
 }

@@ -1,10 +1,6 @@
 // How <stat-counter> writes its figure, and the numbers it shows while counting up to it.
-import { numberFormat } from '../i18n/format.js';
-import { addEnglish, plural } from '../i18n/strings.js';
-import { statCounterEn } from '../i18n/strings/en-stat-counter.js';
-
-// The widget's English words, for the whole widget (stat-counter.ts imports this one).
-addEnglish(statCounterEn);
+import { formatPercent, memoized, numberFormat } from '../i18n/format.js';
+import { plural } from '../i18n/words.js';
 
 /** The number formats of `<stat-counter>` (its `format` attribute and data field). */
 export const STAT_FORMATS = ['standard', 'compact', 'percent', 'currency'] as const;
@@ -148,18 +144,11 @@ function tickerFor(value: number, options: FigureOptions, locale: string): (curr
   return (current) => unsigned.format(Math.abs(current) / scale);
 }
 
-const digitMaps = new Map<string, Map<string, string>>();
 /** Locale digit → ASCII digit, for the numbering system in use (latn, arab, …). */
-function digitMap(locale: string, numberingSystem: string): Map<string, string> {
-  const key = `${locale}|${numberingSystem}`;
-  let map = digitMaps.get(key);
-  if (!map) {
-    const f = numberFormat(locale, { numberingSystem, useGrouping: false });
-    map = new Map(Array.from({ length: 10 }, (_, d) => [f.format(d), String(d)] as [string, string]));
-    digitMaps.set(key, map);
-  }
-  return map;
-}
+const digitMap = memoized((locale, numberingSystem: string) => {
+  const f = numberFormat(locale, { numberingSystem, useGrouping: false });
+  return new Map(Array.from({ length: 10 }, (_, d) => [f.format(d), String(d)] as [string, string]));
+});
 
 /** The change from `previous` to `value`: its direction and its size, written for the locale. */
 export interface FigureChange {
@@ -182,7 +171,5 @@ export function figureChange(value: number, previous: number, options: FigureOpt
     return { direction, amount: plural(locale, 'statCounterPoints', size, { n }, { maximumFractionDigits: digits }) };
   }
   if (previous === 0) return { direction, amount: formatFigure(size, options, locale) };
-  const ratio = size / Math.abs(previous);
-  const precision: Intl.NumberFormatOptions = ratio >= 0.1 ? { maximumFractionDigits: 0 } : ratio >= 0.01 ? { maximumFractionDigits: 1 } : { maximumSignificantDigits: 1 };
-  return { direction, amount: numberFormat(locale, { style: 'percent', ...precision }).format(ratio) };
+  return { direction, amount: formatPercent((size / Math.abs(previous)) * 100, locale) };
 }

@@ -1,10 +1,9 @@
 import * as v from 'valibot';
+import type { DataShape } from '../data/data-state.js';
 import { CurrencyCode, FiniteNumber, LocalText, SourceSchema, Text, Year, type Resolved } from '../data/validate.js';
-
 import { STAT_FORMATS } from './figure-format.js';
 
 export { STAT_FORMATS, type StatFormat } from './figure-format.js';
-
 
 /**
  * One figure: the data of `<stat-counter>`, and of each figure of an `<objective-card>` and of the
@@ -36,3 +35,5 @@ export const StatCounterSchemaMeta = {
   title: 'stat-counter data',
   description: 'One headline figure for <stat-counter>: a number with its label, format, unit, year and source.',
 };
+
+export const statCounterShape: DataShape<StatCounterData> = { schema: StatCounterSchema };

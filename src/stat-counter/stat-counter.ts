@@ -1,19 +1,19 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { IomElement } from '../base/iom-element.js';
-import { oneOf, given, type AttributeRule } from '../base/attributes.js';
-import type { SpecLoader } from '../data/data-spec.js';
+import { choice, option, wholeNumber, type OptionValue } from '../base/options.js';
+import { shownData, type DataState } from '../data/data-state.js';
+import { DataError, describeValue } from '../data/errors.js';
+import type { Reader } from '../data/load-reader.js';
 import { plainNumber } from '../data/parse.js';
-import { describeValue } from '../data/errors.js';
-import { renderSource, sourceText } from '../base/source-line.js';
-import { CountUpController, type CountEndDetail } from './count-up.js';
-import { STAT_FORMATS, figureChange, figureText, figureTicker } from './figure-format.js';
+import { COUNT_DURATION, COUNT_STARTS, CountUpController, type CountEndDetail, type CountStart } from './count-up.js';
+import { STAT_FORMATS, figureTicker, type StatFormat } from './figure-format.js';
 import type { StatCounterData } from './stat-counter.data.js';
-import { loadStatCounterSpec } from './spec-loader.js';
 import { statCounterStyles } from './stat-counter.styles.js';
+import { figureSkeleton, figureTemplate } from './templates.js';
 
-export const STAT_COUNTER_STARTS = ['visible', 'load', 'none'] as const;
-export type StatCounterStart = (typeof STAT_COUNTER_STARTS)[number];
+export const STAT_COUNTER_STARTS = COUNT_STARTS;
+export type StatCounterStart = CountStart;
 
 /** Detail of the `iom-count-end` event. */
 export type StatCounterCountEndDetail = CountEndDetail;
@@ -25,8 +25,15 @@ const numberAttribute = {
   toAttribute: (value: number | undefined): string | undefined => (value === undefined ? undefined : String(value)),
 };
 
-type Figure = StatCounterData;
+const finite = (raw: unknown) => (typeof raw === 'number' && Number.isFinite(raw) ? raw : undefined);
+const FORMAT = choice('format', STAT_FORMATS, undefined, "using the data's format, else standard");
+const START = choice('start', COUNT_STARTS, 'visible', 'counting when visible');
+const CURRENCY = option('currency', (raw) => (typeof raw === 'string' && /^[a-z]{3}$/i.test(raw.trim()) ? raw.trim().toUpperCase() : undefined), undefined, 'a three-letter currency code such as USD', "using the data's currency");
+const FRACTION_DIGITS = wholeNumber('maximum-fraction-digits', 0, 20, undefined, "using the format's precision");
+const DURATION = option('duration', (raw) => ((finite(raw) ?? -1) >= 0 ? (raw as number) : undefined), COUNT_DURATION, 'a number of milliseconds, 0 or more', `counting for ${COUNT_DURATION} ms`);
+const PREVIOUS = option('previous', finite, undefined, 'a number written with digits only, such as 26400000', 'showing no change');
 
+type Figure = StatCounterData;
 /**
  * One headline figure, such as "31.6 million people assisted", with an optional count-up.
  *
@@ -105,7 +112,7 @@ export class StatCounter extends IomElement<StatCounterData> {
 
   /** `standard` (31,600,000), `compact` (31.6 million), `percent` (value in percent points) or `currency` (with `currency`). `compact` with a `currency` gives "USD 30 million". */
   @property()
-  format?: 'standard' | 'compact' | 'percent' | 'currency';
+  format?: StatFormat;
 
   /** Three-letter currency code (ISO 4217) for `format="currency"` or a compact amount: `USD`, `EUR`, `CHF`. */
   @property()
@@ -129,58 +136,62 @@ export class StatCounter extends IomElement<StatCounterData> {
 
   /** Length of the count-up in milliseconds (0: none). */
   @property({ converter: numberAttribute })
-  duration = 1500;
+  duration = COUNT_DURATION;
 
   /** When to count up: `visible` (when it first scrolls into view), `load` (as soon as it has its figure) or `none` (never; the value shows at once). */
   @property()
-  start: 'visible' | 'load' | 'none' = 'visible';
+  start: StatCounterStart = 'visible';
 
-  private readonly countUp = new CountUpController(this);
-
-  protected dataSpec(): SpecLoader<StatCounterData> {
-    return loadStatCounterSpec;
+  /** Its figure was on screen before its script ran: it took over a prerendered shadow root, or is a figure of a prerendered card (which sets it). That figure does not count up. @internal */
+  get prerendered(): boolean {
+    return this.figureShown || this.takeover.prerendered;
+  }
+  set prerendered(value: boolean) {
+    this.figureShown = value;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Moved in the page: pick up the count where disconnecting left it (waiting to be seen, or done).
-    if (this.hasUpdated) this.requestUpdate();
+  private figureShown = false;
+
+  private readonly countUp = new CountUpController(this);
+  /** The error for an unusable `value`, kept while the value is the same, so that it is announced once. */
+  private valueError?: DataError;
+
+  protected dataShape(reader: Reader) {
+    return reader.shapes.statCounter;
+  }
+
+  protected override options(): OptionValue[] {
+    return [
+      [FORMAT, this.format],
+      [START, this.start],
+      [CURRENCY, this.currency],
+      [FRACTION_DIGITS, this.maximumFractionDigits],
+      [DURATION, this.duration],
+      [PREVIOUS, this.previous],
+    ];
+  }
+
+  /** A `value` alone is the figure; a `value` that is not a number, or a currency format without a currency, leaves nothing true to show. */
+  protected override withAttributes(state: DataState<StatCounterData>): DataState<StatCounterData> {
+    const own = this.value !== undefined && this.value !== null ? { value: this.value } : undefined;
+    const given: DataState<StatCounterData> = state.kind === 'idle' && own ? { kind: 'ready', data: own } : state;
+    const figure = given.kind === 'ready' || given.kind === 'empty' ? this.merge(given.data) : undefined;
+    const message = this.valueProblem() ?? (figure?.format === 'currency' && !figure.currency ? CURRENCY_NEEDED : undefined);
+    if (!message) return given;
+    if (this.valueError?.message !== message) this.valueError = new DataError(message, 'validation');
+    return { kind: 'error', error: this.valueError, retry: false };
   }
 
   /** The value attribute, when it is given but not a number: the one attribute without which there is no figure. */
   private valueProblem(): string | undefined {
     const value = this.value;
-    if (value === undefined || value === null || (typeof value === 'number' && Number.isFinite(value))) return undefined;
+    if (value === undefined || value === null || Number.isFinite(value)) return undefined;
     const raw = this.getAttribute('value');
     const where = raw !== null ? 'value attribute' : 'value property';
     return `${where} must be a number written with digits only, such as 31600000 or 2.5, got ${raw !== null ? JSON.stringify(raw) : describeValue(value)}`;
   }
 
-  protected override attributeRules(): AttributeRule[] {
-    const number = (attribute: string, value: unknown, valid: (n: number) => boolean, expected: string, fallback: string): AttributeRule => ({
-      attribute,
-      value,
-      valid: value === undefined || value === null || (typeof value === 'number' && Number.isFinite(value) && valid(value)),
-      expected,
-      fallback,
-    });
-    return [
-      oneOf('format', this.format, STAT_FORMATS, 'using the data\'s format, else standard'),
-      oneOf('start', this.start, STAT_COUNTER_STARTS, 'counting when visible'),
-      {
-        attribute: 'currency',
-        value: this.currency,
-        valid: !given(this.currency) || isCurrency(this.currency!),
-        expected: 'a three-letter currency code such as USD',
-        fallback: "using the data's currency",
-      },
-      number('maximum-fraction-digits', this.maximumFractionDigits, (n) => Number.isInteger(n) && n <= 20 && n >= 0, 'a whole number from 0 to 20', "using the format's precision"),
-      number('duration', this.duration, (n) => n >= 0, 'a number of milliseconds, 0 or more', 'counting for 1500 ms'),
-      number('previous', this.previous, () => true, 'a number written with digits only, such as 26400000', 'showing no change'),
-    ];
-  }
-
-  /** The figure: the data with the attributes laid over it. */
+  /** The figure: the data with the attributes laid over it (those that cannot be used left out). */
   protected merge(data: Partial<StatCounterData>): Figure {
     const figure = { ...data } as Figure;
     const set = <K extends keyof Figure>(key: K, value: Figure[K] | null | undefined) => {
@@ -191,134 +202,38 @@ export class StatCounter extends IomElement<StatCounterData> {
     set('description', this.description);
     set('prefix', this.valuePrefix);
     set('suffix', this.valueSuffix);
-    // An attribute its rule (attributeRules) rejects is left out: the data's value or the default applies.
-    const use = <V>(attribute: string, value: V | null | undefined) => (given(value) && this.usable(attribute) ? value : undefined);
-    set('format', use('format', this.format)?.trim() as Figure['format']);
-    set('currency', use('currency', this.currency)?.trim().toUpperCase());
-    set('maximumFractionDigits', use('maximum-fraction-digits', this.maximumFractionDigits));
-    set('previous', use('previous', this.previous));
+    set('format', FORMAT.value(this.format));
+    set('currency', CURRENCY.value(this.currency));
+    set('maximumFractionDigits', FRACTION_DIGITS.value(this.maximumFractionDigits));
+    set('previous', PREVIOUS.value(this.previous));
     set('previousLabel', this.previousLabel);
     set('source', this.source?.trim() || undefined);
     return figure;
   }
 
-  /** With no data source, a `value` attribute alone is the figure. */
-  protected override ownData(): StatCounterData | undefined {
-    return this.value !== undefined && this.value !== null ? { value: this.value } : undefined;
-  }
-
-  protected override inputProblem(data: StatCounterData | undefined): string | undefined {
-    const problem = this.valueProblem();
-    if (problem || !data) return problem;
-    const figure = this.merge(data);
-    if (figure.format === 'currency' && !figure.currency) {
-      return 'format "currency" needs a currency code: add currency="USD" (or "currency": "USD" in the data)';
-    }
-    return undefined;
-  }
-
   protected renderReady(data: StatCounterData): TemplateResult {
-    return this.renderFigure(this.merge(data));
+    return figureTemplate(this.merge(data), this.i18n.locale, this.countUp);
   }
 
-  protected renderFigure(f: Figure): TemplateResult {
-    const locale = this.activeLocale;
-    const text = figureText(f.value, f, locale);
-    const { before, after } = affixSpaces(f);
-    return html`<p class="figure" part="figure"
-        >${f.prefix ? html`<span class="prefix" part="prefix">${f.prefix}</span>${before}` : nothing}<span class="value" part="value"
-          ><span class="final">${text.head}<span class="digits" data-n=${text.digits}>${text.digits}</span>${text.tail}</span></span
-        >${f.suffix ? html`${after}<span class="suffix" part="suffix">${f.suffix}</span>` : nothing}${f.label
-          ? html` <span class="label" part="label">${f.label}</span>`
-          : nothing}</p
-      >
-      ${f.description ? html`<p class="description" part="description">${f.description}</p>` : nothing}
-      ${f.previous !== undefined ? this.renderChange(f, f.previous) : nothing}
-      ${f.source !== undefined ? renderSource(f.source, this.activeLocale) : nothing}`;
-  }
-
-  protected renderChange(f: Figure, previous: number): TemplateResult {
-    const locale = this.activeLocale;
-    const change = figureChange(f.value, previous, f, locale);
-    const from = f.previousLabel || figureText(previous, f, locale).text;
-    const key = change.direction === 'up' ? 'statCounterUp' : change.direction === 'down' ? 'statCounterDown' : 'statCounterSame';
-    const arrow = change.direction === 'up' ? '▲' : change.direction === 'down' ? '▼' : '';
-    return html`<p class="change" part="change" data-direction=${change.direction}
-      >${arrow ? html`<span class="arrow" aria-hidden="true">${arrow}</span>` : nothing}${this.t(key, { change: change.amount, from })}</p
-    >`;
-  }
-
-  /**
-   * The loading placeholder: the ready figure's own layout, with grey bars where its text will be.
-   * What the attributes already say (prefix, label, description, source) is laid out as the ready
-   * state lays it out, in transparent text over a bar, so the placeholder has the ready state's
-   * size, line breaks included, and nothing moves when the figure arrives. The pieces carry the
-   * ready state's part names, so a page's `::part()` rules (a hidden source line) apply to both.
-   */
+  /** The loading placeholder: the figure's own layout with grey bars for its text (see `figureSkeleton`). */
   protected override renderSkeleton(): TemplateResult {
-    const f = this.merge({});
-    const bone = (text: string) => html`<span class="bone">${text}</span>`;
-    const line = html`<span class="bone bone-line">\u200b</span>`;
-    const { before, after } = affixSpaces(f);
-    const source = f.source !== undefined ? sourceText(f.source, this.activeLocale) : undefined;
-    // A number of the figure's format and typical width stands in for the value ("12.3 million").
-    const stand = { compact: 12_300_000, percent: 12.3, currency: 1_234_567, standard: 123_456 }[f.format ?? 'standard'];
-    const placeholder = f.format && (f.format !== 'currency' || f.currency) ? figureText(stand, f, this.activeLocale).text : '00.0';
-    return html`<div class="skeleton" part="skeleton" role="status" aria-label=${this.t('loading')}>
-      <p class="figure" part="figure" aria-hidden="true"
-        >${f.prefix ? html`<span class="prefix" part="prefix">${bone(f.prefix)}</span>${before}` : nothing}<span class="value" part="value">${bone(placeholder)}</span
-        >${f.suffix ? html`${after}<span class="suffix" part="suffix">${bone(f.suffix)}</span>` : nothing} <span class="label" part="label">${f.label ? bone(f.label) : line}</span></p
-      >
-      ${f.description ? html`<p class="description" part="description" aria-hidden="true">${bone(f.description)}</p>` : nothing}
-      ${f.previous !== undefined ? html`<p class="change" part="change" aria-hidden="true">${line}</p>` : nothing}
-      ${source ? html`<p class="source" part="source" aria-hidden="true">${bone(source.lead + source.title + source.trail)}</p>` : nothing}
-    </div>`;
+    return figureSkeleton(this.merge({}), this.i18n.locale, this.i18n.loadingLabel);
   }
 
   protected override renderIdle(): TemplateResult {
-    return html`<div class="error" part="error">
-      <span class="error-title">${this.t('errorTitle')}</span>
-      <span class="error-message">${this.t('statCounterNoValue', { tag: this.localName })}</span>
-    </div>`;
+    return this.renderError(this.t('statCounterNoValue', { tag: this.localName }), false);
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    // Held off screen with its batch of first renders, it waits to be shown to start its count.
-    if (!this.held) this.syncCount();
-  }
-
-  protected override shown(): void {
-    super.shown();
-    this.syncCount();
-  }
-
-  private syncCount(): void {
-    const data = this.status === 'error' ? undefined : this.shownData;
+    const data = this.status === 'error' ? undefined : shownData(this.state);
     const figure = data ? this.merge(data) : undefined;
-    const duration = given(this.duration) && this.usable('duration') ? this.duration : 1500;
-    this.countUp.sync(figure && { value: figure.value, ticker: figureTicker(figure.value, figure, this.activeLocale) }, this.startMode, duration);
+    const ticker = figure && { value: figure.value, ticker: figureTicker(figure.value, figure, this.i18n.locale) };
+    this.countUp.sync(ticker, START.value(this.start), DURATION.value(this.duration), this.prerendered);
   }
-
-  /** When to count: `start`, or `visible` when it is not one of the three. */
-  private get startMode(): StatCounterStart {
-    return given(this.start) && this.usable('start') ? (this.start.trim() as StatCounterStart) : 'visible';
-  }
-
 }
 
-/** A space between words ("Over 31.6 million"), none before or after signs ("600,000+", "~5"). */
-function affixSpaces(f: Pick<Figure, 'prefix' | 'suffix'>): { before: string; after: string } {
-  return {
-    before: f.prefix && /[\p{L}\p{N}]$/u.test(f.prefix) ? ' ' : '',
-    after: f.suffix && /^[\p{L}\p{N}]/u.test(f.suffix) ? ' ' : '',
-  };
-}
-
-/** A well-formed ISO 4217 code (Intl accepts any three letters; an unknown one shows as written). */
-function isCurrency(code: string): boolean {
-  return /^[a-z]{3}$/i.test(code.trim());
-}
+const CURRENCY_NEEDED = 'format "currency" needs a currency code: add currency="USD" (or "currency": "USD" in the data)';
 
 declare global {
   interface GlobalEventHandlersEventMap {

@@ -5,6 +5,29 @@ import { css } from 'lit';
  * widget reads them through private `--_*` properties with IOM's defaults. Colours use
  * `light-dark()`, so a host page with `color-scheme: dark` gets dark widgets without setting a token.
  * Sizes are in `em`, never `rem`: the host page owns the root font size.
+ *
+ * Every element's documentation lists them (custom-elements-manifest.config.mjs reads them here):
+ *
+ * @cssprop --iom-color-primary - IOM blue: figures, bars, links, buttons (default `#0033a0`; dark `#8fb3ff`).
+ * @cssprop --iom-color-on-primary - Text on the primary colour (default `#ffffff`; dark `#0b1020`).
+ * @cssprop --iom-color-text - Body text (default `#1b1f24`; dark `#eef1f5`).
+ * @cssprop --iom-color-text-muted - Secondary text (default `#545b64`; dark `#b4bcc8`).
+ * @cssprop --iom-color-surface - Card and box backgrounds (default `#ffffff`; dark `#151a22`).
+ * @cssprop --iom-color-surface-alt - Tracks, zebra rows, skeleton (default `#f2f5fa`; dark `#1f2631`).
+ * @cssprop --iom-color-border - Borders and rules (default `#d5dbe3`; dark `#3a4452`).
+ * @cssprop --iom-color-accent - Secondary accent (default `#00a0dc`; dark `#5cc8f0`).
+ * @cssprop --iom-color-success - Increases (default `#1e7b34`; dark `#6fd08a`).
+ * @cssprop --iom-color-warning - Warnings (default `#8a5a00`; dark `#f2c14e`).
+ * @cssprop --iom-color-danger - Errors (default `#b3261e`; dark `#ff8a80`).
+ * @cssprop --iom-color-focus - The focus ring (default: the primary colour).
+ * @cssprop --iom-font-family - Font (default: inherited from the page).
+ * @cssprop --iom-font-size-small - Small text, relative to the widget's font size (default `0.875em`).
+ * @cssprop --iom-font-size-large - Large text (default `1.25em`).
+ * @cssprop --iom-font-size-display - Headline figures (default `2.5em`).
+ * @cssprop --iom-font-weight - Body weight (default `400`).
+ * @cssprop --iom-font-weight-bold - Bold weight (default `700`).
+ * @cssprop --iom-space - Base spacing (default `1em`).
+ * @cssprop --iom-radius - Corner radius (default `0.375em`).
  */
 export const tokens = css`
   :host {

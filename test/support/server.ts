@@ -1,3 +1,4 @@
+import { executeServerCommand } from '@web/test-runner-commands';
 // The test server's side of a test (scripts/test-endpoints.mjs): requests it holds back.
 
 let unique = 0;
@@ -29,4 +30,23 @@ export async function heldOutcome(key: string): Promise<'aborted' | 'open' | 'no
 /** Lets the held request `key` through now (or as soon as it arrives). */
 export async function releaseHeld(key: string): Promise<void> {
   await fetch(`/__test__/held-release/${key}`);
+}
+
+/**
+ * Makes this page's next request for `path` (a module, such as `/src/data/reader.ts`) fail, as a
+ * flaky network drops one (scripts/fail-request-plugin.mjs). With `hold`, the request waits first,
+ * until `failHeldRequest()`: the test sees what the page does meanwhile.
+ */
+export async function failNextRequest(path: string, { hold = false } = {}): Promise<void> {
+  await executeServerCommand('fail-next-request', { path, hold });
+}
+
+/** Waits (up to 20 s) for the request held by `failNextRequest(…, { hold: true })`: true once it is held. */
+export async function heldRequestArrived(): Promise<boolean> {
+  return (await executeServerCommand('held-request-arrived')) === true;
+}
+
+/** Fails the held request now. */
+export async function failHeldRequest(): Promise<void> {
+  await executeServerCommand('fail-held-request');
 }

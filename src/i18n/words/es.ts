@@ -1,7 +1,8 @@
-import type { Table } from '../strings.js';
+import type { Words } from './en.js';
 
 /** The widgets' words in Spanish: loaded only by pages that show a widget in Spanish. */
-export const es: Table = {
+export const es: Words = {
+  loading: 'Cargando…',
   retry: 'Reintentar',
   errorTitle: 'Este módulo no pudo mostrar sus datos',
   empty: 'No hay datos para mostrar.',

@@ -1,7 +1,8 @@
-import type { Table } from '../strings.js';
+import type { Words } from './en.js';
 
 /** The widgets' words in French: loaded only by pages that show a widget in French. */
-export const fr: Table = {
+export const fr: Words = {
+  loading: 'Chargement…',
   retry: 'Réessayer',
   errorTitle: 'Ce module n’a pas pu afficher ses données',
   empty: 'Aucune donnée à afficher.',

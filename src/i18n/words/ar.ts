@@ -1,7 +1,8 @@
-import type { Table } from '../strings.js';
+import type { Words } from './en.js';
 
 /** The widgets' words in Arabic: loaded only by pages that show a widget in Arabic. */
-export const ar: Table = {
+export const ar: Words = {
+  loading: 'جارٍ التحميل…',
   retry: 'إعادة المحاولة',
   errorTitle: 'تعذّر على هذه الأداة عرض بياناتها',
   empty: 'لا توجد بيانات لعرضها.',

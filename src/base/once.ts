@@ -1,0 +1,74 @@
+import type { ReactiveControllerHost } from 'lit';
+import { DataError } from '../data/errors.js';
+
+/** A module loaded on demand: call it to load, read `loaded` once it has. */
+export interface OnDemand<T> {
+  (): Promise<T>;
+  /** The module, once it has loaded. */
+  loaded?: T;
+}
+
+/**
+ * The URL that a failed `import()` could not load, when the browser's error names it: Chromium
+ * ("Failed to fetch dynamically imported module: <url>") and Firefox do; Safari does not.
+ */
+export function failedModuleUrl(error: unknown): string | undefined {
+  const text = error instanceof Error ? error.message : String(error);
+  return /\b(?:https?|file):\/\/\S+/.exec(text)?.[0].replace(/[.,;:)]+$/, '');
+}
+
+/**
+ * Loads code on demand, once per page: every caller shares the one request, and `pick` takes what
+ * is needed from the module. A failed load is forgotten, so the next call (a widget's Retry) asks
+ * the network again. Browsers that keep a failed import failed for the life of the page (Firefox
+ * before the 2026 change of the HTML standard, whatwg/html#10327) are asked for the same file under
+ * a new URL (`?retry=1`): the failed module never ran, so no module is loaded twice. The one way
+ * the widgets load a chunk: the data reader, a language's words, the chart.
+ */
+export function once<M, T = M>(importer: () => Promise<M>, pick: (module: M) => T = (module) => module as unknown as T): OnDemand<T> {
+  let loading: Promise<T> | undefined;
+  let failedUrl: string | undefined;
+  let retries = 0;
+  const load: OnDemand<T> = () =>
+    (loading ??= (failedUrl ? (import(/* @vite-ignore */ `${failedUrl}?retry=${++retries}`) as Promise<M>) : importer()).then(
+      (module) => (load.loaded = pick(module)),
+      (error: unknown) => {
+        loading = undefined;
+        failedUrl = failedModuleUrl(error)?.replace(/\?retry=\d+$/, '') ?? failedUrl;
+        throw error;
+      },
+    ));
+  return load;
+}
+
+/**
+ * A widget waiting for a chunk it needs to render: `pending` while the chunk loads, `error` (shown
+ * with a Retry) once it has failed; the host updates when it settles.
+ */
+export class ChunkWait {
+  pending?: Promise<void>;
+  error?: DataError;
+
+  constructor(private readonly host: ReactiveControllerHost) {}
+
+  /** Loads with `load`, unless a load is under way or has failed; `describe` words a failure for the webmaster. */
+  start(load: () => Promise<unknown>, describe: (why: string) => string): void {
+    if (this.pending || this.error) return;
+    this.pending = load()
+      .then(
+        () => undefined,
+        (cause: unknown) => {
+          this.error = new DataError(describe(cause instanceof Error ? cause.message : String(cause)), 'network', { cause });
+        },
+      )
+      .finally(() => {
+        this.pending = undefined;
+        this.host.requestUpdate();
+      });
+  }
+
+  /** Forgets a failure: the next `start` asks again. */
+  reset(): void {
+    this.error = undefined;
+  }
+}

@@ -1,0 +1,52 @@
+import type * as v from 'valibot';
+import type { DataError } from './errors.js';
+import type { HxlMapping } from './hxl.js';
+
+/**
+ * What a widget shows: nothing to read yet (`idle`), `loading` (with the data it showed before,
+ * while `src` loads again), its data (`ready`, or `empty` when valid data has nothing to show), or
+ * an `error` it explains (`retry`: whether loading again may help).
+ */
+export type DataState<T> =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'loading'; readonly last?: T }
+  | { readonly kind: 'ready' | 'empty'; readonly data: T; readonly checked?: unknown }
+  | { readonly kind: 'error'; readonly error: DataError; readonly retry: boolean };
+
+export type DataStatus = DataState<unknown>['kind'];
+
+/** A widget's data: its shape, and how a value given in other forms (shorthand, an HXL table) is read into it. */
+export interface DataShape<T> {
+  /**
+   * The valibot schema: the one definition of the shape (type, runtime check, JSON Schema). Its
+   * output may hold language maps; `T` is that output with each map picked for the locale.
+   */
+  schema: v.GenericSchema;
+  /** Name of the whole value in error messages (`donors[3].amount`, `data.value`). */
+  root?: string;
+  /** Accept shorthand forms before checking, such as a bare array for `{ donors: [...] }`. */
+  normalize?(raw: unknown): unknown;
+  /** How to read an HXL table (array of arrays with a hashtag row) into the widget's shape. */
+  hxl?: { mapping: HxlMapping; toData(records: Record<string, unknown>[]): unknown };
+  /** True when valid data has nothing to show (the empty state). */
+  isEmpty?(data: T): boolean;
+}
+
+/** Detail of the `iom-error` event. */
+export interface IomErrorDetail {
+  message: string;
+  kind: DataError['kind'];
+  cause: unknown;
+}
+
+/** The data a state shows: ready or empty, or the data kept on screen while `src` loads again. */
+export function shownData<T>(state: DataState<T>): T | undefined {
+  return state.kind === 'ready' || state.kind === 'empty' ? state.data : state.kind === 'loading' ? state.last : undefined;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'iom-load': CustomEvent<unknown>;
+    'iom-error': CustomEvent<IomErrorDetail>;
+  }
+}
