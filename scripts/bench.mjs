@@ -42,12 +42,12 @@ if (only.includes('sizes')) {
   const DIST = join(ROOT, 'dist');
   const kB = (n) => `${(n / 1024).toFixed(1)} kB`;
   // [what, entry, what it fetches on demand (each with its own imports)]
-  const { reader, spec, chart } = ON_DEMAND;
+  const { reader, chart } = ON_DEMAND;
   const PAGES = [
     ['a page of counters (attributes)', 'stat-counter.js', []],
-    ['a page of counters (data from src)', 'stat-counter.js', [reader, spec('stat-counter')]],
-    ['all four elements, no chart shown', 'iom-widgets.js', [reader, spec()]],
-    ['all four elements, a chart shown', 'iom-widgets.js', [reader, spec(), chart]],
+    ['a page of counters (data from src)', 'stat-counter.js', [reader]],
+    ['all four elements, no chart shown', 'iom-widgets.js', [reader]],
+    ['all four elements, a chart shown', 'iom-widgets.js', [reader, chart]],
     ['the one-file build, no chart shown', 'iom-widgets.bundle.js', []],
     ['the one-file build, a chart shown', 'iom-widgets.bundle.js', [chart]],
   ];

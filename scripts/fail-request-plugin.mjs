@@ -18,13 +18,15 @@ export function failRequestPlugin() {
         if (!page) throw new Error('fail-next-request needs a puppeteer page');
         await page.setRequestInterception(true);
         let matched = false;
-        // Every other request goes on as usual, until the one that fails has failed.
+        // Every other request goes on as usual, until the one that fails has failed. (One caught as
+        // interception is turned off may be past continuing: that is no error of the test's.)
+        const goOn = (request) => Promise.resolve().then(() => request.continue()).catch(() => undefined);
         const onRequest = (request) => {
           if (request.isInterceptResolutionHandled()) return;
-          if (matched || new URL(request.url()).pathname !== payload.path) return void request.continue();
+          if (matched || new URL(request.url()).pathname !== payload.path) return void goOn(request);
           matched = true;
           const fail = async () => {
-            await request.abort('failed');
+            await request.abort('failed').catch(() => undefined);
             // The listener stays until interception is off: a request caught meanwhile still goes on.
             await page.setRequestInterception(false);
             page.off('request', onRequest);

@@ -114,6 +114,9 @@ describe('first renders of widgets upgraded by their definition', () => {
     const frames = await everyFrame(shows, done);
     frames.push(shows());
     expect(frames.filter((f, at, all) => at === 0 || all[at - 1] !== f)).to.deep.equal(['fallback', 'figure']);
+    // Its own styles are back: a block, its value larger than its label.
+    expect(getComputedStyle(el).display).to.equal('block');
+    expect(parseFloat(getComputedStyle(part(el, 'value')!).fontSize)).to.be.greaterThan(parseFloat(getComputedStyle(part(el, 'label')!).fontSize));
   });
 
   it('announce iom-load and complete their update once they are on screen', async () => {

@@ -81,17 +81,17 @@ export function literals(text: string): string[] | undefined {
 /** `DonorView` → `DONOR_VIEWS`: the constant tuple a named string type is made from (`(typeof DONOR_VIEWS)[number]`). */
 const constantOf = (typeName: string) => `${typeName.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}S`;
 
-/** The kind of an attribute's input, from its type as written in the code. */
-export function fieldOf(attribute: ManifestAttribute, moduleDeclarations: Declaration[]): AttributeField {
+/** The kind of an attribute's input, from its type as written in the code (`declarations`: the package's, where a named type's tuple is looked for). */
+export function fieldOf(attribute: ManifestAttribute, declarations: Declaration[]): AttributeField {
   const text = (attribute.type?.text ?? 'string').replace(/\s*\|\s*undefined\b/g, '').trim();
   const base = { name: attribute.name, default: unquote(attribute.default), description: attribute.description ?? '' };
   if (text === 'boolean') return { ...base, kind: 'boolean' };
   if (text === 'number') return { ...base, kind: 'number' };
   const own = literals(text);
   if (own) return { ...base, kind: 'enum', values: own };
-  // A named type (`DonorView`): the module's exported tuple of its words, when it has one.
+  // A named type (`DonorView`): the exported tuple of its words, when the package has one.
   if (/^[A-Z]\w*$/.test(text)) {
-    const tuple = moduleDeclarations.find((d) => d.kind === 'variable' && d.name === constantOf(text));
+    const tuple = declarations.find((d) => d.kind === 'variable' && d.name === constantOf(text));
     const values = tuple && literals(tuple.type?.text ?? tuple.default ?? '');
     if (values) return { ...base, kind: 'enum', values };
   }
@@ -121,9 +121,9 @@ export function tokenOf(property: ManifestCssProperty): ThemeToken {
 /** The four widgets, as the manifest describes them (their declaration files, not the built bundles). */
 export function widgetsOf(manifest: Manifest): WidgetInfo[] {
   const out: WidgetInfo[] = [];
+  const declarations = manifest.modules.flatMap((mod) => mod.declarations ?? []);
   for (const mod of manifest.modules) {
-    const declarations = mod.declarations ?? [];
-    for (const d of declarations) {
+    for (const d of mod.declarations ?? []) {
       if (!d.customElement || !d.tagName) continue;
       out.push({
         tag: d.tagName,

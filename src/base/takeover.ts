@@ -44,7 +44,7 @@ export class TakeoverController implements ReactiveController {
       // The host displayed as before its definition (inline, or as the page's rules say).
       keepSheet ??= new CSSStyleSheet();
       keepSheet.replaceSync(':host{display:inline}:host([hidden]){display:none}');
-      this.sheets = root.adoptedStyleSheets;
+      this.sheets = [...root.adoptedStyleSheets];
       root.adoptedStyleSheets = [keepSheet];
     }
   }

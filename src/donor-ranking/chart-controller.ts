@@ -1,5 +1,4 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createRef } from 'lit/directives/ref.js';
 import { emit } from '../base/events.js';
 import { failedModuleUrl, once } from '../base/once.js';
 import type { IomErrorDetail } from '../data/data-state.js';
@@ -49,12 +48,10 @@ export function readTheme(probes: ParentNode | undefined): ChartTheme {
  * - it is destroyed, and the observer disconnected, when the element leaves the page or the chart
  *   view; a load still in flight then creates nothing.
  *
- * The host renders `box` (the chart's container, with its canvas) and `probes` (see `readTheme`),
- * calls `sync()` after every render and `retheme()` when a token probe reports a change.
+ * The host gives the chart's container (with its canvas) and probes (see `readTheme`) in
+ * `elements`, calls `sync()` after every render and `retheme()` when a token probe reports a change.
  */
 export class ChartController implements ReactiveController {
-  readonly box = createRef<HTMLElement>();
-  readonly probes = createRef<HTMLElement>();
   state: ChartState = 'idle';
   /** When the chart code itself could not be downloaded (state `error`): the URL that failed. */
   missingUrl?: string;
@@ -66,12 +63,15 @@ export class ChartController implements ReactiveController {
   // Bumped on every teardown, so that a chart module arriving late for an old container is ignored.
   private generation = 0;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly elements: () => { box: HTMLElement | null; probes: HTMLElement | null },
+  ) {
     host.addController(this);
   }
 
   private theme(): ChartTheme {
-    return readTheme(this.probes.value);
+    return readTheme(this.elements().probes ?? undefined);
   }
 
   hostConnected(): void {
@@ -85,7 +85,7 @@ export class ChartController implements ReactiveController {
 
   /** After each render: what to draw when the chart view is shown (else undefined). */
   sync(input: ChartInput | undefined): void {
-    const container = this.box.value;
+    const container = this.elements().box;
     if (!container || !input) {
       this.teardown();
       return;

@@ -2,7 +2,6 @@
 // the "Show as table" toggle and the table behind it; and what the chart draws (ChartInput). The
 // drawing itself is chart.ts, loaded on first use by chart-controller.ts.
 import { html, nothing, type TemplateResult } from 'lit';
-import { ref } from 'lit/directives/ref.js';
 import { cssProps } from '../base/css-props.js';
 import { isolate } from '../i18n/format.js';
 import { msg } from '../i18n/words.js';
@@ -12,7 +11,7 @@ import { money, tooltipLines, type Layout } from './layout.js';
 import { renderTable } from './table.js';
 
 export interface ChartViewState {
-  /** The chart: its state, its container and probes, and its Retry. */
+  /** The chart: its state and its Retry. */
   chart: ChartController;
   /** The reader asked for the table. */
   tableShown: boolean;
@@ -25,10 +24,10 @@ export function renderChartView(l: Layout, { chart, tableShown, onThemeProbe, on
   const { state, missingUrl } = chart;
   const showTable = tableShown || state === 'error';
   return html`
-    <div class="chart" part="chart" data-state=${state} style=${cssProps({ '--_rows': String(l.shown.length) })} ${ref(chart.box)}>
+    <div class="chart" part="chart" data-state=${state} style=${cssProps({ '--_rows': String(l.shown.length) })}>
       <canvas aria-hidden="true"></canvas>
     </div>
-    <div class="probes" aria-hidden="true" @transitionend=${onThemeProbe} ${ref(chart.probes)}>
+    <div class="probes" aria-hidden="true" @transitionend=${onThemeProbe}>
       <span class="probe" data-token="bar"></span><span class="probe" data-token="highlight"></span><span class="probe" data-token="text"></span
       ><span class="probe" data-token="muted"></span><span class="probe" data-token="grid"></span><span class="probe" data-token="surface"></span
       ><span class="probe" data-token="font"></span><span class="probe" data-token="thickness"></span>

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { cssProps } from '../base/css-props.js';
 import { IomElement } from '../base/iom-element.js';
 import { choice, option, wholeNumber, type OptionValue } from '../base/options.js';
@@ -103,7 +103,9 @@ export class DonorRanking extends IomElement<DonorRankingData> {
   @state()
   protected tableShown = false;
 
-  protected readonly chartController = new ChartController(this);
+  @query('[part~="chart"]') private chartBox!: HTMLElement | null;
+  @query('.probes') private probes!: HTMLElement | null;
+  protected readonly chartController = new ChartController(this, () => ({ box: this.chartBox, probes: this.probes }));
 
   private rethemeFrame = 0;
 

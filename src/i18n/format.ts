@@ -1,4 +1,12 @@
 /**
+ * The ways a figure can be written (a counter's `format`, in its attribute and in data): 31,600,000,
+ * 31.6 million, 18% (the value in percent points) or USD 30,000,000. Here, in the core every page
+ * loads, because the data reader checks figures against the same list.
+ */
+export const STAT_FORMATS = ['standard', 'compact', 'percent', 'currency'] as const;
+export type StatFormat = (typeof STAT_FORMATS)[number];
+
+/**
  * `make(locale, options)`, made once per locale and options and kept: `Intl` objects are costly
  * to build, and every render (and every frame of a count-up) asks for them.
  */

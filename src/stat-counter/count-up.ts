@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createRef } from 'lit/directives/ref.js';
 import { emit } from '../base/events.js';
 import { Tween, motionAllowed, play, whenVisible } from './count-loop.js';
+import type { StatCounterStart } from './stat-counter.js';
 
 /** How long a count-up lasts when `duration` says nothing usable, in milliseconds. */
 export const COUNT_DURATION = 1500;
@@ -13,9 +13,6 @@ export interface CountedFigure {
   ticker: (shown: number) => string;
 }
 
-/** When a count-up runs: once the counter is first seen, as soon as it has its figure, or never. */
-export const COUNT_STARTS = ['visible', 'load', 'none'] as const;
-export type CountStart = (typeof COUNT_STARTS)[number];
 
 /** Detail of the `iom-count-end` event. */
 export interface CountEndDetail {
@@ -23,16 +20,20 @@ export interface CountEndDetail {
   value: number;
 }
 
+/** The elements of the final figure that a count draws over: the value's box, and its number in it. */
+export interface CountedElements {
+  box: HTMLElement | null;
+  digits: HTMLElement | null;
+}
+
 /**
  * The count-up of one counter, as a reactive controller: waits for the counter to be seen (or
  * not), runs one count on the shared loop, retargets it when the value changes, ends it on the
- * final value and fires `iom-count-end`. The host renders the final figure, with `box` on the
- * value's element and `digits` on its number; the controller only draws the moving digits over it
- * (`data-n` on `digits`, `data-counting` on `box`).
+ * final value and fires `iom-count-end`. The host renders the final figure, and `elements` gives
+ * its value's box and number; the controller only draws the moving digits over them (`data-n` on
+ * the number, `data-counting` on the box).
  */
 export class CountUpController implements ReactiveController {
-  readonly box = createRef<HTMLElement>();
-  readonly digits = createRef<HTMLElement>();
   /** The value on screen now (the count's end), while a count is prepared or running. */
   private target?: number;
   private tween?: Tween;
@@ -43,7 +44,10 @@ export class CountUpController implements ReactiveController {
   /** The first figure was on screen from the first paint (prerendered): it was shown as written. */
   private firstShown = false;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly elements: () => CountedElements,
+  ) {
     host.addController(this);
   }
 
@@ -66,7 +70,7 @@ export class CountUpController implements ReactiveController {
    * screen (`undefined`: none, such as an error or a new load). `prerendered`: the figure was on
    * screen, final, before the widget's script ran.
    */
-  sync(figure: CountedFigure | undefined, start: CountStart, duration: number, prerendered: boolean): void {
+  sync(figure: CountedFigure | undefined, start: StatCounterStart, duration: number, prerendered: boolean): void {
     const value = figure?.value;
     this.ticker = figure?.ticker;
     this.duration = duration;
@@ -117,7 +121,8 @@ export class CountUpController implements ReactiveController {
     // The moving digits are drawn in the final number's box: a count down from a number with more
     // digits than the final one would not fit in it, so the new value shows at once.
     const length = (n: number) => [...(this.ticker?.(n) ?? '')].length;
-    if (from === to || !(duration > 0) || !this.box.value || !this.digits.value || length(from) > length(to)) {
+    const { box, digits } = this.elements();
+    if (from === to || !(duration > 0) || !box || !digits || length(from) > length(to)) {
       this.endCount(false);
       return;
     }
@@ -139,8 +144,7 @@ export class CountUpController implements ReactiveController {
    */
   private draw(shown: number, inFrame = false): void {
     const text = this.ticker?.(shown) ?? '';
-    const digits = this.digits.value;
-    const box = this.box.value;
+    const { box, digits } = this.elements();
     if (digits && digits.getAttribute('data-n') !== text) digits.setAttribute('data-n', text);
     if (inFrame && box && !box.hasAttribute('data-counting')) box.setAttribute('data-counting', '');
   }
@@ -152,7 +156,7 @@ export class CountUpController implements ReactiveController {
     tween?.stop();
     // The moving digits stay, hidden, in their box of no width (clearing a hundred of them would
     // cost a layout); the next count overwrites them.
-    this.box.value?.removeAttribute('data-counting');
+    this.elements().box?.removeAttribute('data-counting');
     if (announce && tween) emit<CountEndDetail>(this.host, 'iom-count-end', { value: tween.to });
   }
 }

@@ -1,10 +1,8 @@
 // How <stat-counter> writes its figure, and the numbers it shows while counting up to it.
-import { formatPercent, memoized, numberFormat } from '../i18n/format.js';
+import { formatPercent, memoized, numberFormat, type StatFormat } from '../i18n/format.js';
 import { plural } from '../i18n/words.js';
 
-/** The number formats of `<stat-counter>` (its `format` attribute and data field). */
-export const STAT_FORMATS = ['standard', 'compact', 'percent', 'currency'] as const;
-export type StatFormat = (typeof STAT_FORMATS)[number];
+export { STAT_FORMATS, type StatFormat } from '../i18n/format.js';
 
 /** The formatting fields of a figure. */
 export interface FigureOptions {

@@ -1,9 +1,9 @@
 import * as v from 'valibot';
 import type { DataShape } from '../data/data-state.js';
 import { CurrencyCode, FiniteNumber, LocalText, SourceSchema, Text, Year, type Resolved } from '../data/validate.js';
-import { STAT_FORMATS } from './figure-format.js';
+import { STAT_FORMATS } from '../i18n/format.js';
 
-export { STAT_FORMATS, type StatFormat } from './figure-format.js';
+export { STAT_FORMATS, type StatFormat } from '../i18n/format.js';
 
 /**
  * One figure: the data of `<stat-counter>`, and of each figure of an `<objective-card>` and of the

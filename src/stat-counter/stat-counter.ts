@@ -1,19 +1,20 @@
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, query } from 'lit/decorators.js';
 import { IomElement } from '../base/iom-element.js';
 import { choice, option, wholeNumber, type OptionValue } from '../base/options.js';
 import { shownData, type DataState } from '../data/data-state.js';
 import { DataError, describeValue } from '../data/errors.js';
 import type { Reader } from '../data/load-reader.js';
 import { plainNumber } from '../data/parse.js';
-import { COUNT_DURATION, COUNT_STARTS, CountUpController, type CountEndDetail, type CountStart } from './count-up.js';
+import { COUNT_DURATION, CountUpController, type CountEndDetail } from './count-up.js';
 import { STAT_FORMATS, figureTicker, type StatFormat } from './figure-format.js';
 import type { StatCounterData } from './stat-counter.data.js';
 import { statCounterStyles } from './stat-counter.styles.js';
 import { figureSkeleton, figureTemplate } from './templates.js';
 
-export const STAT_COUNTER_STARTS = COUNT_STARTS;
-export type StatCounterStart = CountStart;
+/** When to count up: once first seen, as soon as the figure is in, or never. */
+export const STAT_COUNTER_STARTS = ['visible', 'load', 'none'] as const;
+export type StatCounterStart = (typeof STAT_COUNTER_STARTS)[number];
 
 /** Detail of the `iom-count-end` event. */
 export type StatCounterCountEndDetail = CountEndDetail;
@@ -27,7 +28,7 @@ const numberAttribute = {
 
 const finite = (raw: unknown) => (typeof raw === 'number' && Number.isFinite(raw) ? raw : undefined);
 const FORMAT = choice('format', STAT_FORMATS, undefined, "using the data's format, else standard");
-const START = choice('start', COUNT_STARTS, 'visible', 'counting when visible');
+const START = choice('start', STAT_COUNTER_STARTS, 'visible', 'counting when visible');
 const CURRENCY = option('currency', (raw) => (typeof raw === 'string' && /^[a-z]{3}$/i.test(raw.trim()) ? raw.trim().toUpperCase() : undefined), undefined, 'a three-letter currency code such as USD', "using the data's currency");
 const FRACTION_DIGITS = wholeNumber('maximum-fraction-digits', 0, 20, undefined, "using the format's precision");
 const DURATION = option('duration', (raw) => ((finite(raw) ?? -1) >= 0 ? (raw as number) : undefined), COUNT_DURATION, 'a number of milliseconds, 0 or more', `counting for ${COUNT_DURATION} ms`);
@@ -152,7 +153,9 @@ export class StatCounter extends IomElement<StatCounterData> {
 
   private figureShown = false;
 
-  private readonly countUp = new CountUpController(this);
+  @query('.value') private valueBox!: HTMLElement | null;
+  @query('.digits') private digits!: HTMLElement | null;
+  private readonly countUp = new CountUpController(this, () => ({ box: this.valueBox, digits: this.digits }));
   /** The error for an unusable `value`, kept while the value is the same, so that it is announced once. */
   private valueError?: DataError;
 
@@ -212,7 +215,7 @@ export class StatCounter extends IomElement<StatCounterData> {
   }
 
   protected renderReady(data: StatCounterData): TemplateResult {
-    return figureTemplate(this.merge(data), this.i18n.locale, this.countUp);
+    return figureTemplate(this.merge(data), this.i18n.locale);
   }
 
   /** The loading placeholder: the figure's own layout with grey bars for its text (see `figureSkeleton`). */

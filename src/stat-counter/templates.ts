@@ -1,20 +1,18 @@
 // How <stat-counter> lays out its figure, and its loading placeholder in the same layout: pure
 // functions of the figure (its data with the attributes laid over it) and the locale.
 import { html, nothing, type TemplateResult } from 'lit';
-import { ref } from 'lit/directives/ref.js';
 import { renderSource, sourceText } from '../base/source-line.js';
 import { msg } from '../i18n/words.js';
-import type { CountUpController } from './count-up.js';
 import { figureChange, figureText } from './figure-format.js';
 import type { StatCounterData } from './stat-counter.data.js';
 
-/** The figure: prefix, value, suffix and label, then its description, change and source. `countUp` draws over the value. */
-export function figureTemplate(f: StatCounterData, locale: string, countUp: CountUpController): TemplateResult {
+/** The figure: prefix, value, suffix and label, then its description, change and source. A count-up draws over `.value` and `.digits`. */
+export function figureTemplate(f: StatCounterData, locale: string): TemplateResult {
   const text = figureText(f.value, f, locale);
   const { before, after } = affixSpaces(f);
   return html`<p class="figure" part="figure"
-      >${f.prefix ? html`<span class="prefix" part="prefix">${f.prefix}</span>${before}` : nothing}<span class="value" part="value" ${ref(countUp.box)}
-        ><span class="final">${text.head}<span class="digits" data-n=${text.digits} ${ref(countUp.digits)}>${text.digits}</span>${text.tail}</span></span
+      >${f.prefix ? html`<span class="prefix" part="prefix">${f.prefix}</span>${before}` : nothing}<span class="value" part="value"
+        ><span class="final">${text.head}<span class="digits" data-n=${text.digits}>${text.digits}</span>${text.tail}</span></span
       >${f.suffix ? html`${after}<span class="suffix" part="suffix">${f.suffix}</span>` : nothing}${f.label
         ? html` <span class="label" part="label">${f.label}</span>`
         : nothing}</p
