@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { TAGS as ELEMENTS } from './scripts/tags.mjs';
+import { BY_CLASS, TAGS as ELEMENTS } from './scripts/tags.mjs';
 
 /**
- * Elements register through defineElement('tag', Class) (guarded), which the analyzer does not know:
- * this plugin reads those calls so each class gets its tagName (what Storybook, editors and the docs
- * look elements up by) and each define module its custom-element-definition export.
+ * Elements register through defineElement(TAGS.Class, Class) (guarded; the tags of src/tags.json),
+ * which the analyzer does not know: this plugin reads those calls so each class gets its tagName
+ * (what Storybook, editors and the docs look elements up by) and each define module its
+ * custom-element-definition export. A tag written as a string literal is read too.
  */
 function defineElementPlugin() {
   const tags = new Map(); // class name → tag name
@@ -13,10 +14,12 @@ function defineElementPlugin() {
     analyzePhase({ ts, node, moduleDoc }) {
       if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'defineElement') return;
       const [tag, cls] = node.arguments;
-      if (!tag || !cls || !ts.isStringLiteral(tag) || !ts.isIdentifier(cls)) return;
-      tags.set(cls.text, tag.text);
+      if (!tag || !cls || !ts.isIdentifier(cls)) return;
+      const name = ts.isStringLiteral(tag) ? tag.text : ts.isPropertyAccessExpression(tag) && tag.expression.getText() === 'TAGS' ? BY_CLASS[tag.name.text] : undefined;
+      if (!name) return;
+      tags.set(cls.text, name);
       moduleDoc.exports ??= [];
-      moduleDoc.exports.push({ kind: 'custom-element-definition', name: tag.text, declaration: { name: cls.text, module: moduleDoc.path } });
+      moduleDoc.exports.push({ kind: 'custom-element-definition', name, declaration: { name: cls.text, module: moduleDoc.path } });
     },
     packageLinkPhase({ customElementsManifest }) {
       const homes = new Map(); // class name → module that declares it

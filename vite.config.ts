@@ -3,7 +3,9 @@ import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { stampDemo } from './demo/stamp.js';
 import { minifyCssLiterals } from './scripts/minify-css-literals.js';
-import ELEMENTS from './src/tags.json' with { type: 'json' };
+import TAGS from './src/tags.json' with { type: 'json' };
+
+const ELEMENTS = Object.values(TAGS);
 
 const root = import.meta.dirname;
 

@@ -20,9 +20,9 @@ import puppeteer from 'puppeteer-core';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
 import { checks, serveStatic } from './static-server.mjs';
+import { TAG_SELECTOR } from './tags.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const TAGS = 'stat-counter, emergency-list, donor-ranking, objective-card';
 const chromium = findBrowser();
 if (!chromium) {
   console.error('No Chrome or Chromium found: install Chromium or set CHROME_PATH.');
@@ -112,7 +112,7 @@ async function open(variant, lang) {
   await page.setViewport({ width: 1280, height: 900, deviceScaleFactor: 1 });
   await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
   await page.goto(`${server.base}/${variant}/index.html${lang === 'en' ? '' : `?lang=${lang}`}`);
-  await page.waitForFunction((tags) => [...document.querySelectorAll(tags)].every((el) => el.status === 'ready'), { timeout: 30_000 }, TAGS);
+  await page.waitForFunction((tags) => [...document.querySelectorAll(tags)].every((el) => el.status === 'ready'), { timeout: 30_000 }, TAG_SELECTOR);
   // The chart view loads chart.js on demand; fonts and a last frame settle the layout.
   await page.evaluate(async () => {
     await document.fonts.ready;

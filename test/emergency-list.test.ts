@@ -240,52 +240,6 @@ describe('emergency-list', () => {
     });
   });
 
-  describe('lists long enough to skip the items off screen', () => {
-    it('let the browser skip the items of a list of more than 20 at first (content-visibility), not of 20', async () => {
-      const twenty = await fixture<EmergencyList>(html`<emergency-list .data=${generated(20)}></emergency-list>`);
-      expect(getComputedStyle(parts(twenty, 'item')[19]).contentVisibility).to.equal('visible');
-      expect(root(twenty).querySelector('.list')!.classList.contains('long')).to.equal(false);
-      const more = await fixture<EmergencyList>(html`<emergency-list .data=${generated(21)}></emergency-list>`);
-      expect(root(more).querySelector('.list')!.classList.contains('long')).to.equal(true);
-    });
-
-    it('lay out every item for good once the list is all in, and again after a sort (full-page captures)', async function () {
-      this.timeout(120_000);
-      const el = await fixture<EmergencyList>(html`<emergency-list sortable .data=${generated(150)}></emergency-list>`);
-      const laidOut = (what: string) =>
-        waitUntil(() => {
-          const items = parts(el, 'item');
-          return items.length === 150 && items.every((i) => getComputedStyle(i).contentVisibility === 'visible');
-        }, what, { timeout: 45_000 });
-      await laidOut('all 150 items laid out');
-      await choose(el, sortMenu(el), 'name');
-      await laidOut('all 150 items laid out again after the sort');
-      // A list that renders at once (30) too.
-      const short = await fixture<EmergencyList>(html`<emergency-list .data=${generated(30)}></emergency-list>`);
-      await waitUntil(() => parts(short, 'item').every((i) => getComputedStyle(i).contentVisibility === 'visible'), 'all 30 items laid out', { timeout: 45_000 });
-      // The rule lives in a stylesheet of the list's own, through the CSSOM: no style attribute, no <style>.
-      expect(root(el).querySelector('style')).to.equal(null);
-      expect(parts(el, 'item').some((i) => i.hasAttribute('style'))).to.equal(false);
-    });
-
-    it("let the focus ring of an item's link through the item's paint containment", async () => {
-      const data = generated(101).map((e, i) => ({ ...e, url: `https://example.org/fictitious/${i}` }));
-      const el = await fixture<EmergencyList>(html`<emergency-list .data=${data}></emergency-list>`);
-      const first = parts(el, 'item')[0];
-      const link = first.querySelector('a')!;
-      link.focus({ focusVisible: true } as FocusOptions);
-      await el.updateComplete;
-      const ring = getComputedStyle(link);
-      // The ring: outline-offset outside the link, outline-width thick; the link starts at the
-      // item's inline-start edge, so the item's clip must reach that far out.
-      const extent = parseFloat(ring.outlineOffset) + parseFloat(ring.outlineWidth);
-      expect(ring.outlineStyle).to.equal('solid');
-      expect(extent).to.be.greaterThan(2);
-      expect(link.getBoundingClientRect().left - first.getBoundingClientRect().left).to.be.lessThan(extent);
-      expect(parseFloat(getComputedStyle(first).overflowClipMargin)).to.be.at.least(extent);
-    });
-  });
-
   describe('HXL input', () => {
     it('reads an array of arrays with a hashtag row', async () => {
       const rows = [

@@ -6,12 +6,14 @@ import dataFiles from 'virtual:iom-data-files';
 import { EmbedBuilder } from './app.js';
 import { dataLayersLoaded } from './data.js';
 import { widgetsOf, type Manifest } from './manifest.js';
+import BY_CLASS from '../../src/tags.json';
 
-// The builder checks entries with the widgets' own data specs, which load on demand: first load them.
+// The builder checks entries with the widgets' own data shapes, in the reader, which loads on demand: first load it.
 await dataLayersLoaded();
 
-const ORDER = ['stat-counter', 'objective-card', 'emergency-list', 'donor-ranking'];
 const builder = new EmbedBuilder();
-builder.widgets = widgetsOf(manifest as Manifest).sort((a, b) => ORDER.indexOf(a.tag) - ORDER.indexOf(b.tag));
+// In the order of the one tag list: the simplest widget first.
+const TAGS: string[] = Object.values(BY_CLASS);
+builder.widgets = widgetsOf(manifest as Manifest).sort((a, b) => TAGS.indexOf(a.tag) - TAGS.indexOf(b.tag));
 builder.files = dataFiles;
 document.querySelector('#builder')!.replaceChildren(builder);

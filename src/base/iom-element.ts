@@ -1,11 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DataController } from '../data/data-controller.js';
-import { type DataShape, type DataState, type DataStatus, type IomErrorDetail } from '../data/data-state.js';
+import type { DataShape, DataState, DataStatus, IomErrorDetail } from '../data/data-state.js';
 import { DataError } from '../data/errors.js';
 import type { Reader } from '../data/load-reader.js';
 import { LocaleController } from '../i18n/locale-controller.js';
-import type { WordKey } from '../i18n/words.js';
 import { reset, states, tokens } from '../styles/tokens.js';
 import { IOM_WIDGET } from './define-element.js';
 import { emit } from './events.js';
@@ -118,7 +117,7 @@ export abstract class IomElement<T> extends LitElement {
       : s.kind === 'error' ? this.renderError(s.error.message, s.retry)
       : s.kind === 'loading' ? (s.last !== undefined ? this.renderReady(s.last) : this.renderSkeleton())
       : this.renderIdle();
-    return html`<div part="base" class="base" aria-busy=${s.kind === 'loading' ? 'true' : 'false'} lang=${this.locale ? this.i18n.locale : nothing}>${content}${this.warnings.note(this.t('attributeWarning'))}</div>`;
+    return html`<div part="base" class="base" aria-busy=${s.kind === 'loading' ? 'true' : 'false'} lang=${this.locale ? this.i18n.locale : nothing}>${content}${this.warnings.note(this.i18n.t('attributeWarning'))}</div>`;
   }
 
   /** Placeholder while loading. Widgets lay it out as their data, so that nothing moves when the data comes. */
@@ -127,21 +126,16 @@ export abstract class IomElement<T> extends LitElement {
   }
 
   protected renderError(message: string, retry: boolean): TemplateResult {
-    return errorBox(this.t('errorTitle'), message, retry ? { label: this.t('retry'), run: () => this.reload() } : undefined);
+    return errorBox(this.i18n.t('errorTitle'), message, retry ? { label: this.i18n.t('retry'), run: () => this.reload() } : undefined);
   }
 
   protected renderEmpty(_data: T): unknown {
-    return html`<p class="empty" part="empty">${this.t('empty')}</p>`;
+    return html`<p class="empty" part="empty">${this.i18n.t('empty')}</p>`;
   }
 
   /** Shown when no data source is given at all. */
   protected renderIdle(): unknown {
-    return this.renderError(this.t('noData', { tag: this.localName }), false);
-  }
-
-  /** Words in the widget's language. */
-  protected t(key: WordKey, params?: Record<string, string | number>): string {
-    return this.i18n.t(key, params);
+    return this.renderError(this.i18n.t('noData', { tag: this.localName }), false);
   }
 
   /** Fires `type` as every iom-widgets event is fired: a CustomEvent that bubbles out of shadow roots. */

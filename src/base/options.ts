@@ -65,7 +65,7 @@ export interface IomAttributeWarningDetail {
  */
 export class AttributeWarnings implements ReactiveController {
   list: IomAttributeWarningDetail[] = [];
-  private readonly given = new Set<string>();
+  private readonly warned = new Set<string>();
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -85,8 +85,8 @@ export class AttributeWarnings implements ReactiveController {
   hostUpdated(): void {
     for (const warning of this.list) {
       const key = `${warning.attribute}\u0000${warning.value}`;
-      if (this.given.has(key)) continue;
-      this.given.add(key);
+      if (this.warned.has(key)) continue;
+      this.warned.add(key);
       console.warn(`<${this.host.localName}>: ${warning.message}`);
       emit<IomAttributeWarningDetail>(this.host, 'iom-attribute-warning', warning);
     }

@@ -27,19 +27,19 @@ export interface Snapshot {
 /** Where a widget's data comes from: nowhere, a value it has (to parse and check), or a URL to load. */
 export type DataSource =
   | { kind: 'none' }
-  | { kind: 'given'; key: unknown; read: () => unknown; fromSrc: boolean }
+  | { kind: 'value'; key: unknown; read: () => unknown; fromSrc: boolean }
   | { kind: 'src'; src: string };
 
 /** The source that wins. The one rule, for the browser and the prerender alike. */
 export function resolveSource({ data, dataJson, inline, src, snapshot }: SourceInputs): DataSource {
-  if (data !== undefined && data !== null) return { kind: 'given', key: data, read: () => data, fromSrc: false };
-  if (typeof dataJson === 'string') return { kind: 'given', key: `attribute:${dataJson}`, read: () => parseJson(dataJson, 'data attribute'), fromSrc: false };
+  if (data !== undefined && data !== null) return { kind: 'value', key: data, read: () => data, fromSrc: false };
+  if (typeof dataJson === 'string') return { kind: 'value', key: `attribute:${dataJson}`, read: () => parseJson(dataJson, 'data attribute'), fromSrc: false };
   if (typeof inline === 'string') {
-    return { kind: 'given', key: `inline:${inline}`, read: () => parseJson(inline, 'inline <script type="application/json">'), fromSrc: false };
+    return { kind: 'value', key: `inline:${inline}`, read: () => parseJson(inline, 'inline <script type="application/json">'), fromSrc: false };
   }
   const url = src?.trim();
   if (!url) return { kind: 'none' };
-  if (snapshot?.src === url) return { kind: 'given', key: snapshot.key, read: snapshot.read, fromSrc: true };
+  if (snapshot?.src === url) return { kind: 'value', key: snapshot.key, read: snapshot.read, fromSrc: true };
   return { kind: 'src', src: url };
 }
 

@@ -1,11 +1,12 @@
 import { defineElement } from '../base/define-element.js';
+import TAGS from '../tags.json';
 import { DonorRanking } from './donor-ranking.js';
 
 export { DonorRanking };
 export type { DonorView, DonorViewChangeDetail } from './donor-ranking.js';
 export type { DonorRankingData, Donor } from './donor-ranking.data.js';
 
-defineElement('donor-ranking', DonorRanking);
+defineElement(TAGS.DonorRanking, DonorRanking);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -147,25 +147,25 @@ export class DonorRanking extends IomElement<DonorRankingData> {
         ${view === 'table' ? nothing : html`<p class="title" part="title" id="title"><bdi>${l.title}</bdi></p>`}
         ${this.switchable ? this.renderSwitch(l, view) : nothing}
       </div>
-      ${l.ranked ? nothing : html`<p class="note" part="note">${this.t('donorRankingAlphabetical')}</p>`}
-      ${requested === 'chart' && !l.hasAmounts ? html`<p class="note" part="note">${this.t('donorRankingNoAmounts')}</p>` : nothing}
+      ${l.ranked ? nothing : html`<p class="note" part="note">${this.i18n.t('donorRankingAlphabetical')}</p>`}
+      ${requested === 'chart' && !l.hasAmounts ? html`<p class="note" part="note">${this.i18n.t('donorRankingNoAmounts')}</p>` : nothing}
       ${view === 'table' ? renderTable(l, { visible: true, asView: true }) : view === 'chart' ? this.renderChart(l) : renderList(l)}
       ${l.canLimit ? this.more.button(l.count, this.i18n.locale) : nothing}
-      ${l.data.total !== undefined && view !== 'table' ? html`<p class="total" part="total">${this.t('donorRankingTotal', { value: money(l.data.total, l) })}</p>` : nothing}
+      ${l.data.total !== undefined && view !== 'table' ? html`<p class="total" part="total">${this.i18n.t('donorRankingTotal', { value: money(l.data.total, l) })}</p>` : nothing}
       ${data.source ? renderSource(data.source, this.i18n.locale) : nothing}
     `;
   }
 
   private renderSwitch(l: Layout, view: DonorView): TemplateResult {
     const label: Record<DonorView, string> = {
-      list: this.t('donorRankingViewList'),
-      chart: this.t('donorRankingViewChart'),
-      table: this.t('donorRankingViewTable'),
+      list: this.i18n.t('donorRankingViewList'),
+      chart: this.i18n.t('donorRankingViewChart'),
+      table: this.i18n.t('donorRankingViewTable'),
     };
     // Without amounts there is no chart to offer.
     const views = DONOR_VIEWS.filter((v) => v !== 'chart' || l.hasAmounts);
     return html`<fieldset class="views" part="views">
-      <legend class="visually-hidden">${this.t('donorRankingViews')}</legend>
+      <legend class="visually-hidden">${this.i18n.t('donorRankingViews')}</legend>
       ${views.map(
         (v) => html`<label class="view-option">
           <input type="radio" name="view" value=${v} .checked=${v === view} @change=${() => this.choose(v)} />

@@ -1,7 +1,8 @@
 import { defineElement } from '../base/define-element.js';
+import TAGS from '../tags.json';
 import { EmergencyList } from './emergency-list.js';
 
-defineElement('emergency-list', EmergencyList);
+defineElement(TAGS.EmergencyList, EmergencyList);
 
 export { EmergencyList };
 export type { EmergencyFilterChangeDetail, EmergencySort, EmergencyFilter } from './emergency-list.js';

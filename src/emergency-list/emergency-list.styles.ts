@@ -100,15 +100,6 @@ export const styles = css`
     gap: var(--_space-xs);
     min-inline-size: 0;
   }
-  /* Long lists: the browser skips layout and paint of items far off screen. That contains each
-     item's paint, which would clip a focus ring drawn outside it (the name's link sits on the item's
-     inline-start edge): the clip margin lets the ring through, 2px outside and max(2px, 0.15em)
-     thick. (A plain length: Chromium drops a calc() here.) */
-  .list.long > .item {
-    content-visibility: auto;
-    contain-intrinsic-block-size: auto 5em;
-    overflow-clip-margin: 0.5em;
-  }
   .head {
     display: flex;
     flex-wrap: wrap;
@@ -256,9 +247,7 @@ export const styles = css`
     .count {
       display: none;
     }
-    .item,
-    .list.long > .item {
-      content-visibility: visible;
+    .item {
       break-inside: avoid;
     }
   }

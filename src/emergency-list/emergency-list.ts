@@ -16,7 +16,6 @@ import { KeptItems } from './kept-items.js';
 import { NO_FILTERS, modelFor, offeredFilters, offeredSorts, searchTokens, viewOf, type EmergencyFilter, type EmergencySort, type Entry, type View } from './model.js';
 import { FILTERS, HEADING_LEVEL, LAYOUT, LIMIT, SORT, type EmergencyFilterChangeDetail, type EmergencyLayout } from './options.js';
 import { ProgressiveList } from './progressive.js';
-import { RevealItems, skipsItems } from './reveal.js';
 import { controlsTemplate, countText, itemTemplate, noMatchTemplate, titleTemplate } from './templates.js';
 
 export { EMERGENCY_FILTERS, EMERGENCY_SORTS, type EmergencyFilter, type EmergencySort } from './model.js';
@@ -123,17 +122,6 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     const view = this.viewFor(data);
     return { results: view, cap: this.capFor(view), progressive: !this.print.printing };
   });
-
-  constructor() {
-    super();
-    // Once a long list is all in, its skipped items are laid out in idle time, for captures.
-    new RevealItems(this, () => {
-      const data = shownData(this.state);
-      if (!data || this.status !== 'ready') return undefined;
-      // The items on screen are the progressive list's count of this update (at most the cap).
-      return { count: this.progressive.count, skipping: skipsItems(this.viewFor(data).matches.length), complete: !this.progressive.filling };
-    });
-  }
 
   protected dataShape(reader: Reader) {
     return reader.shapes.emergencyList;
@@ -276,7 +264,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
             ${this.announcer.region()}`}
       ${matches.length === 0
         ? noMatchTemplate(locale, this.clearFilters)
-        : html`<ul part="list" class=${skipsItems(matches.length) ? 'list long' : 'list'} aria-label=${data.title ?? this.t('emergencyListLabel')}>
+        : html`<ul part="list" class="list" aria-label=${data.title ?? this.i18n.t('emergencyListLabel')}>
             ${repeat(
               shown,
               (entry) => entry.index,

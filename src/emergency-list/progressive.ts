@@ -15,11 +15,11 @@ const FIRST_CHUNK = 40;
  */
 const CHUNK_BUDGET = 25;
 
-/** The next chunk's size, from the last one: `items` done in `spent` ms (also reveal.ts's chunks). */
-export const nextChunk = (items: number, spent: number) => Math.round(Math.min(500, 2 * items, Math.max(20, (items * CHUNK_BUDGET) / Math.max(1, spent))));
+/** The next chunk's size, from the last one: `items` done in `spent` ms. */
+const nextChunk = (items: number, spent: number) => Math.round(Math.min(500, 2 * items, Math.max(20, (items * CHUNK_BUDGET) / Math.max(1, spent))));
 
 /** Calls `callback` when the browser is next idle (within 250 ms); returns a function that cancels it. */
-export const whenIdle: (callback: () => void) => () => void =
+const whenIdle: (callback: () => void) => () => void =
   typeof requestIdleCallback === 'function'
     ? (callback) => {
         const id = requestIdleCallback(callback, { timeout: 250 });
@@ -39,10 +39,10 @@ export interface ProgressiveTarget {
 }
 
 /**
- * How many items of a list to render now. Decided in `hostUpdate` (before the host renders, after
- * the controllers added before it, such as the data controller), from what `target()` says the
- * host wants; when that is more than a long list's first chunk, the rest comes in while the
- * browser is idle, one chunk an update.
+ * How many items of a list to render now. Decided in `hostUpdate` (after the host's `willUpdate`
+ * has set the data of this update, before it renders), from what `target()` says the host wants;
+ * when that is more than a long list's first chunk, the rest comes in while the browser is idle,
+ * one chunk an update.
  */
 export class ProgressiveList implements ReactiveController {
   /** The number of items to render in this update. */
@@ -60,11 +60,6 @@ export class ProgressiveList implements ReactiveController {
     private readonly target: () => ProgressiveTarget | undefined,
   ) {
     host.addController(this);
-  }
-
-  /** Whether more of the list is still to come. */
-  get filling(): boolean {
-    return this.pending;
   }
 
   hostConnected(): void {

@@ -1,9 +1,10 @@
 import { defineElement } from '../base/define-element.js';
+import TAGS from '../tags.json';
 // The card renders its figures with <stat-counter>: registering the card registers the counter.
 import '../stat-counter/define.js';
 import { ObjectiveCard } from './objective-card.js';
 
-defineElement('objective-card', ObjectiveCard);
+defineElement(TAGS.ObjectiveCard, ObjectiveCard);
 
 declare global {
   interface HTMLElementTagNameMap {

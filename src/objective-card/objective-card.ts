@@ -12,6 +12,7 @@ import { formatNumber } from '../i18n/format.js';
 import type { StatCounterData } from '../stat-counter/stat-counter.data.js';
 import type { ObjectiveCardData } from './objective-card.data.js';
 import { objectiveCardStyles } from './objective-card.styles.js';
+import { objectiveCardVariants } from './variants.styles.js';
 
 export const OBJECTIVE_CARD_VARIANTS = ['card', 'plain', 'banner'] as const;
 export type ObjectiveCardVariant = (typeof OBJECTIVE_CARD_VARIANTS)[number];
@@ -87,7 +88,7 @@ function stopInnerLoad(event: Event): void {
  * @fires iom-count-end - A figure (a `<stat-counter>` inside) finished counting up. `detail`: `{ value }`.
  */
 export class ObjectiveCard extends IomElement<ObjectiveCardData> {
-  static override styles = [...IomElement.styles, objectiveCardStyles];
+  static override styles = [...IomElement.styles, objectiveCardStyles, objectiveCardVariants];
 
   /** Level of the heading that holds the number and title, 1 to 6 (`<h3>` by default): pick the one that fits the page's outline. */
   @property({ type: Number, attribute: 'heading-level' })
@@ -156,7 +157,7 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
 
   protected renderReady(data: ObjectiveCardData): TemplateResult {
     const locale = this.i18n.locale;
-    const number = this.t('objectiveCardNumber', { number: formatNumber(data.number, locale) });
+    const number = this.i18n.t('objectiveCardNumber', { number: formatNumber(data.number, locale) });
     let cited = this.cited.get(data);
     if (!cited) this.cited.set(data, (cited = citeOnce(data.figures ?? [], data.source)));
     const { items: figures, source } = cited;
@@ -179,7 +180,7 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
         <slot @slotchange=${this.onSlotChange}></slot>
       </div>
       ${figures.length
-        ? html`<ul class="figures" part="figures" aria-label=${this.t('objectiveCardFigures')} @iom-load=${stopInnerLoad} style=${cssProps({ '--_columns': String(COLUMNS.value(this.columns)) })}>
+        ? html`<ul class="figures" part="figures" aria-label=${this.i18n.t('objectiveCardFigures')} @iom-load=${stopInnerLoad} style=${cssProps({ '--_columns': String(COLUMNS.value(this.columns)) })}>
             ${figures.map((figure) => html`<li class="figure" part="figure"><stat-counter .data=${figure} .prerendered=${this.takeover.prerendered} .locale=${isServer ? locale : undefined}></stat-counter></li>`)}
           </ul>`
         : nothing}
@@ -192,13 +193,13 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
   }
 
   protected renderLink(href: string, data: ObjectiveCardData): TemplateResult {
-    const label = data.linkLabel || this.t('objectiveCardLearnMore');
+    const label = data.linkLabel || this.i18n.t('objectiveCardLearnMore');
     // The accessible name carries the title ("Learn more about …") and starts with the visible words
     // (WCAG 2.5.3); a label that already names the objective is its own name.
     let name: string | undefined;
-    if (!data.linkLabel) name = this.t('objectiveCardLearnMoreAbout', { title: data.title });
+    if (!data.linkLabel) name = this.i18n.t('objectiveCardLearnMoreAbout', { title: data.title });
     else if (!data.linkLabel.toLocaleLowerCase().includes(data.title.toLocaleLowerCase())) {
-      name = this.t('objectiveCardLinkAbout', { label: data.linkLabel, title: data.title });
+      name = this.i18n.t('objectiveCardLinkAbout', { label: data.linkLabel, title: data.title });
     }
     return html`<a class="link" part="link" href=${href} aria-label=${name ?? nothing}
       >${label}<svg class="arrow" viewBox="0 0 16 16" aria-hidden="true" focusable="false"

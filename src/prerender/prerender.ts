@@ -10,15 +10,14 @@ import { html, unsafeStatic } from 'lit/static-html.js';
 import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { SERVER_CONTEXT, SNAPSHOT_ATTRIBUTE, slotFilledBy, type ServerContext } from '../base/server-context.js';
 import { DataError } from '../data/errors.js';
-import { fetchDocument, parseDocument } from '../data/fetch-cache.js';
 import { loadReader } from '../data/load-reader.js';
-import { splitSrc } from '../data/source.js';
 import { LANGUAGES } from '../i18n/locale.js';
 import { loadWords } from '../i18n/words.js';
 // Registers the four elements in @lit-labs/ssr's registry (Lit's Node build provides one).
 import '../index.js';
-import TAGS from '../tags.json' with { type: 'json' };
+import TAGS from '../tags.json';
 import { errorMessageIn, escapeAttribute, fallbackFrom, textOf } from './fallback.js';
+import { SiteReader } from './site-reader.js';
 import { STYLES_ATTRIBUTE, StyleFiles, type PrerenderStylesheet } from './styles.js';
 
 export type { PrerenderStylesheet };
@@ -27,7 +26,7 @@ type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 
 /** The tags `prerender` writes: the four elements'. */
-export const WIDGET_TAGS: readonly string[] = TAGS;
+export const WIDGET_TAGS: readonly string[] = Object.values(TAGS);
 
 export interface PrerenderOptions {
   /** Path of the page's file: `src` URLs relative to the page are read relative to it. Default: `index.html` in the current folder. */
@@ -99,43 +98,6 @@ function findWidgets(node: Node, lang: string | undefined, out: Found[]): Found[
     findWidgets(child, attr(child, 'lang') || lang, out);
   }
   return out;
-}
-
-class Reader {
-  private readonly cache = new Map<string, Promise<unknown>>();
-  constructor(
-    private readonly root: string,
-    private readonly base: string,
-  ) {}
-
-  /** The document at `src` (before its JSON Pointer), read as the browser would load it. */
-  async read(src: string, timeout: number): Promise<unknown> {
-    const { shown, url: href, pointer } = splitSrc(src, this.base);
-    const url = new URL(href);
-    const key = url.origin === SITE ? url.pathname : href;
-    let doc = this.cache.get(key);
-    if (!doc) {
-      doc = url.origin === SITE ? this.readFile(url, shown) : fetchDocument(href, shown, new AbortController().signal, timeout);
-      doc.catch(() => undefined);
-      this.cache.set(key, doc);
-    }
-    const [reader, value] = await Promise.all([loadReader(), doc]);
-    return pointer === undefined ? value : reader.resolvePointer(value, pointer, shown);
-  }
-
-  private async readFile(url: URL, shown: string): Promise<unknown> {
-    const path = resolve(this.root, `.${decodeURIComponent(url.pathname)}`);
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // The words a static server's answer gives in the browser.
-      if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') throw new DataError(`Could not load ${shown}: 404 Not Found`, 'http', { cause: error });
-      throw new DataError(`Could not load ${shown}: network error (${(error as Error).message})`, 'network', { cause: error });
-    }
-    return parseDocument(text, url.href, shown, null);
-  }
 }
 
 // The element being rendered gets its server context when @lit-labs/ssr connects it (before it
@@ -210,7 +172,7 @@ export async function prerender(page: string, options: PrerenderOptions = {}): P
   } catch {
     // An invalid <base href> is ignored by browsers too.
   }
-  const reader = new Reader(root, base);
+  const reader = new SiteReader(root, base, SITE);
   const files = options.styles === undefined ? undefined : new StyleFiles(resolve(options.styles), root, base, SITE);
   const edits: { at: number; end: number; text: string }[] = [];
   const problems: PrerenderProblem[] = [];

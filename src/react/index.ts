@@ -3,6 +3,7 @@
 // registers the four elements. React itself is the app's (an optional peer dependency).
 import * as React from 'react';
 import { createComponent } from '@lit/react';
+import TAGS from '../tags.json';
 import { DonorRanking as DonorRankingElement } from '../donor-ranking/define.js';
 import { EmergencyList as EmergencyListElement } from '../emergency-list/define.js';
 import { ObjectiveCard as ObjectiveCardElement } from '../objective-card/define.js';
@@ -30,13 +31,13 @@ function wrap<E extends HTMLElement, Events>(tagName: string, elementClass: new 
  * property of the element is a prop (`data` takes an object); events `onIomLoad`, `onIomError`, `onIomAttributeWarning`,
  * `onIomCountEnd`.
  */
-export const StatCounter = wrap<StatCounterElement, StatCounterEvents>('stat-counter', StatCounterElement, { 'iom-load': true, 'iom-error': true, 'iom-attribute-warning': true, 'iom-count-end': true }, 'StatCounter');
+export const StatCounter = wrap<StatCounterElement, StatCounterEvents>(TAGS.StatCounter, StatCounterElement, { 'iom-load': true, 'iom-error': true, 'iom-attribute-warning': true, 'iom-count-end': true }, 'StatCounter');
 
 /** `<emergency-list>` for React; events `onIomLoad`, `onIomError`, `onIomAttributeWarning`, `onIomFilterChange`. */
-export const EmergencyList = wrap<EmergencyListElement, EmergencyListEvents>('emergency-list', EmergencyListElement, { 'iom-load': true, 'iom-error': true, 'iom-attribute-warning': true, 'iom-filter-change': true }, 'EmergencyList');
+export const EmergencyList = wrap<EmergencyListElement, EmergencyListEvents>(TAGS.EmergencyList, EmergencyListElement, { 'iom-load': true, 'iom-error': true, 'iom-attribute-warning': true, 'iom-filter-change': true }, 'EmergencyList');
 
 /** `<donor-ranking>` for React; events `onIomLoad`, `onIomError`, `onIomAttributeWarning`, `onIomViewChange`. */
-export const DonorRanking = wrap<DonorRankingElement, DonorRankingEvents>('donor-ranking', DonorRankingElement, { 'iom-load': true, 'iom-error': true, 'iom-attribute-warning': true, 'iom-view-change': true }, 'DonorRanking');
+export const DonorRanking = wrap<DonorRankingElement, DonorRankingEvents>(TAGS.DonorRanking, DonorRankingElement, { 'iom-load': true, 'iom-error': true, 'iom-attribute-warning': true, 'iom-view-change': true }, 'DonorRanking');
 
 /** `<objective-card>` for React; events `onIomLoad`, `onIomError`, `onIomAttributeWarning`, `onIomCountEnd` (from its figures). */
-export const ObjectiveCard = wrap<ObjectiveCardElement, ObjectiveCardEvents>('objective-card', ObjectiveCardElement, { 'iom-load': true, 'iom-error': true, 'iom-attribute-warning': true, 'iom-count-end': true }, 'ObjectiveCard');
+export const ObjectiveCard = wrap<ObjectiveCardElement, ObjectiveCardEvents>(TAGS.ObjectiveCard, ObjectiveCardElement, { 'iom-load': true, 'iom-error': true, 'iom-attribute-warning': true, 'iom-count-end': true }, 'ObjectiveCard');

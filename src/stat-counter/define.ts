@@ -1,8 +1,9 @@
 import { defineElement } from '../base/define-element.js';
+import TAGS from '../tags.json';
 import { StatCounter } from './stat-counter.js';
 
 export { StatCounter };
-defineElement('stat-counter', StatCounter);
+defineElement(TAGS.StatCounter, StatCounter);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -147,7 +147,7 @@ export const statCounterStyles = css`
     gap: var(--_gap);
   }
   /* A line whose words are not known yet. */
-  .skeleton .bone-line {
+  .skeleton .placeholder-line {
     display: inline-block;
     inline-size: 10em;
     max-inline-size: 100%;

@@ -177,10 +177,10 @@ export class StatCounter extends IomElement<StatCounterData> {
   /** A `value` alone is the figure; a `value` that is not a number, or a currency format without a currency, leaves nothing true to show. */
   protected override withAttributes(state: DataState<StatCounterData>): DataState<StatCounterData> {
     const own = this.value !== undefined && this.value !== null ? { value: this.value } : undefined;
-    const given: DataState<StatCounterData> = state.kind === 'idle' && own ? { kind: 'ready', data: own } : state;
-    const figure = given.kind === 'ready' || given.kind === 'empty' ? this.merge(given.data) : undefined;
+    const withValue: DataState<StatCounterData> = state.kind === 'idle' && own ? { kind: 'ready', data: own } : state;
+    const figure = withValue.kind === 'ready' || withValue.kind === 'empty' ? this.merge(withValue.data) : undefined;
     const message = this.valueProblem() ?? (figure?.format === 'currency' && !figure.currency ? CURRENCY_NEEDED : undefined);
-    if (!message) return given;
+    if (!message) return withValue;
     if (this.valueError?.message !== message) this.valueError = new DataError(message, 'validation');
     return { kind: 'error', error: this.valueError, retry: false };
   }
@@ -224,7 +224,7 @@ export class StatCounter extends IomElement<StatCounterData> {
   }
 
   protected override renderIdle(): TemplateResult {
-    return this.renderError(this.t('statCounterNoValue', { tag: this.localName }), false);
+    return this.renderError(this.i18n.t('statCounterNoValue', { tag: this.localName }), false);
   }
 
   protected override updated(changed: PropertyValues): void {

@@ -41,8 +41,8 @@ function changeTemplate(f: StatCounterData, previous: number, locale: string): T
  * ready state's part names, so a page's `::part()` rules (a hidden source line) apply to both.
  */
 export function figureSkeleton(f: Partial<StatCounterData>, locale: string, label: string | undefined): TemplateResult {
-  const bar = (text: string) => html`<span class="bone">${text}</span>`;
-  const line = html`<span class="bone bone-line">\u200b</span>`;
+  const bar = (text: string) => html`<span class="placeholder">${text}</span>`;
+  const line = html`<span class="placeholder placeholder-line">\u200b</span>`;
   const { before, after } = affixSpaces(f);
   const source = f.source !== undefined ? sourceText(f.source, locale) : undefined;
   // A number of the figure's format and typical width stands in for the value ("12.3 million").

@@ -160,9 +160,9 @@ export const states = css`
   .skeleton-line {
     block-size: 1em;
   }
-  /* A grey bar: a placeholder line, or a widget's own text laid out but not shown (.bone). */
+  /* A grey bar: a placeholder line, or a widget's own text laid out but not shown (.placeholder). */
   .skeleton-line,
-  .bone {
+  .placeholder {
     border-radius: var(--_radius);
     background: linear-gradient(90deg, var(--_surface-alt) 25%, var(--_border) 50%, var(--_surface-alt) 75%);
     background-size: 200% 100%;
@@ -185,12 +185,12 @@ export const states = css`
   /* Forced colours drop backgrounds: the placeholder is drawn in a system colour instead. */
   @media (forced-colors: active) {
     .skeleton-line,
-    .bone {
+    .placeholder {
       forced-color-adjust: none;
       background: GrayText;
     }
   }
-  .bone {
+  .placeholder {
     color: transparent;
     -webkit-text-fill-color: transparent;
     box-decoration-break: clone;
@@ -198,7 +198,7 @@ export const states = css`
   }
   @media (prefers-reduced-motion: reduce) {
     .skeleton-line,
-    .bone {
+    .placeholder {
       animation: none;
     }
   }
@@ -259,7 +259,7 @@ export const states = css`
   }
   @media print {
     .skeleton-line,
-    .bone {
+    .placeholder {
       animation: none;
     }
     button {

@@ -9,7 +9,6 @@ export const ar: Words = {
   showAll: 'عرض الكل ({count})',
   showFewer: 'عرض أقل',
   source: 'المصدر: {title}',
-  sourceLabel: 'المصدر',
   attributeWarning: 'سمة مُتجاهَلة:',
   notAvailable: 'غير متاح',
   noData: 'لم تُقدَّم بيانات: أضف السمة src أو السمة data أو <script type="application/json"> داخل <{tag}>.',

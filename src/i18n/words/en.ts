@@ -12,7 +12,6 @@ export const en = {
   showAll: 'Show all {count}',
   showFewer: 'Show fewer',
   source: 'Source: {title}',
-  sourceLabel: 'Source',
   attributeWarning: 'Attribute ignored:',
   notAvailable: 'not available',
   noData: 'No data given: add a src attribute, a data attribute or a <script type="application/json"> inside <{tag}>.',

@@ -9,7 +9,6 @@ export const es: Words = {
   showAll: 'Mostrar los {count}',
   showFewer: 'Mostrar menos',
   source: 'Fuente: {title}',
-  sourceLabel: 'Fuente',
   attributeWarning: 'Atributo ignorado:',
   notAvailable: 'no disponible',
   noData: 'No se proporcionaron datos: añada un atributo src, un atributo data o un <script type="application/json"> dentro de <{tag}>.',

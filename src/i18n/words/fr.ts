@@ -9,7 +9,6 @@ export const fr: Words = {
   showAll: 'Afficher les {count}',
   showFewer: 'Afficher moins',
   source: 'Source : {title}',
-  sourceLabel: 'Source',
   attributeWarning: 'Attribut ignoré :',
   notAvailable: 'non disponible',
   noData: 'Aucune donnée fournie : ajoutez un attribut src, un attribut data ou un <script type="application/json"> dans <{tag}>.',
