@@ -173,16 +173,11 @@ export default defineConfig(({ mode }) => {
           entryFileNames: '[name].js',
           // Fewer, larger chunks. "core": every module that all the entries defining elements import
           // (each element's file, iom-widgets.js and react.js: Lit, the base class, the data
-          // controller, the shared styles and words), with the small modules the on-demand files
-          // share with it (errors, parse), which Rolldown would otherwise put in chunks of their own:
-          // a counter page fetches 4 files instead of 7, and every page about 1 kB less. "reader":
-          // the data reader and the validation it shares with the data specs, fetched together.
-          codeSplitting: {
-            groups: [
-              { name: 'core', tags: ['$initial'], minShareCount: ELEMENT_ENTRIES, priority: 2 },
-              { name: 'reader', test: /[\\/]src[\\/]data[\\/](reader|validate)\.ts$/, priority: 1 },
-            ],
-          },
+          // controller, the shared styles and words): a counter page fetches 4 files instead of 7,
+          // and every page about 1 kB less. The data reader (src/data/reader.ts) is one chunk by
+          // itself: nothing else imports what it imports. (A group for it made the bundler wrap its
+          // import, `.then((m) => m.t)`, which once()'s retry under a new address cannot repeat.)
+          codeSplitting: { groups: [{ name: 'core', tags: ['$initial'], minShareCount: ELEMENT_ENTRIES }] },
           // package.json `sideEffects` lists dist/*.js and dist/chunks/define-*.js: any chunk that
           // holds a define.ts (a customElements.define call) must be named define-*, whatever
           // module the bundler names it after.

@@ -1,5 +1,5 @@
 // The demo page's own words (headings, switches, notes) in the four languages. The widgets' words
-// live in src/i18n/strings.ts; the figures' labels come from the data files.
+// live in src/i18n/words/; the figures' labels come from the data files.
 
 const en = {
   documentTitle: 'IOM Annual Report 2023 — iom-widgets demo',

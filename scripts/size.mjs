@@ -76,6 +76,14 @@ for (const file of lazyFiles) {
   row(`${file} (on demand)`, gzipSize(file), ceiling[1], ceiling[2]);
 }
 
+// A file loaded on demand must come as the module itself: once() (src/base/once.ts) asks for it
+// again under a new address after a failure, and a bundler's wrapper (`import(…).then((m) => m.t)`)
+// would not be repeated.
+for (const file of readdirSync('dist', { recursive: true }).filter((f) => f.endsWith('.js'))) {
+  const wrapped = /\bimport\(\s*["'`][^"'`]+["'`]\s*\)\s*\.then\(/.exec(readFileSync(join('dist', file), 'utf8'));
+  if (wrapped) fail(`dist/${file}: ${wrapped[0]}… wraps a file loaded on demand: a retry of it under a new address would not be wrapped alike.`);
+}
+
 // A page of all four showing a chart: iom-widgets.js, the reader and the chart file.
 {
   const { files, fetched } = pageFiles('iom-widgets.js', [ON_DEMAND.reader, ON_DEMAND.chart]);

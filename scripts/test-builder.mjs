@@ -260,7 +260,7 @@ try {
     const page = await newPage(problems);
     try {
       await page.goto(`${server.base}/builder.html`, { waitUntil: 'load', timeout: TIMEOUT });
-      // The builder appears once the widgets' data specs have loaded (demo/builder/main.ts).
+      // The builder appears once the data reader, with the widgets' data shapes, has loaded (demo/builder/main.ts).
       await page.waitForSelector('input[name=widget]', { timeout: TIMEOUT });
       await c.drive(page);
       await builderSettled(page);

@@ -5,12 +5,20 @@
 //   its clean-page size within 5 %;
 // - tabbing through every control of every widget, in light, dark and forced colours, each shows a
 //   focus indicator at least 2 CSS px thick whose pixels change with at least 3:1 contrast (a long
-//   list among them, whose items far off screen skip layout until they come near).
+//   list among them);
+// - every on-demand file (the data reader, the French words, the chart) failing once, as on a flaky
+//   mobile network (issue 27): a counter, a list, a French card and a donor chart each show an error
+//   with a Retry and fire iom-error, the page raises no uncaught error, and after Retry all four
+//   show their data (the chart drawn), each file having been asked for exactly twice;
+// - six counters without fallback content in a row (three from attributes, three from data that
+//   needs the reader): each is on screen in the first frame after the elements are defined, and
+//   nothing moves after that frame (the paragraph below them stays put, no layout shift).
 //
 //   node scripts/test-host-pages.mjs            (--keep writes screenshots to .capture/)
 //
 // Outcomes only: no frame counts, no durations.
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import { launchChromium } from './browser.mjs';
@@ -25,8 +33,10 @@ if (!existsSync(join(ROOT, 'dist/iom-widgets.js'))) {
 }
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+// The pages that this script writes for its checks (see PAGES below), served under /pages/ beside the repository.
+const pagesDir = mkdtempSync(join(tmpdir(), 'iom-host-pages-'));
 // The same files under /csp/ come with the policy.
-const server = await serveStatic({ '/': ROOT, '/csp/': ROOT }, (pathname) => (pathname.startsWith('/csp/') ? { 'content-security-policy': CSP } : {}));
+const server = await serveStatic({ '/': ROOT, '/csp/': ROOT, '/pages/': pagesDir }, (pathname) => (pathname.startsWith('/csp/') ? { 'content-security-policy': CSP } : {}));
 const { base } = server;
 
 const { pass, fail, totals } = checks();
@@ -96,9 +106,8 @@ async function focusRing(page) {
         el = el.shadowRoot.activeElement;
       }
       if (!path.length) return null;
-      // The page may still move after the Tab scrolled: a long list's items far off screen are laid
-      // out (content-visibility: auto) in the frame after they come near it. Wait until the
-      // control's box holds still over two frames.
+      // The page may still move after the Tab scrolled (a long list still filling in): wait until
+      // the control's box holds still over two frames.
       const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
       const box = () => JSON.stringify(el.getBoundingClientRect()) + window.scrollY;
       for (let last = box(), tries = 0; tries < 50; tries++) {
@@ -184,6 +193,71 @@ const boxes = (page) => page.evaluate((tags) => Object.fromEntries([...document.
   const r = el.getBoundingClientRect();
   return [slot.id, { width: r.width, height: r.height }];
 })), TAG_SELECTOR);
+
+/** A page for the checks below: the built library's all-in-one module and `body`. */
+const hostPage = (title, body, style = '') => `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${title}</title>
+    <style>${style}</style>
+    <script type="module" src="/dist/iom-widgets.js"></script>
+  </head>
+  <body>
+${body}
+  </body>
+</html>
+`;
+
+const counter = '<stat-counter value="1234" label="example things" start="none"></stat-counter>';
+const counterFromData = `<stat-counter data='{"value": 5678, "label": "example things"}' start="none"></stat-counter>`;
+/** The pages of the last two checks, by file name under /pages/. */
+const PAGES = {
+  // One widget per on-demand file. The donor chart uses the fictitious fixture, as widgets.html's
+  // does: data/'s donor lists give ranks without amounts, and a list without amounts draws no chart.
+  'chunks-fail-once.html': hostPage(
+    'Host page test: every on-demand file fails once',
+    `    <stat-counter id="counter" src="/data/annual-report-2023.json#/highlights/countries" start="none"></stat-counter>
+    <emergency-list id="list" src="/data/hxl/crisis-responses-2017.hxl.csv"></emergency-list>
+    <objective-card id="card" locale="fr" src="/data/annual-report-2023.json#/objectives/0"></objective-card>
+    <donor-ranking id="donors" view="chart" src="/test/fixtures/donors-example.hxl.csv"></donor-ranking>`,
+  ),
+  // A CMS row of figures, with no fallback content to hold their place. align-items: start, so that
+  // each counter's height is its own and not the row's.
+  'counters-no-fallback.html': hostPage(
+    'Host page test: counters without fallback content',
+    `    <p>Before the figures: a paragraph of the host page.</p>
+    <div class="figures">${counter}${counter}${counter}${counterFromData}${counterFromData}${counterFromData}</div>
+    <p class="after">After the figures</p>`,
+    '.figures { display: grid; grid-template-columns: repeat(6, 1fr); gap: 1em; align-items: start; }',
+  ),
+};
+for (const [name, html] of Object.entries(PAGES)) writeFileSync(join(pagesDir, name), html);
+
+/** Waits for `fn` in the page: true once it holds, false when it has not within 30 s (the caller says what it saw). */
+const reached = (page, fn, ...args) => page.waitForFunction(fn, { timeout: 30_000 }, ...args).then(() => true, () => false);
+
+/** What each widget with an id shows: its status, its text, where its Retry is (`error`, `note` or none), its chart's state, whether its table is on screen. */
+const shown = (page) => page.evaluate(() => Object.fromEntries([...document.querySelectorAll('[id]')].filter((el) => el.shadowRoot).map((el) => {
+  const root = el.shadowRoot;
+  const retry = root.querySelector('[part~="retry"]');
+  const table = root.querySelector('[part~="table"]');
+  return [el.id, {
+    status: el.status,
+    text: root.textContent.replace(/\s+/g, ' ').trim(),
+    retry: retry ? (retry.closest('[part~="error"]') ? 'error' : retry.closest('[part~="note"]') ? 'note' : 'elsewhere') : null,
+    chart: root.querySelector('[part~="chart"]')?.getAttribute('data-state') ?? null,
+    // Behind the chart, the table is kept for screen readers in a 1 px box (.offscreen) until it is shown.
+    table: !!table && !table.closest('.offscreen'),
+  }];
+})));
+
+/** Clicks the Retry that the widget `id` shows, as a reader would. */
+const clickRetry = (page, id) => page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector('[part~="retry"]').click(), id);
+
+/** One line per widget, for a fail line. */
+const describe = (states) => Object.entries(states).map(([id, s]) => `#${id}: ${s.status}${s.chart ? `, chart ${s.chart}` : ''}${s.retry ? `, Retry in ${s.retry}` : ''}: "${s.text.slice(0, 160)}"`).join('\n      ');
 
 try {
   console.log(`Strict Content-Security-Policy (${CSP}):`);
@@ -280,11 +354,151 @@ try {
     if (visible(seen.fills)) pass(`emergency funding meters are drawn (${seen.fills.length})`);
     else fail('emergency funding meters are drawn', JSON.stringify(seen.fills));
   }
+
+  console.log('A flaky mobile network: every on-demand file fails once, then Retry (issue 27):');
+  {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1000, height: 3000, deviceScaleFactor: 1 });
+    // Each file loaded on demand, by its path: a Retry may ask for it under another URL (?retry=1).
+    const ON_DEMAND = { reader: /^\/dist\/chunks\/reader-[\w-]+\.js$/, 'French words': /^\/dist\/chunks\/fr-[\w-]+\.js$/, chart: /^\/dist\/iom-widgets\.chart\.js$/ };
+    const asked = Object.fromEntries(Object.keys(ON_DEMAND).map((name) => [name, 0]));
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      const name = Object.keys(ON_DEMAND).find((n) => ON_DEMAND[n].test(pathname));
+      if (name && ++asked[name] === 1) return request.abort('failed');
+      return request.continue();
+    });
+    const uncaught = [];
+    page.on('pageerror', (error) => uncaught.push(error.message));
+    // Before the page's script, so that no event is missed.
+    await page.evaluateOnNewDocument(() => {
+      window.__iomErrors = [];
+      document.addEventListener('iom-error', (e) => window.__iomErrors.push({ id: e.target.id, message: e.detail.message }));
+    });
+    await page.goto(`${base}/pages/chunks-fail-once.html`, { waitUntil: 'load' });
+    const ids = ['counter', 'list', 'card', 'donors'];
+    const showRetry = (ids) => ids.every((id) => document.getElementById(id)?.shadowRoot?.querySelector('[part~="retry"]'));
+
+    // 1. The reader fails for all four at once (they ask for it together), the French words for the card too.
+    const failed = await reached(page, showRetry, ids);
+    let states = await shown(page);
+    const what1 = 'each of the four shows an error with a Retry (counter, list, card, donor ranking)';
+    if (failed && ids.every((id) => states[id].status === 'error' && states[id].retry === 'error')) pass(`${what1}: ${ids.map((id) => `#${id} ${states[id].retry}`).join(', ')}`);
+    else fail(what1, describe(states));
+    const firstErrors = await page.evaluate(() => window.__iomErrors);
+    const what2 = 'each of the four fired iom-error';
+    const silent = ids.filter((id) => !firstErrors.some((e) => e.id === id));
+    if (!silent.length) pass(`${what2} (${firstErrors.length} events)`);
+    else fail(what2, `none from ${silent.map((id) => `#${id}`).join(', ')}; fired: ${JSON.stringify(firstErrors)}`);
+
+    // 2. Retry on each. The counter, list and card show their data; the donor ranking has its data
+    // and shows its table, and its chart fails once in turn: the chart's note holds the Retry.
+    for (const id of ids) if (states[id].retry) await clickRetry(page, id);
+    await reached(page, () => ['counter', 'list', 'card'].every((id) => document.getElementById(id).status !== 'loading')
+      && ['error', 'ready'].includes(document.getElementById('donors').shadowRoot.querySelector('[part~="chart"]')?.getAttribute('data-state') ?? document.getElementById('donors').status));
+    states = await shown(page);
+    const recovered = {
+      counter: states.counter.status === 'ready' && states.counter.text.includes('168'),
+      list: states.list.status === 'ready' && states.list.text.includes('Syrian Arab Republic'),
+      card: states.card.status === 'ready' && states.card.text.includes('Objectif 1'),
+    };
+    const what3 = 'after Retry, the counter shows 168, the list a row of the CSV file, the French card "Objectif 1"';
+    if (Object.values(recovered).every(Boolean)) pass(`${what3} (all three ready)`);
+    else fail(what3, describe(states));
+    const chartErrors = (await page.evaluate(() => window.__iomErrors)).filter((e) => e.id === 'donors' && e.message.includes('iom-widgets.chart.js'));
+    const what4 = 'the donor ranking shows its table and, in the chart\'s note, a Retry, and fires iom-error for the chart';
+    const noted = states.donors.status === 'ready' && states.donors.chart === 'error' && states.donors.retry === 'note' && states.donors.table;
+    if (noted && chartErrors.length) pass(what4);
+    else fail(what4, `${describe({ donors: states.donors })}; ${chartErrors.length} iom-error events for the chart`);
+
+    // 3. The chart's Retry draws it.
+    const what5 = 'after its Retry, the chart is drawn (data-state="ready")';
+    if (noted) {
+      await clickRetry(page, 'donors');
+      // (Between the click and the new load, the chart is "idle" for a frame: wait for an outcome.)
+      await reached(page, () => ['error', 'ready'].includes(document.getElementById('donors').shadowRoot.querySelector('[part~="chart"]')?.getAttribute('data-state')));
+      states = await shown(page);
+      if (states.donors.chart === 'ready') pass(what5);
+      else fail(what5, describe({ donors: states.donors }));
+    } else fail(what5, 'not reached: the chart\'s note with its Retry was not shown');
+
+    const what6 = 'each on-demand file was asked for exactly twice (the failure, then the Retry)';
+    const counts = Object.entries(asked).map(([name, n]) => `${name} ${n}`).join(', ');
+    if (Object.values(asked).every((n) => n === 2)) pass(`${what6}: ${counts}`);
+    else fail(what6, counts);
+    const what7 = 'the page raised no uncaught error';
+    if (uncaught.length) fail(what7, uncaught.join('\n      '));
+    else pass(what7);
+    await page.close();
+  }
+
+  console.log('Six counters without fallback content (three needing the reader), in a row of 1200 px:');
+  {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1200, height: 800, deviceScaleFactor: 1 });
+    // Before the page's script: the layout shifts from the start (buffered), and the first frame
+    // after the elements are defined, measured in that frame (a page.evaluate after goto() comes
+    // too late: by then the reader has arrived and all six show their figures).
+    await page.evaluateOnNewDocument(() => {
+      window.__shifts = [];
+      window.__shiftObserver = new PerformanceObserver((list) => window.__shifts.push(...list.getEntries()));
+      window.__shiftObserver.observe({ type: 'layout-shift', buffered: true });
+      customElements.whenDefined('stat-counter').then(() => requestAnimationFrame(() => {
+        const counters = [...document.querySelectorAll('stat-counter')].map((el) => ({ height: el.getBoundingClientRect().height, skeleton: !!el.shadowRoot.querySelector('[part~="skeleton"]') }));
+        const after = document.querySelector('.after').getBoundingClientRect().top;
+        // A shift of this frame is reported as it is painted, after this callback: the shifts that
+        // count start with the next frame.
+        requestAnimationFrame(() => (window.__firstFrame = { counters, after, since: performance.now() }));
+      }));
+    });
+    // The reader is held back until that frame is measured, so that the three counters that need it
+    // are in it as skeletons whatever the speed of this machine.
+    let held;
+    let release = () => {};
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (!held && /^\/dist\/chunks\/reader-[\w-]+\.js$/.test(new URL(request.url()).pathname)) {
+        held = new Promise((ok) => (release = ok)).then(() => request.continue());
+      } else request.continue();
+    });
+    await page.goto(`${base}/pages/counters-no-fallback.html`, { waitUntil: 'domcontentloaded' });
+    const first = (await reached(page, () => window.__firstFrame)) ? await page.evaluate(() => window.__firstFrame) : undefined;
+    release();
+    await held;
+    const ready = await reached(page, () => [...document.querySelectorAll('stat-counter')].every((el) => el.status === 'ready'));
+    // Two frames, so that what was just laid out is painted and its shifts reported.
+    const last = await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => {
+      window.__shifts.push(...window.__shiftObserver.takeRecords());
+      const since = window.__firstFrame?.since ?? 0;
+      const later = window.__shifts.filter((s) => s.startTime >= since && !s.hadRecentInput);
+      ok({
+        heights: [...document.querySelectorAll('stat-counter')].map((el) => el.getBoundingClientRect().height),
+        after: document.querySelector('.after').getBoundingClientRect().top,
+        shift: later.reduce((sum, s) => sum + s.value, 0),
+        moved: later.flatMap((s) => s.sources.map((src) => `${src.node?.nodeName ?? '?'} ${src.previousRect.y}→${src.currentRect.y} px`)),
+      });
+    }))));
+    await page.close();
+    const what1 = 'in the first frame after they are defined, all six are on screen (non-zero height)';
+    const skeletons = first?.counters.filter((c) => c.skeleton).length;
+    if (first && first.counters.length === 6 && first.counters.every((c) => c.height > 0) && skeletons === 3) {
+      pass(`${what1}: 3 figures and 3 skeletons, ${[...new Set(first.counters.map((c) => c.height.toFixed(0)))].join(' and ')} px tall`);
+    } else fail(what1, first ? `${JSON.stringify(first.counters)} (the three from data should be skeletons: the reader is held back)` : 'the first frame was not measured');
+    // Each counter's own height too: in a row, the counters with figures hold the row's height, so a
+    // skeleton shorter than its figure would move nothing below the row.
+    const what2 = 'once all six are ready, each keeps its height, the paragraph after them has not moved and no layout shift was recorded since that frame';
+    const resized = first ? last.heights.map((h, i) => h !== first.counters[i]?.height && `counter ${i + 1}: ${first.counters[i]?.height} → ${h} px`).filter(Boolean) : [];
+    if (!ready) fail(what2, 'not all six counters became ready');
+    else if (first && !resized.length && last.after === first.after && last.shift === 0) pass(`${what2} (top ${last.after.toFixed(0)} px, shift 0)`);
+    else fail(what2, `${resized.join(', ') || 'heights kept'}; the paragraph's top went from ${first?.after} to ${last.after} px; layout shift ${last.shift.toFixed(4)} (${last.moved.join(', ') || 'none'})`);
+  }
 } catch (error) {
   fail('host pages', error.stack ?? error.message);
 } finally {
   await browser.close();
   await server.close();
+  rmSync(pagesDir, { recursive: true, force: true });
 }
 
 console.log(`host pages: ${totals.passed} passed, ${totals.failed} failed`);

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type * as v from 'valibot';
 import { validate } from '../src/data/validate.js';
-import { resolvePointer, pointerFromHash } from '../src/data/json-pointer.js';
+import { resolvePointer } from '../src/data/json-pointer.js';
+import { pointerFromHash } from '../src/data/source.js';
 import { parseCsv } from '../src/data/csv.js';
 import { isHxlTable, mapHxl, type HxlMapping } from '../src/data/hxl.js';
 import { DataError } from '../src/data/errors.js';

@@ -13,10 +13,10 @@ import { readData } from '../../src/data/reader.js';
 import { ReportDonorRankingSchema, ReportEmergencyListSchema, ReportFigureSchema, ReportObjectiveSchema } from '../../src/report/report.data.js';
 import * as v from 'valibot';
 
-/** The result of checking one value against a widget's spec. */
+/** The result of checking one value against a widget's data shape. */
 export type Check = { ok: true; empty: boolean } | { ok: false; message: string };
 
-const specs = new Map<string, DataShape<unknown>>();
+const shapes = new Map<string, DataShape<unknown>>();
 
 /**
  * The widget's own data shape: the one its DataController reads, taken from an instance of the
@@ -24,16 +24,16 @@ const specs = new Map<string, DataShape<unknown>>();
  * controller), so the builder can never accept what the widget would reject. The builder awaits
  * `dataLayersLoaded` (the reader) before its first check.
  */
-export function specOf(tag: string): DataShape<unknown> {
-  let spec = specs.get(tag);
-  if (!spec) {
+export function shapeOf(tag: string): DataShape<unknown> {
+  let shape = shapes.get(tag);
+  if (!shape) {
     const el = document.createElement(tag) as unknown as { dataShape?: (reader: Reader) => DataShape<unknown> };
     if (typeof el.dataShape !== 'function') throw new Error(`<${tag}> is not registered, or has no data shape`);
     if (!loadReader.loaded) throw new Error('the data reader has not loaded yet: await dataLayersLoaded first');
-    spec = el.dataShape(loadReader.loaded);
-    specs.set(tag, spec);
+    shape = el.dataShape(loadReader.loaded);
+    shapes.set(tag, shape);
   }
-  return spec;
+  return shape;
 }
 
 /** Resolves once the data reader (with every widget's data shape) has loaded. */
@@ -41,10 +41,10 @@ export const dataLayersLoaded = (): Promise<unknown> => loadReader();
 
 /** What the widget's DataController does with a value it has read: the same function. */
 export function checkValue(tag: string, raw: unknown): Check {
-  const spec = specOf(tag);
+  const shape = shapeOf(tag);
   try {
-    const data = readData(spec, raw);
-    return { ok: true, empty: !!spec.isEmpty?.(localize(data, 'en')) };
+    const data = readData(shape, raw);
+    return { ok: true, empty: !!shape.isEmpty?.(localize(data, 'en')) };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }

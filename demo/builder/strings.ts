@@ -1,5 +1,5 @@
 // The embed builder's own words in the four languages of the widgets' string table. The widgets'
-// words are in src/i18n/strings.ts; attribute and token descriptions come from custom-elements.json
+// words are in src/i18n/words/; attribute and token descriptions come from custom-elements.json
 // and data error messages from the widgets, both in English (marked lang="en" in the page).
 
 const en = {

@@ -35,12 +35,3 @@ export function resolvePointer(doc: unknown, pointer: string, where: string): un
   return current;
 }
 
-/** Decodes the fragment of a URL (`#/a%20b/0`) into a JSON Pointer. */
-export function pointerFromHash(hash: string): string {
-  const raw = hash.startsWith('#') ? hash.slice(1) : hash;
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
