@@ -236,10 +236,38 @@ describe('one policy for attribute values a widget cannot use', () => {
     const original = console.warn;
     console.warn = (m: unknown) => warnings.push(String(m));
     try {
-      const el = await fixture<IomElement<unknown>>('<stat-counter value="600000" format="" currency="" start=""></stat-counter>');
+      const el = await fixture<IomElement<unknown>>('<stat-counter value="600000" format="" currency="" start="" duration=""></stat-counter>');
       expect(el.status).to.equal('ready');
       expect(el.shadowRoot!.querySelector('[part="attribute-warning"]')).to.equal(null);
+      // Number attributes too: an empty limit is the default limit, not 0 (which would show all).
+      const donorsEl = await fixture<IomElement<unknown>>('<donor-ranking limit="" timeout=""></donor-ranking>');
+      donorsEl.data = { donors: Array.from({ length: 12 }, (_, i) => ({ name: `Example donor ${i + 1}`, amount: 100 - i })) };
+      await donorsEl.loadComplete;
+      const rows = [...donorsEl.shadowRoot!.querySelectorAll<HTMLElement>('[part~="row"]')].filter((row) => row.getClientRects().length);
+      expect(rows, 'the default limit, 10').to.have.length(10);
+      const list = await fixture<IomElement<unknown>>('<emergency-list limit="" heading-level=""></emergency-list>');
+      list.data = emergencies;
+      await list.loadComplete;
+      expect(list.shadowRoot!.querySelector('h3'), 'the default heading level, 3').not.to.equal(null);
+      for (const el of [donorsEl, list]) expect(el.shadowRoot!.querySelector('[part="attribute-warning"]')).to.equal(null);
       expect(warnings).to.deep.equal([]);
+    } finally {
+      console.warn = original;
+    }
+  });
+
+  it('names the value a script set, not the attribute it replaced', async () => {
+    const events: IomAttributeWarningDetail[] = [];
+    const original = console.warn;
+    console.warn = () => {};
+    try {
+      const el = await fixture<IomElement<unknown> & { limit: number }>('<donor-ranking limit="5"></donor-ranking>');
+      el.addEventListener('iom-attribute-warning', (e) => events.push(e.detail));
+      el.data = donors;
+      await el.loadComplete;
+      el.limit = -3;
+      await el.updateComplete;
+      expect(events.map((e) => e.message)).to.deep.equal(['limit -3 is not valid: use a whole number, 0 or more; showing 10.']);
     } finally {
       console.warn = original;
     }

@@ -62,6 +62,22 @@ describe('languages on demand', () => {
     expect(languageFiles().sort()).to.deep.equal(['es', 'fr']);
   });
 
+  // Arabic: no other test of this page loads it.
+  it('keeps showing the widget in its language while the words of a new one load, then shows it in the new one', async () => {
+    expect(hasWords('ar'), 'nothing has asked for Arabic yet').to.equal(false);
+    const el = await fixture<IomElement<unknown>>('<stat-counter value="1234" label="examples" source="Example" start="none" locale="en"></stat-counter>');
+    expect(el.shadowRoot!.textContent).to.contain('Source: Example');
+    const statuses: string[] = [];
+    const watch = new MutationObserver(() => statuses.push(el.status));
+    watch.observe(el.shadowRoot!, { childList: true, subtree: true, characterData: true });
+    el.setAttribute('locale', 'ar');
+    await el.updateComplete;
+    watch.disconnect();
+    expect(statuses, 'never a loading state').not.to.include('loading');
+    expect(el.shadowRoot!.querySelector('[part~="skeleton"]')).to.equal(null);
+    expect(el.shadowRoot!.textContent).to.contain('المصدر: Example');
+  });
+
   it('needs no file for English', async () => {
     const before = languageFiles().length;
     const el = await fixture<IomElement<unknown>>('<stat-counter value="5" label="examples" source="Example" start="none" locale="en"></stat-counter>');

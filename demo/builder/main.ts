@@ -6,7 +6,7 @@ import dataFiles from 'virtual:iom-data-files';
 import { EmbedBuilder } from './app.js';
 import { dataLayersLoaded } from './data.js';
 import { widgetsOf, type Manifest } from './manifest.js';
-import BY_CLASS from '../../src/tags.json';
+import BY_CLASS from '../../src/tags.json' with { type: 'json' };
 
 // The builder checks entries with the widgets' own data shapes, in the reader, which loads on demand: first load it.
 await dataLayersLoaded();

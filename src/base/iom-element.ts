@@ -8,7 +8,7 @@ import { LocaleController } from '../i18n/locale-controller.js';
 import { reset, states, tokens } from '../styles/tokens.js';
 import { IOM_WIDGET } from './define-element.js';
 import { emit } from './events.js';
-import { AttributeWarnings, type OptionValue } from './options.js';
+import { AttributeWarnings, numberAttribute, type OptionValue } from './options.js';
 import { errorBox, skeleton } from './state-views.js';
 import { TakeoverController } from './takeover.js';
 
@@ -34,7 +34,7 @@ export abstract class IomElement<T> extends LitElement {
   @property({ reflect: true }) src?: string;
 
   /** Milliseconds to wait for `src` before showing a timeout error. */
-  @property({ type: Number }) timeout = 15000;
+  @property({ converter: numberAttribute }) timeout?: number = 15000;
 
   /** Locale for numbers, dates and the widget's own words (`en`, `fr`, `es`, `ar`, `fr-CH`…). Defaults to the nearest `lang`. */
   @property({ reflect: true }) locale?: string;
@@ -80,7 +80,7 @@ export abstract class IomElement<T> extends LitElement {
 
   protected override willUpdate(_changed: PropertyValues): void {
     this.i18n.resolve();
-    // The data first: its loads start beside the words'.
+    // The data's state even while the words load: its own loads start beside theirs.
     const data = this.dataController.stateFor(this.i18n.locale);
     const { error, loading } = this.i18n;
     this.state = error ? { kind: 'error', error, retry: true } : loading ? { kind: 'loading' } : this.withAttributes(data);
@@ -90,7 +90,7 @@ export abstract class IomElement<T> extends LitElement {
   protected override updated(_changed: PropertyValues): void {
     // Each new outcome is announced once, once it is on screen: iom-load with the data as given, or iom-error.
     const s = this.state;
-    const outcome = s.kind === 'error' ? s.error : s.kind === 'ready' || s.kind === 'empty' ? s.checked : undefined;
+    const outcome = s.kind === 'error' ? s.error : s.kind === 'ready' || s.kind === 'empty' ? s.validated : undefined;
     if (outcome === undefined || outcome === this.announced) return;
     this.announced = outcome;
     if (!(outcome instanceof DataError)) return this.emit('iom-load', outcome);
@@ -98,10 +98,10 @@ export abstract class IomElement<T> extends LitElement {
     this.emit<IomErrorDetail>('iom-error', { message: outcome.message, kind: outcome.kind, cause: outcome.cause ?? outcome });
   }
 
-  /** Complete once it shows what it was given, not a wait for its own code (its words, the data reader). */
+  /** Also waits for the widget's own code that it needs to show what it was given (its words, the data reader). */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    for (let wait = this.i18n.loading ?? this.dataController.loadingReader; wait; wait = this.i18n.loading ?? this.dataController.loadingReader) {
+    for (let wait = this.i18n.pending ?? this.dataController.readerLoading; wait; wait = this.i18n.pending ?? this.dataController.readerLoading) {
       await wait;
       done = await super.getUpdateComplete();
     }

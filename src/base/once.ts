@@ -20,10 +20,12 @@ export function failedModuleUrl(error: unknown): string | undefined {
 /**
  * Loads code on demand, once per page: every caller shares the one request, and `pick` takes what
  * is needed from the module. A failed load is forgotten, so the next call (a widget's Retry) asks
- * the network again. Browsers that keep a failed import failed for the life of the page (Firefox
- * before the 2026 change of the HTML standard, whatwg/html#10327) are asked for the same file under
- * a new URL (`?retry=1`): the failed module never ran, so no module is loaded twice. The one way
- * the widgets load a chunk: the data reader, a language's words, the chart.
+ * the network again. Until a 2026 change of the HTML standard (whatwg/html#10327), a browser kept
+ * a failed import failed for the life of the page, and some still do (Firefox ESR 153): where the
+ * browser's error names the file (Chromium, Firefox), it is asked for again under a new URL
+ * (`?retry=1`); the failed module never ran, so no module is loaded twice. (Safari's error names no
+ * file: there a Retry works once Safari has that change.) The one way the widgets load a chunk:
+ * the data reader, a language's words, the chart.
  */
 export function once<M, T = M>(importer: () => Promise<M>, pick: (module: M) => T = (module) => module as unknown as T): OnDemand<T> {
   let loading: Promise<T> | undefined;
@@ -41,6 +43,16 @@ export function once<M, T = M>(importer: () => Promise<M>, pick: (module: M) => 
   return load;
 }
 
+/** How long a widget waits for a chunk before it says the chunk could not be loaded, in ms. */
+export const CHUNK_TIMEOUT = 15_000;
+
+/** `load`'s promise, or a failure once `ms` have passed without an answer (a stalled request). */
+export function within<T>(load: Promise<T>, ms = CHUNK_TIMEOUT): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer after ${ms / 1000} s`)), ms)));
+  return Promise.race([load, late]).finally(() => clearTimeout(timer));
+}
+
 /**
  * A widget waiting for a chunk it needs to render: `pending` while the chunk loads, `error` (shown
  * with a Retry) once it has failed; the host updates when it settles.
@@ -54,7 +66,7 @@ export class ChunkWait {
   /** Loads with `load`, unless a load is under way or has failed; `describe` words a failure for the webmaster. */
   start(load: () => Promise<unknown>, describe: (why: string) => string): void {
     if (this.pending || this.error) return;
-    this.pending = load()
+    this.pending = within(load())
       .then(
         () => undefined,
         (cause: unknown) => {

@@ -1,5 +1,6 @@
 import { nothing, html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { describeValue } from '../data/errors.js';
+import { plainNumber } from '../data/parse.js';
 import { emit } from './events.js';
 
 /**
@@ -16,6 +17,16 @@ export interface Option<V> {
   /** When `raw` cannot be used: what the attribute takes and what is used instead ("use one of list, grid; showing a list"). */
   problem(raw: unknown): string | undefined;
 }
+
+/**
+ * How a number attribute is read (a Lit converter): a blank one is no value, so the default
+ * applies; one not written with digits only ("31.6 million", "1,200") is NaN, which the option's
+ * warning names.
+ */
+export const numberAttribute = {
+  fromAttribute: (raw: string | null): number | undefined => (raw === null || raw.trim() === '' ? undefined : plainNumber(raw)),
+  toAttribute: (value: number | undefined): string | undefined => (value === undefined ? undefined : String(value)),
+};
 
 /** Whether an attribute holds something other than spaces. */
 export function isSet<T>(value: T | null | undefined): value is T {
@@ -75,7 +86,9 @@ export class AttributeWarnings implements ReactiveController {
     this.list = values.flatMap(([option, raw]) => {
       const problem = option.problem(raw);
       if (!problem) return [];
-      const written = this.host.getAttribute(option.attribute);
+      // The value as the page wrote it, when the attribute is what the property holds (not a property set since).
+      const attribute = this.host.getAttribute(option.attribute);
+      const written = attribute !== null && (attribute === raw || (typeof raw === 'number' && numberAttribute.fromAttribute(attribute) === raw) || Number.isNaN(raw)) ? attribute : null;
       const value = written ?? (typeof raw === 'string' ? raw : describeValue(raw));
       const what = written !== null ? `${option.attribute}="${written}"` : `${option.attribute} ${describeValue(raw)}`;
       return [{ attribute: option.attribute, value, message: `${what} is not valid: ${problem}.` }];

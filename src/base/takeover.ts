@@ -19,7 +19,7 @@ export class TakeoverController implements ReactiveController {
   /** What stays on screen: the prerendered nodes, or the fallback slot. */
   private kept?: ChildNode[];
   private sheets?: CSSStyleSheet[];
-  private checked = false;
+  private inspected = false;
 
   constructor(private readonly host: TakeoverHost) {
     host.addController(this);
@@ -27,8 +27,8 @@ export class TakeoverController implements ReactiveController {
 
   hostConnected(): void {
     // Once, before the first render: the shadow root is attached, and holds only what the page put there.
-    if (this.checked) return;
-    this.checked = true;
+    if (this.inspected) return;
+    this.inspected = true;
     const root = this.host.renderRoot;
     if (!(root instanceof ShadowRoot)) return;
     if (root.hasChildNodes()) {

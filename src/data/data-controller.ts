@@ -12,7 +12,8 @@ export interface DataHost extends ReactiveControllerHost, HTMLElement {
   data?: unknown;
   dataJson?: string | null;
   src?: string | null;
-  timeout: number;
+  /** Milliseconds to wait for `src`; none given, 15 s. */
+  timeout?: number;
 }
 
 type Outcome = { ok: true; data: unknown } | { ok: false; error: DataError };
@@ -28,8 +29,8 @@ export class DataController<T> implements ReactiveController {
   private readonly task: Task<[src: string], unknown>;
   /** The load the task was last asked for (see `wanted`). */
   private requested?: string;
-  /** The reader, awaited for data in hand. */
-  private readonly reader: ChunkWait;
+  /** The reader's load, awaited for data in hand. */
+  private readonly readerWait: ChunkWait;
   private retries = 0;
   /** After Retry, a prerendered snapshot gives way to a real load of `src`. */
   private snapshotDropped = false;
@@ -44,7 +45,7 @@ export class DataController<T> implements ReactiveController {
     private readonly shapeOf: (reader: Reader) => DataShape<T>,
   ) {
     host.addController(this);
-    this.reader = new ChunkWait(host);
+    this.readerWait = new ChunkWait(host);
     // Run by hostUpdate, only when there is a file to load: data in hand needs no task.
     this.task = new Task(host, { task: ([src], { signal }) => this.load(src, signal), autoRun: false });
   }
@@ -81,11 +82,11 @@ export class DataController<T> implements ReactiveController {
     if (source.kind === 'src') return this.fromTask(locale);
     const reader = loadReader.loaded;
     if (!reader) {
-      this.reader.start(loadReader, readerMissing);
-      return this.reader.error ? { kind: 'error', error: this.reader.error, retry: true } : { kind: 'loading' };
+      this.readerWait.start(loadReader, readerMissing);
+      return this.readerWait.error ? { kind: 'error', error: this.readerWait.error, retry: true } : { kind: 'loading' };
     }
     const read = this.read && this.read.key === source.key ? this.read : (this.read = { key: source.key, outcome: this.readNow(reader, source.read) });
-    return this.judge(read.outcome, locale, source.fromSrc);
+    return this.toState(read.outcome, locale, source.fromSrc);
   }
 
   private fromTask(locale: string): DataState<T> {
@@ -93,8 +94,10 @@ export class DataController<T> implements ReactiveController {
     if (this.requested !== this.wanted) return { kind: 'loading', last: this.last };
     switch (this.task.status) {
       case TaskStatus.COMPLETE:
-        return this.judge({ ok: true, data: this.task.value }, locale, true);
+        return this.toState({ ok: true, data: this.task.value }, locale, true);
       case TaskStatus.ERROR:
+        // What was shown before this failure is not shown again while a Retry loads.
+        this.last = undefined;
         return { kind: 'error', error: asDataError(this.task.error), retry: true };
       default:
         return { kind: 'loading', last: this.last };
@@ -104,7 +107,7 @@ export class DataController<T> implements ReactiveController {
   /** Loads `src`: the file and, beside it, the reader that checks it. */
   private async load(src: string, signal: AbortSignal): Promise<unknown> {
     const { shown, url, pointer } = splitSrc(src, document.baseURI);
-    const [reader, doc] = await Promise.all([readerOrError(), fetchDocument(url, shown, signal, this.host.timeout)]);
+    const [reader, doc] = await Promise.all([readerOrError(), fetchDocument(url, shown, signal, this.host.timeout ?? 15000)]);
     const raw = pointer === undefined ? doc : reader.resolvePointer(doc, pointer, shown);
     return reader.readData(this.shapeOf(reader) as DataShape<unknown>, raw);
   }
@@ -118,29 +121,32 @@ export class DataController<T> implements ReactiveController {
   }
 
   /** The state of an outcome: its data for `locale`, ready or empty; or its error. */
-  private judge(outcome: Outcome, locale: string, fromSrc: boolean): DataState<T> {
-    if (!outcome.ok) return { kind: 'error', error: outcome.error, retry: fromSrc };
+  private toState(outcome: Outcome, locale: string, fromSrc: boolean): DataState<T> {
+    if (!outcome.ok) {
+      this.last = undefined;
+      return { kind: 'error', error: outcome.error, retry: fromSrc };
+    }
     const reader = loadReader.loaded!;
     const known = this.localized;
     const localized =
       known && known.data === outcome.data && known.locale === locale ? known : (this.localized = { data: outcome.data, locale, value: reader.localize(outcome.data, locale) as T });
     const data = (this.last = localized.value);
-    return { kind: this.shapeOf(reader).isEmpty?.(data) ? 'empty' : 'ready', data, checked: outcome.data };
+    return { kind: this.shapeOf(reader).isEmpty?.(data) ? 'empty' : 'ready', data, validated: outcome.data };
   }
 
   /** While the reader loads for data in hand: settles once it has arrived or failed. */
-  get loadingReader(): Promise<void> | undefined {
-    return this.reader.pending;
+  get readerLoading(): Promise<void> | undefined {
+    return this.readerWait.pending;
   }
 
   /** Resolves once the current load has settled (for tests and scripts). */
   get settled(): Promise<unknown> {
-    return this.source.kind === 'src' ? this.task.taskComplete.catch(() => undefined) : (this.reader.pending ?? Promise.resolve());
+    return this.source.kind === 'src' ? this.task.taskComplete.catch(() => undefined) : (this.readerWait.pending ?? Promise.resolve());
   }
 
   /** Loads again: the reader if it failed, `src` from the network (through the HTTP cache). */
   retry(): void {
-    this.reader.reset();
+    this.readerWait.reset();
     const src = this.host.src?.trim();
     if (src && !isServer) {
       try {

@@ -10,7 +10,7 @@ import type { HxlMapping } from './hxl.js';
 export type DataState<T> =
   | { readonly kind: 'idle' }
   | { readonly kind: 'loading'; readonly last?: T }
-  | { readonly kind: 'ready' | 'empty'; readonly data: T; readonly checked?: unknown }
+  | { readonly kind: 'ready' | 'empty'; readonly data: T; readonly validated?: unknown }
   | { readonly kind: 'error'; readonly error: DataError; readonly retry: boolean };
 
 export type DataStatus = DataState<unknown>['kind'];

@@ -1,4 +1,4 @@
-import { once } from '../base/once.js';
+import { once, within } from '../base/once.js';
 import { DataError } from './errors.js';
 
 /**
@@ -17,7 +17,7 @@ export function readerMissing(why: string): string {
 
 /** The reader, or the widget's error saying why it could not be loaded. */
 export function readerOrError(): Promise<Reader> {
-  return loadReader().catch((cause: unknown) => {
+  return within(loadReader()).catch((cause: unknown) => {
     throw new DataError(readerMissing(cause instanceof Error ? cause.message : String(cause)), 'network', { cause });
   });
 }

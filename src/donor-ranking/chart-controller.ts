@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from '../base/events.js';
-import { failedModuleUrl, once } from '../base/once.js';
+import { failedModuleUrl, once, within } from '../base/once.js';
 import type { IomErrorDetail } from '../data/data-state.js';
 // Types only: erased at build time, so this module does not pull chart.js into the element's bundle.
 import type { ChartInput, ChartTheme, DonorChart } from './chart.js';
@@ -130,7 +130,7 @@ export class ChartController implements ReactiveController {
     this.setState('loading');
     let createDonorChart: ChartModule['createDonorChart'];
     try {
-      ({ createDonorChart } = await loadChart());
+      ({ createDonorChart } = await within(loadChart()));
     } catch (error) {
       if (generation !== this.generation) return;
       // The usual cause on a self-hosted site: iom-widgets.chart.js was not uploaded beside the script.

@@ -1,5 +1,5 @@
 import { defineElement } from '../base/define-element.js';
-import TAGS from '../tags.json';
+import TAGS from '../tags.json' with { type: 'json' };
 import { DonorRanking } from './donor-ranking.js';
 
 export { DonorRanking };

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { cssProps } from '../base/css-props.js';
 import { IomElement } from '../base/iom-element.js';
-import { choice, option, wholeNumber, type OptionValue } from '../base/options.js';
+import { choice, numberAttribute, option, wholeNumber, type OptionValue } from '../base/options.js';
 import { ShowMore } from '../base/show-more.js';
 import { renderSource } from '../base/source-line.js';
 import { skeleton } from '../base/state-views.js';
@@ -89,7 +89,7 @@ export class DonorRanking extends IomElement<DonorRankingData> {
   switchable = false;
 
   /** How many donors to show before a "Show all" button; `0` shows all. */
-  @property({ type: Number })
+  @property({ converter: numberAttribute })
   limit = 10;
 
   /** Groups the donors by `type` (government, UN and pooled funds…), with each type's count, subtotal and share. */

@@ -2,7 +2,7 @@ import { html, isServer, nothing, type PropertyValues, type TemplateResult } fro
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { IomElement } from '../base/iom-element.js';
-import type { OptionValue } from '../base/options.js';
+import { numberAttribute, type OptionValue } from '../base/options.js';
 import { PrintController } from '../base/print.js';
 import { ShowMore } from '../base/show-more.js';
 import { renderSource } from '../base/source-line.js';
@@ -101,11 +101,11 @@ export class EmergencyList extends IomElement<EmergencyListData> {
   sortable = false;
 
   /** Shows at most this many emergencies, with a "Show all N" button for the rest. */
-  @property({ type: Number })
+  @property({ converter: numberAttribute })
   limit?: number;
 
   /** Level (1 to 6) of the heading of each emergency, to fit the page's outline. */
-  @property({ type: Number, attribute: 'heading-level' })
+  @property({ attribute: 'heading-level', converter: numberAttribute })
   headingLevel = 3;
 
   @state() private query = '';

@@ -4,6 +4,7 @@
 // tested on its own. Results are memoised by identity: the same data and locale give the same
 // Model, the same Model and question give the same View.
 import { citeOnce } from '../base/source-line.js';
+import { collator } from '../i18n/format.js';
 import type { Source } from '../data/validate.js';
 import type { Emergency, EmergencyListData } from './emergency-list.data.js';
 
@@ -134,7 +135,7 @@ function makeModel(data: EmergencyListData, locale: string): Model {
     };
   });
 
-  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const names = collator(locale, { sensitivity: 'base', numeric: true });
   const distinct = (key: EmergencyFilter): string[] => {
     const seen = new Map<string, Entry>();
     for (const entry of entries) {
@@ -142,7 +143,7 @@ function makeModel(data: EmergencyListData, locale: string): Model {
       if (value !== undefined && !seen.has(value)) seen.set(value, entry);
     }
     const values = [...seen.keys()];
-    return key === 'level' ? values.sort((a, b) => seen.get(b)!.rank! - seen.get(a)!.rank!) : values.sort(collator.compare);
+    return key === 'level' ? values.sort((a, b) => seen.get(b)!.rank! - seen.get(a)!.rank!) : values.sort(names.compare);
   };
 
   // Numbers from largest to smallest, missing last; ties keep the data's order.
@@ -154,7 +155,7 @@ function makeModel(data: EmergencyListData, locale: string): Model {
       return y - x || a.index - b.index;
     });
   const sorters: Record<EmergencySort, () => Entry[]> = {
-    name: () => [...entries].sort((a, b) => collator.compare(a.e.name, b.e.name) || a.index - b.index),
+    name: () => [...entries].sort((a, b) => names.compare(a.e.name, b.e.name) || a.index - b.index),
     level: () => byNumber((x) => x.rank),
     people: () => byNumber((x) => x.people),
     'funding-gap': () => byNumber((x) => x.gap),

@@ -30,6 +30,7 @@ export const numberFormat = memoized((locale, options: Intl.NumberFormatOptions)
 });
 const dateFormat = memoized((locale, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options));
 export const pluralRules = memoized((locale, options: Intl.PluralRulesOptions) => new Intl.PluralRules(locale, options));
+export const collator = memoized((locale, options: Intl.CollatorOptions) => new Intl.Collator(locale, options));
 /** "Sudan, Chad and South Sudan". */
 export const listFormat = memoized((locale, options: Intl.ListFormatOptions) => new Intl.ListFormat(locale, options));
 

@@ -1,5 +1,5 @@
 import { defineElement } from '../base/define-element.js';
-import TAGS from '../tags.json';
+import TAGS from '../tags.json' with { type: 'json' };
 // The card renders its figures with <stat-counter>: registering the card registers the counter.
 import '../stat-counter/define.js';
 import { ObjectiveCard } from './objective-card.js';

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { cssProps } from '../base/css-props.js';
 import { heading } from '../base/heading.js';
 import { IomElement } from '../base/iom-element.js';
-import { choice, wholeNumber, type OptionValue } from '../base/options.js';
+import { choice, numberAttribute, wholeNumber, type OptionValue } from '../base/options.js';
 import { filledSlots, serverContext, showsContent } from '../base/server-context.js';
 import { citeOnce, renderSource } from '../base/source-line.js';
 import type { Reader } from '../data/load-reader.js';
@@ -91,11 +91,11 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
   static override styles = [...IomElement.styles, objectiveCardStyles, objectiveCardVariants];
 
   /** Level of the heading that holds the number and title, 1 to 6 (`<h3>` by default): pick the one that fits the page's outline. */
-  @property({ type: Number, attribute: 'heading-level' })
+  @property({ attribute: 'heading-level', converter: numberAttribute })
   headingLevel = 3;
 
   /** Most columns of figures on a wide card (1 to 6). Narrow cards (phones, cards in a row) show fewer, down to one. */
-  @property({ type: Number })
+  @property({ converter: numberAttribute })
   columns = 3;
 
   /** Look: `card` (a box with an accent bar, for a row of cards), `plain` (an inline block with an accent rule) or `banner` (a wide header on the accent colour). */
@@ -181,7 +181,7 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
       </div>
       ${figures.length
         ? html`<ul class="figures" part="figures" aria-label=${this.i18n.t('objectiveCardFigures')} @iom-load=${stopInnerLoad} style=${cssProps({ '--_columns': String(COLUMNS.value(this.columns)) })}>
-            ${figures.map((figure) => html`<li class="figure" part="figure"><stat-counter .data=${figure} .prerendered=${this.takeover.prerendered} .locale=${isServer ? locale : undefined}></stat-counter></li>`)}
+            ${figures.map((figure) => html`<li class="figure" part="figure"><stat-counter .data=${figure} .prerendered=${this.takeover.prerendered} .locale=${isServer || this.locale ? locale : undefined}></stat-counter></li>`)}
           </ul>`
         : nothing}
       <div class="foot ${hasFoot ? '' : 'is-empty'}" part="footer">

@@ -11,11 +11,12 @@ import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { SERVER_CONTEXT, SNAPSHOT_ATTRIBUTE, slotFilledBy, type ServerContext } from '../base/server-context.js';
 import { DataError } from '../data/errors.js';
 import { loadReader } from '../data/load-reader.js';
+import { resolveSource } from '../data/source.js';
 import { LANGUAGES } from '../i18n/locale.js';
 import { loadWords } from '../i18n/words.js';
 // Registers the four elements in @lit-labs/ssr's registry (Lit's Node build provides one).
 import '../index.js';
-import TAGS from '../tags.json';
+import TAGS from '../tags.json' with { type: 'json' };
 import { errorMessageIn, escapeAttribute, fallbackFrom, textOf } from './fallback.js';
 import { SiteReader } from './site-reader.js';
 import { STYLES_ATTRIBUTE, StyleFiles, type PrerenderStylesheet } from './styles.js';
@@ -183,7 +184,8 @@ export async function prerender(page: string, options: PrerenderOptions = {}): P
     const loc = el.sourceCodeLocation;
     if (!loc?.startTag) continue;
     const children = el.childNodes.filter((n) => !isWritten(n));
-    const inline = children.find((n): n is Element => isTag(n, 'script') && (attr(n, 'type') ?? '').trim().toLowerCase() === 'application/json');
+    // As the browser's `script[type="application/json"]` matches it (the value in any case).
+    const inline = children.find((n): n is Element => isTag(n, 'script') && attr(n, 'type')?.toLowerCase() === 'application/json');
     const context: ServerContext = {
       lang: lang ?? docLang,
       inline: inline ? textOf(inline) : undefined,
@@ -195,8 +197,10 @@ export async function prerender(page: string, options: PrerenderOptions = {}): P
         ),
       ],
     };
-    const src = attr(el, 'src')?.trim();
-    if (src && attr(el, 'data') === undefined && !inline) {
+    // Where the data comes from: the browser's rule. Only `src` is read here, for the widget to find.
+    const source = resolveSource({ dataJson: attr(el, 'data'), inline: context.inline, src: attr(el, 'src') });
+    const src = source.kind === 'src' ? source.src : undefined;
+    if (src) {
       const timeout = Number(attr(el, 'timeout') ?? 15000);
       try {
         context.fetched = { src, value: await reader.read(src, Number.isFinite(timeout) ? timeout : 15000) };

@@ -3,7 +3,7 @@
 // registers the four elements. React itself is the app's (an optional peer dependency).
 import * as React from 'react';
 import { createComponent } from '@lit/react';
-import TAGS from '../tags.json';
+import TAGS from '../tags.json' with { type: 'json' };
 import { DonorRanking as DonorRankingElement } from '../donor-ranking/define.js';
 import { EmergencyList as EmergencyListElement } from '../emergency-list/define.js';
 import { ObjectiveCard as ObjectiveCardElement } from '../objective-card/define.js';

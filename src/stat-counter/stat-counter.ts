@@ -1,7 +1,7 @@
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { IomElement } from '../base/iom-element.js';
-import { choice, option, wholeNumber, type OptionValue } from '../base/options.js';
+import { choice, numberAttribute, option, wholeNumber, type OptionValue } from '../base/options.js';
 import { shownData, type DataState } from '../data/data-state.js';
 import { DataError, describeValue } from '../data/errors.js';
 import type { Reader } from '../data/load-reader.js';
@@ -19,13 +19,8 @@ export type StatCounterStart = (typeof STAT_COUNTER_STARTS)[number];
 /** Detail of the `iom-count-end` event. */
 export type StatCounterCountEndDetail = CountEndDetail;
 
-// A number attribute written other than with digits ("31.6 million", "1,200") becomes NaN, which
-// the element reports naming the attribute.
-const numberAttribute = {
-  fromAttribute: (raw: string | null): number | undefined => (raw === null ? undefined : plainNumber(raw)),
-  toAttribute: (value: number | undefined): string | undefined => (value === undefined ? undefined : String(value)),
-};
-
+// The figure itself: an empty `value` is not "no value" but a figure left out, said as such (NaN).
+const valueAttribute = { ...numberAttribute, fromAttribute: (raw: string | null) => (raw === null ? undefined : plainNumber(raw)) };
 const finite = (raw: unknown) => (typeof raw === 'number' && Number.isFinite(raw) ? raw : undefined);
 const FORMAT = choice('format', STAT_FORMATS, undefined, "using the data's format, else standard");
 const START = choice('start', STAT_COUNTER_STARTS, 'visible', 'counting when visible');
@@ -92,7 +87,7 @@ export class StatCounter extends IomElement<StatCounterData> {
   static override styles = [...IomElement.styles, statCounterStyles];
 
   /** The figure, as a plain number: `31600000`, not "31.6 million". With `format="percent"`, in percent points (18 means 18 %). Overrides the data's `value`. */
-  @property({ converter: numberAttribute })
+  @property({ converter: valueAttribute })
   value?: number;
 
   /** What the figure counts, shown under it: "people assisted". */
