@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, findBrowser, findFirefox } from './scripts/browser.mjs';
 import { failRequestPlugin } from './scripts/fail-request-plugin.mjs';
@@ -27,12 +28,12 @@ export default {
   // build only adds console warnings that no test reads, and costs a tenth of the browsers' time.
   nodeResolve: { exportConditions: ['production'] },
   rootDir: '.',
-  concurrency: 2,
+  // One test page per CPU (two here): each page's browser gets a core of its own.
+  concurrency: Math.max(1, availableParallelism()),
   testsFinishTimeout: 10 * 60 * 1000,
-  // A guard against a test that hangs, not a measure of speed: under npm test the browsers run
-  // niced beside the builds, and on a slower CI machine a test that takes 2 s alone has taken tens
-  // of seconds. No test asserts on how long anything takes.
-  testFramework: { config: { timeout: 60_000 } },
+  // A guard against a test that hangs, not a measure of speed: no test asserts on how long anything
+  // takes. The few tests that wait for chart.js or a list of 1,000 to arrive allow 30 s, no more.
+  testFramework: { config: { timeout: 15_000 } },
   // Tests read what a page downloaded (performance.getEntriesByType('resource')): the browser's
   // default buffer holds 250 entries, fewer than a test page's modules, and drops the rest.
   testRunnerHtml: (testFramework) =>

@@ -269,13 +269,15 @@ try {
     else fail(what, `${violations.length} violations:\n      ${violations.join('\n      ')}`);
     // The sizes set through the CSSOM are there: bars, meters and columns are not collapsed.
     const sized = await page.evaluate(() => {
-      const bar = document.querySelector('#table donor-ranking, #chart donor-ranking');
+      const bar = document.querySelector('#bars donor-ranking').shadowRoot.querySelector('[part~="bar"]');
+      const barPct = bar?.style.getPropertyValue('--_pct');
+      const barWidth = bar ? Math.round(bar.getBoundingClientRect().width) : 0;
       const chartRows = document.querySelector('#chart donor-ranking').shadowRoot.querySelector('[part="chart"]').style.getPropertyValue('--_rows');
       const columns = document.querySelector('#card objective-card').shadowRoot.querySelector('[part="figures"]').style.getPropertyValue('--_columns');
-      return { bar: !!bar, chartRows, columns };
+      return { barPct, barWidth, chartRows, columns };
     });
-    const what2 = 'sizes set through the CSSOM apply under the policy (chart rows, card columns)';
-    if (sized.chartRows && sized.columns) pass(`${what2}: --_rows ${sized.chartRows}, --_columns ${sized.columns}`);
+    const what2 = 'sizes set through the CSSOM apply under the policy (a list bar, chart rows, card columns)';
+    if (sized.barPct && sized.barWidth > 0 && sized.chartRows && sized.columns) pass(`${what2}: bar --_pct ${sized.barPct} (${sized.barWidth} px), --_rows ${sized.chartRows}, --_columns ${sized.columns}`);
     else fail(what2, JSON.stringify(sized));
     if (errors.length) fail('no console errors under the policy', errors.join('\n      '));
     else pass('no console errors under the policy');

@@ -1,7 +1,7 @@
 // Installed-package test: what a user of the npm package, or a webmaster who self-hosts, gets.
 //
-// 1. Packs the package as `npm publish` would, starting with no dist/ (as on a fresh clone), so
-//    `prepack` must build it; checks what is in the tarball.
+// 1. Packs the package as `npm publish` would, from the dist/ that `npm run build:lib` wrote (npm
+//    test builds it once; `prepack` builds it on publish); checks what is in the tarball.
 // 2. Installs the tarball into a new app in a temporary folder, with its real dependencies from the
 //    registry (`npm install`, as a user would).
 // 3. Bundles `import 'iom-widgets'`, `import 'iom-widgets/stat-counter.js'` and a named class
@@ -65,10 +65,10 @@ try {
   // ---- 1. Pack ---------------------------------------------------------------------------------
   console.log('\n# The tarball');
   let t = performance.now();
-  rmSync(join(ROOT, 'dist'), { recursive: true, force: true });
+  if (!existsSync(join(ROOT, 'dist/iom-widgets.js'))) stop('dist/ is missing: run `npm run build:lib` first');
   let packText;
   try {
-    packText = run(npm, ['pack', '--json', '--pack-destination', work], ROOT);
+    packText = run(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', work], ROOT);
   } catch (error) {
     process.stdout.write(error.stdout ?? '');
     process.stderr.write(error.stderr ?? '');
@@ -79,7 +79,7 @@ try {
   const tarball = join(work, pack.filename);
   const files = new Set(pack.files.map((f) => f.path));
   console.log(`     packed in ${seconds(t)} s: ${pack.filename}, ${(pack.size / 1000).toFixed(1)} kB packed, ${(pack.unpackedSize / 1000).toFixed(1)} kB unpacked, ${pack.entryCount} files`);
-  check('npm pack on a tree without dist/ builds it (prepack) and packs it', files.has('dist/iom-widgets.js') && files.has('dist/types/index.d.ts'));
+  check('npm pack packs dist/, and `prepack` builds it for `npm publish`', files.has('dist/iom-widgets.js') && files.has('dist/types/index.d.ts') && PKG.scripts.prepack === 'npm run build:lib');
   const required = [
     'LICENSE', 'README.md', 'CHANGELOG.md', 'package.json', 'custom-elements.json', 'dist/iom-widgets.bundle.js', 'dist/iom-widgets.chart.js', 'data/annual-report-2023.json',
     'dist/react.js', 'dist/types/react/index.d.ts', 'dist/types/react/jsx.d.ts', ...EDITOR_FILES,

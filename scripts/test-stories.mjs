@@ -200,6 +200,31 @@ function resourceText(msg) {
   return text.startsWith('Failed to load resource') && msg.location()?.url ? `${text}: ${msg.location().url}` : text;
 }
 
+/** axe's violations in what `selector` matches, one line each (axe is put in the page when not there yet). */
+async function axeProblems(page, selector) {
+  if (!(await page.evaluate(() => !!window.axe))) await addAxe(page);
+  const violations = await page.evaluate(async (selector) => {
+    if (!document.querySelector(selector)) return [{ id: 'nothing-to-check', impact: 'serious', help: `no ${selector} in the page`, nodes: [] }];
+    // Should anything else be running axe in the page, wait for it to finish.
+    let result;
+    for (let attempt = 0; !result; attempt++) {
+      try {
+        result = await window.axe.run({ include: [...document.querySelectorAll(selector)] }, { resultTypes: ['violations'] });
+      } catch (error) {
+        if (attempt > 50 || !/already running/i.test(error.message)) throw error;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' > ')}${n.failureSummary ? ` (${n.failureSummary.split('\n').slice(1).join(' ').trim()})` : ''}`),
+    }));
+  }, selector);
+  return violations.map((v) => `axe ${v.id} (${v.impact}): ${v.help}\n        ${v.nodes.join('\n        ')}`);
+}
+
 async function checkStory(entry, page) {
   const problems = [];
   const warnings = [];
@@ -237,6 +262,8 @@ async function checkStory(entry, page) {
           empty: els.filter((el) => !el.shadowRoot || (el.shadowRoot.childElementCount === 0 && !el.shadowRoot.textContent.trim())).map((el) => el.localName),
           unregistered: els.filter((el) => !customElements.get(el.localName)).map((el) => el.localName),
             notLoading: els.filter((el) => el.status !== 'loading').map((el) => `<${el.localName}> is ${el.status}`),
+            // An error box, a note on an attribute it ignored, or the chart's note over its table.
+            showingErrors: els.filter((el) => el.status === 'error' || el.shadowRoot?.querySelector('[part~="error"], [part~="attribute-warning"], [part~="note"]')).length,
           };
         },
         FIND_WIDGETS,
@@ -246,27 +273,10 @@ async function checkStory(entry, page) {
       for (const tag of new Set(render.unregistered)) problems.push(`<${tag}> is not registered`);
       for (const tag of new Set(render.empty)) problems.push(`<${tag}> rendered nothing (empty shadow root)`);
       if (holdsLoading) for (const state of render.notLoading) problems.push(`a loading story, but ${state}`);
-      if (!(await page.evaluate(() => !!window.axe))) await addAxe(page);
-      const violations = await page.evaluate(async () => {
-        // Should anything else be running axe in the page, wait for it to finish.
-        let result;
-        for (let attempt = 0; !result; attempt++) {
-          try {
-            result = await window.axe.run('#storybook-root', { resultTypes: ['violations'] });
-          } catch (error) {
-            if (attempt > 50 || !/already running/i.test(error.message)) throw error;
-            await new Promise((r) => setTimeout(r, 200));
-          }
-        }
-        return result.violations.map((v) => ({
-          id: v.id,
-          impact: v.impact,
-          help: v.help,
-          nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' > ')}${n.failureSummary ? ` (${n.failureSummary.split('\n').slice(1).join(' ').trim()})` : ''}`),
-        }));
-      });
+      // A story named for an error shows one (its warnings were let through for it).
+      if (showsError && !render.showingErrors) problems.push('the story is named for an error, but no widget shows one');
+      problems.push(...(await axeProblems(page, '#storybook-root')));
       if (process.env.STORY_TIMING) console.log(`   checks ${(performance.now() - t2).toFixed(0)} ms`);
-      for (const v of violations) problems.push(`axe ${v.id} (${v.impact}): ${v.help}\n        ${v.nodes.join('\n        ')}`);
     }
   } catch (error) {
     problems.push(`could not open the story: ${error.message.split('\n')[0]}`);
@@ -298,6 +308,8 @@ async function checkDocs(entry, page) {
     if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'))) problems.push('the docs page did not render');
     // Let the stories embedded in the page load their data and report any error.
     await page.waitForNetworkIdle({ idleTime: 300, timeout: STORY_TIMEOUT }).catch(() => undefined);
+    // The widgets of the page, as a reader of the docs meets them (Storybook's own frame is not ours to check).
+    problems.push(...(await axeProblems(page, '#storybook-docs .docs-story')));
   } catch (error) {
     problems.push(`could not open the docs page: ${error.message.split('\n')[0]}`);
   } finally {

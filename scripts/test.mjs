@@ -1,45 +1,47 @@
 // `npm test`: every check CI runs, each built thing built once, independent steps side by side.
 //
 //   node scripts/test.mjs                 all steps
-//   node scripts/test.mjs --jobs=1        one step at a time (default: 3 at once)
+//   node scripts/test.mjs --jobs=1        one step at a time (default: as many as the machine has CPUs)
 //   node scripts/test.mjs --only=lint,wtr only these steps (and nothing they need: build first)
 //
-// The library is built once, by `npm pack` in test-package (its prepack is build:lib, and that it
-// builds from a tree without dist/ is one of its checks); the demo page once, by build:demo, which
-// test-stories then uses as it is. Storybook is built while the rest runs. The browser tests
-// (web-test-runner, Chromium and Firefox) need no build and start at once. Each step's output is
-// printed in one piece when it ends; the last line is the browser tests' "N passed, N failed".
+// The static checks come first and fail in seconds; every other step waits for them. The library
+// is built once (`build`: dist/), and every step that reads dist/ uses that build: the package is
+// packed from it, the demo page built once from it. Storybook is built while the rest runs. Each
+// step's output is printed in one piece when it ends; the last line is the browser tests'
+// "N passed, N failed".
 import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const JOBS = Number(args.find((a) => a.startsWith('--jobs='))?.slice(7) ?? process.env.IOM_TEST_JOBS ?? 3);
+const JOBS = Number(args.find((a) => a.startsWith('--jobs='))?.slice(7) ?? process.env.IOM_TEST_JOBS ?? availableParallelism());
 const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const bin = (name) => resolve(ROOT, 'node_modules/.bin', name);
 const node = (...a) => [process.execPath, ...a];
-const NICE = process.platform !== 'win32' && !args.includes('--no-nice');
 
-/** The steps, in the order they start when a place is free: the longest first. `needs`: steps that must pass first. */
+const STATIC = ['typecheck', 'lint', 'lint-css', 'manifest', 'schemas'];
+/** The steps, in the order they start when a place is free. `needs`: steps that must pass first. */
 const STEPS = [
-  { name: 'storybook', run: node('scripts/test-stories.mjs', '--build-only'), what: 'storybook build' },
-  { name: 'package', run: node('scripts/test-package.mjs'), what: 'npm pack (builds dist/), the tarball in new apps' },
-  { name: 'wtr', run: [bin('wtr')], what: 'browser tests, Chromium and Firefox', background: true },
-  { name: 'stories', needs: ['storybook'], run: node('scripts/test-stories.mjs', '--no-build', '--no-demo'), what: 'every story and docs page', background: true },
-  { name: 'demo', needs: ['package'], run: ['npm', 'run', '--silent', 'build:demo'], what: 'dist-demo/, prerendered' },
-  { name: 'demo-page', needs: ['demo'], run: node('scripts/test-stories.mjs', '--no-build', '--demo-only'), what: 'the built demo page (test-stories)' },
-  { name: 'capture', needs: ['demo'], run: node('scripts/test-capture.mjs') },
-  { name: 'builder', needs: ['demo'], run: node('scripts/test-builder.mjs'), what: 'the embed builder: each snippet pasted into a blank page' },
-  { name: 'css', run: node('scripts/test-css.mjs'), what: 'minified CSS: same computed styles as written' },
-  { name: 'host', needs: ['package'], run: node('scripts/test-host-pages.mjs') },
-  { name: 'prerender', needs: ['package'], run: node('--test', 'test/prerender/prerender.test.mjs', 'test/prerender/browser.test.mjs') },
   { name: 'typecheck', run: [bin('tsc'), '--noEmit', '-p', '.'] },
   { name: 'lint', run: [bin('eslint'), '.'] },
   { name: 'lint-css', run: node('scripts/lint-css.mjs') },
   { name: 'manifest', run: node('scripts/check-manifest.mjs'), what: 'custom-elements.json is current' },
   { name: 'schemas', run: node('scripts/schemas.mjs', '--check') },
-  { name: 'size', needs: ['package'], run: node('scripts/size.mjs') },
+  { name: 'wtr', needs: STATIC, run: [bin('wtr')], what: 'browser tests, Chromium and Firefox' },
+  { name: 'build', needs: STATIC, run: ['npm', 'run', '--silent', 'build:lib'], what: 'dist/, once' },
+  { name: 'storybook', needs: STATIC, run: node('scripts/test-stories.mjs', '--build-only'), what: 'storybook build' },
+  { name: 'package', needs: ['build'], run: node('scripts/test-package.mjs'), what: 'the tarball of dist/ in new apps' },
+  { name: 'demo', needs: ['build'], run: ['npm', 'run', '--silent', 'build:demo'], what: 'dist-demo/, prerendered' },
+  { name: 'stories', needs: ['storybook'], run: node('scripts/test-stories.mjs', '--no-build', '--no-demo'), what: 'every story and docs page' },
+  { name: 'demo-page', needs: ['demo'], run: node('scripts/test-stories.mjs', '--no-build', '--demo-only'), what: 'the built demo page (test-stories)' },
+  { name: 'capture', needs: ['demo'], run: node('scripts/test-capture.mjs') },
+  { name: 'builder', needs: ['demo'], run: node('scripts/test-builder.mjs'), what: 'the embed builder: each snippet pasted into a blank page' },
+  { name: 'css', needs: STATIC, run: node('scripts/test-css.mjs'), what: 'minified CSS: same computed styles as written' },
+  { name: 'host', needs: ['build'], run: node('scripts/test-host-pages.mjs') },
+  { name: 'prerender', needs: ['build'], run: node('--test', 'test/prerender/prerender.test.mjs', 'test/prerender/browser.test.mjs') },
+  { name: 'size', needs: ['build'], run: node('scripts/size.mjs') },
 ];
 
 const steps = only ? STEPS.filter((s) => only.includes(s.name)).map((s) => ({ ...s, needs: (s.needs ?? []).filter((n) => only.includes(n)) })) : STEPS;
@@ -59,10 +61,7 @@ function runStep(step) {
   state.set(step.name, 'running');
   const t = performance.now();
   return new Promise((done) => {
-    // The long browser runs yield the CPU to the build chain (package → demo → capture), which
-    // decides when the whole run ends.
-    const command = step.background && NICE ? ['nice', '-n', '10', ...step.run] : step.run;
-    const child = spawn(command[0], command.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(step.run[0], step.run.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (c) => (out += c));
     child.stderr.on('data', (c) => (out += c));

@@ -22,10 +22,10 @@ function chartRequests() {
 
 // In the test server chart.js arrives as many separate modules: on a loaded machine that takes a
 // while. The tests wait for the chart; they do not time it.
-const drawn = (el: DonorRanking) => waitUntil(() => el.shadowRoot!.querySelector<HTMLElement>('.chart')?.dataset.state === 'ready', 'chart drawn', { timeout: 30_000 });
+const drawn = (el: DonorRanking) => waitUntil(() => el.shadowRoot!.querySelector<HTMLElement>('.chart')?.dataset.state === 'ready', 'chart drawn', { timeout: 25_000 });
 
 describe('donor-ranking: the lazy chart', function () {
-  this.timeout(120_000);
+  this.timeout(30_000);
   it('downloads the chart code only when a chart is shown, and only once per page', async () => {
     const list = await fixture<DonorRanking>(html`<donor-ranking switchable .data=${exampleDonors()}></donor-ranking>`);
     const table = await fixture<DonorRanking>(html`<donor-ranking view="table" .data=${exampleDonors()}></donor-ranking>`);

@@ -60,12 +60,13 @@ export class DataController<T> implements ReactiveController {
     this.observer?.disconnect();
   }
 
-  /** After the state of this update is known: loads `src` when it asks for a load not yet asked for. */
+  /** After the state of this update is known: loads `src` when it asks for a load not yet asked for, and drops a load no longer wanted. */
   hostUpdate(): void {
     const wanted = this.wanted;
     if (wanted === this.requested) return;
     this.requested = wanted;
     if (this.source.kind === 'src') void this.task.run([this.source.src]);
+    else this.task.abort();
   }
 
   /** What the source asks to load (`src`, with the timeout and the count of Retries), or nothing for data in hand. */

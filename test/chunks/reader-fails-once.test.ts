@@ -19,7 +19,7 @@ describe('the data reader, when its first request fails', () => {
 
     // The reader's request is held: the file at src is requested meanwhile, not after it.
     expect(await heldRequestArrived(), 'the reader was requested').to.equal(true);
-    await waitUntil(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith(src)), 'the file at src was requested while the reader was held', { timeout: 20_000 });
+    await waitUntil(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith(src)), 'the file at src was requested while the reader was held', { timeout: 10_000 });
     expect([list.status, counter.status], part(list, 'error')?.textContent ?? '').to.deep.equal(['loading', 'loading']);
 
     await failHeldRequest();

@@ -1,14 +1,12 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 // The test server's side of a test (scripts/test-endpoints.mjs): requests it holds back.
 
-let unique = 0;
-
 /**
  * A URL that serves `path` (from the site root), held back by the test server until
- * `heldOutcome(key)` is asked; `key` names it there.
+ * `heldOutcome(key)` is asked; `key` names it there (unique: test pages run side by side).
  */
 export function heldUrl(path: string): { url: string; key: string } {
-  const key = `h${Date.now()}-${unique++}`;
+  const key = `h${crypto.randomUUID()}`;
   return { url: `/__test__/held/${key}${path}`, key };
 }
 
