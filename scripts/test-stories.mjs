@@ -200,16 +200,19 @@ function resourceText(msg) {
   return text.startsWith('Failed to load resource') && msg.location()?.url ? `${text}: ${msg.location().url}` : text;
 }
 
-/** axe's violations in what `selector` matches, one line each (axe is put in the page when not there yet). */
-async function axeProblems(page, selector) {
+/**
+ * axe's violations in what `selector` matches, one line each (axe is put in the page when not there
+ * yet), without the `rules` turned off.
+ */
+async function axeProblems(page, selector, rules = {}) {
   if (!(await page.evaluate(() => !!window.axe))) await addAxe(page);
-  const violations = await page.evaluate(async (selector) => {
+  const violations = await page.evaluate(async (selector, rules) => {
     if (!document.querySelector(selector)) return [{ id: 'nothing-to-check', impact: 'serious', help: `no ${selector} in the page`, nodes: [] }];
     // Should anything else be running axe in the page, wait for it to finish.
     let result;
     for (let attempt = 0; !result; attempt++) {
       try {
-        result = await window.axe.run({ include: [...document.querySelectorAll(selector)] }, { resultTypes: ['violations'] });
+        result = await window.axe.run({ include: [...document.querySelectorAll(selector)] }, { resultTypes: ['violations'], rules });
       } catch (error) {
         if (attempt > 50 || !/already running/i.test(error.message)) throw error;
         await new Promise((r) => setTimeout(r, 200));
@@ -221,7 +224,7 @@ async function axeProblems(page, selector) {
       help: v.help,
       nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' > ')}${n.failureSummary ? ` (${n.failureSummary.split('\n').slice(1).join(' ').trim()})` : ''}`),
     }));
-  }, selector);
+  }, selector, rules);
   return violations.map((v) => `axe ${v.id} (${v.impact}): ${v.help}\n        ${v.nodes.join('\n        ')}`);
 }
 
@@ -308,8 +311,12 @@ async function checkDocs(entry, page) {
     if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'))) problems.push('the docs page did not render');
     // Let the stories embedded in the page load their data and report any error.
     await page.waitForNetworkIdle({ idleTime: 300, timeout: STORY_TIMEOUT }).catch(() => undefined);
-    // The widgets of the page, as a reader of the docs meets them (Storybook's own frame is not ours to check).
-    problems.push(...(await axeProblems(page, '#storybook-docs .docs-story')));
+    // The page's stories (or, for a page of prose, its content). Two rules judge how a page puts its
+    // parts together, here several stories on one page: the order of headings across them, and one
+    // name per landmark. Each story, on its own page, is checked against them above.
+    const stories = await page.evaluate(() => !!document.querySelector('#storybook-docs .docs-story'));
+    const composition = { 'heading-order': { enabled: false }, 'landmark-unique': { enabled: false } };
+    problems.push(...(await axeProblems(page, stories ? '#storybook-docs .docs-story' : '#storybook-docs .sbdocs-content', composition)));
   } catch (error) {
     problems.push(`could not open the docs page: ${error.message.split('\n')[0]}`);
   } finally {

@@ -3,6 +3,8 @@
 //   node scripts/test.mjs                 all steps
 //   node scripts/test.mjs --jobs=1        one step at a time (default: as many as the machine has CPUs)
 //   node scripts/test.mjs --only=lint,wtr only these steps (and nothing they need: build first)
+//   node scripts/test.mjs --quick         the edit loop (`npm run test:quick`): type-check, lint and
+//                                         the browser tests in Chromium only, about a minute
 //
 // The static checks come first and fail in seconds; every other step waits for them. The library
 // is built once (`build`: dist/), and every step that reads dist/ uses that build: the package is
@@ -17,7 +19,8 @@ import { performance } from 'node:perf_hooks';
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const JOBS = Number(args.find((a) => a.startsWith('--jobs='))?.slice(7) ?? process.env.IOM_TEST_JOBS ?? availableParallelism());
-const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const quick = args.includes('--quick');
+const only = quick ? ['typecheck', 'lint', 'wtr'] : args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const bin = (name) => resolve(ROOT, 'node_modules/.bin', name);
 const node = (...a) => [process.execPath, ...a];
 
@@ -29,7 +32,7 @@ const STEPS = [
   { name: 'lint-css', run: node('scripts/lint-css.mjs') },
   { name: 'manifest', run: node('scripts/check-manifest.mjs'), what: 'custom-elements.json is current' },
   { name: 'schemas', run: node('scripts/schemas.mjs', '--check') },
-  { name: 'wtr', needs: STATIC, run: [bin('wtr')], what: 'browser tests, Chromium and Firefox' },
+  { name: 'wtr', needs: STATIC, run: [bin('wtr')], what: quick ? 'browser tests, Chromium' : 'browser tests, Chromium and Firefox' },
   { name: 'build', needs: STATIC, run: ['npm', 'run', '--silent', 'build:lib'], what: 'dist/, once' },
   { name: 'storybook', needs: STATIC, run: node('scripts/test-stories.mjs', '--build-only'), what: 'storybook build' },
   { name: 'package', needs: ['build'], run: node('scripts/test-package.mjs'), what: 'the tarball of dist/ in new apps' },
@@ -52,7 +55,7 @@ if (only && steps.length !== only.length) {
 
 const started = performance.now();
 const seconds = (ms) => (ms / 1000).toFixed(1);
-const env = { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1', FORCE_COLOR: '0' };
+const env = { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1', FORCE_COLOR: '0', ...(quick ? { IOM_BROWSERS: 'chromium' } : {}) };
 const state = new Map(steps.map((s) => [s.name, 'waiting'])); // waiting | running | passed | failed | skipped
 const results = [];
 let wtrTail = []; // the browser tests' failed tests and their count, printed again at the very end
