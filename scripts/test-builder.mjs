@@ -35,7 +35,7 @@ for (const [file, hint] of [
 const blank = mkdtempSync(join(tmpdir(), 'iom-builder-'));
 const shots = join(ROOT, '.builder-test');
 if (keep) mkdirSync(shots, { recursive: true });
-// As on a site that self-hosts the files (README "Get the files"): the script at /iom-widgets/,
+// As on a site that self-hosts the files (docs/pasting.md "Get the files"): the script at /iom-widgets/,
 // the data at /data/, which are the builder's default addresses.
 const server = await serveStatic({ '/': DEMO, '/iom-widgets/': DIST, '/blank/': blank });
 const executablePath = findBrowser();

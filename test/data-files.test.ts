@@ -241,7 +241,7 @@ describe('report files in data/', () => {
     expect(count).to.be.greaterThan(50);
   });
 
-  it('have the pieces the README documents, each in its widget’s shape', async () => {
+  it('have the pieces docs/data.md documents, each in its widget’s shape', async () => {
     const documented: [string, string, string][] = [
       ...['peopleReached', 'countries', 'regularPathways', 'privateSectorFunding', 'partnerships'].map(
         (k): [string, string, string] => ['/data/annual-report-2023.json', `/highlights/${k}`, 'stat-counter'],

@@ -1,6 +1,6 @@
 // The HTML the builder hands out: the script tag, an optional <style> with the theme, and the
 // element with its attributes, its data (a `src`, or an inline <script type="application/json">)
-// and its fallback content (the `slot="fallback"` child of README "Pages without JavaScript",
+// and its fallback content (the `slot="fallback"` child of docs/without-javascript.md,
 // made by src/prerender/fallback.ts from the widget's own rendering, here the live preview's).
 import { escapeAttribute, fallbackFrom } from '../../src/prerender/fallback.js';
 

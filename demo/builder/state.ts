@@ -41,7 +41,7 @@ export const DEFAULTS: BuilderState = {
   previewLang: 'en',
   dir: 'ltr',
   scheme: 'light',
-  // README "Get the files", self-hosted: the one-file build uploaded to /iom-widgets/.
+  // docs/pasting.md "Get the files", self-hosted: the one-file build uploaded to /iom-widgets/.
   script: '/iom-widgets/iom-widgets.bundle.js',
   dataBase: '/data/',
 };

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The whole run, in the order it was done. Evidence goes to ../evidence, PNGs to ../shots.
+# The whole run, in the order it was done. Evidence goes to $HWP_OUT (default /work/hwp/evidence), PNGs to $HWP_SHOTS (default /work/hwp/shots).
 set -eu
 cd "$(dirname "$0")/.."
 MU=/var/lib/wordpress/wp-content/mu-plugins
