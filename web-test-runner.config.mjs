@@ -4,21 +4,29 @@ import { defaultReporter } from '@web/test-runner';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_ARGS, findBrowser, findFirefox } from './scripts/browser.mjs';
+import { CHROMIUM_ARGS, findBrowser, findFirefox, findWebKit } from './scripts/browser.mjs';
 import { failRequestPlugin } from './scripts/fail-request-plugin.mjs';
 import { firefoxLauncher } from './scripts/firefox-launcher.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { testEndpoints } from './scripts/test-endpoints.mjs';
+import { webkitLauncher, windowViewportPlugin } from './scripts/webkit-launcher.mjs';
 
-const executablePath = findBrowser();
-const firefoxPath = process.env.IOM_BROWSERS === 'chromium' ? undefined : findFirefox();
-if (process.env.IOM_BROWSERS !== 'chromium' && !firefoxPath) {
-  console.error('No Firefox found: run `node scripts/browser.mjs` (installs firefox-esr on Debian), or set FIREFOX_PATH.');
+// The engines to run in: all three, or those IOM_BROWSERS names (`chromium`, `firefox`, `webkit`,
+// or several with commas), for a quick loop. `node scripts/browser.mjs` finds or installs them.
+const ENGINES = (process.env.IOM_BROWSERS ?? 'chromium,firefox,webkit').split(',').map((e) => e.trim());
+const BROWSERS = {
+  chromium: () => findBrowser(),
+  firefox: () => findFirefox(),
+  webkit: () => findWebKit(),
+};
+const found = Object.fromEntries(ENGINES.map((engine) => [engine, BROWSERS[engine]?.()]));
+const missing = ENGINES.filter((engine) => !found[engine]);
+if (missing.length) {
+  console.error(`No ${missing.join(', ')} found: run \`node scripts/browser.mjs\` (on Debian, as root, it installs them), or set IOM_BROWSERS to the engines you have.`);
   process.exit(1);
 }
-if (!executablePath) {
-  throw new Error('No Chrome or Chromium found: run `node scripts/browser.mjs` (installs Debian chromium as root) or set CHROME_PATH.');
-}
+
+const failRequests = failRequestPlugin();
 
 const fullRun = !process.argv.some((a) => a === '--files' || a.startsWith('--files='));
 
@@ -38,27 +46,23 @@ export default {
   // default buffer holds 250 entries, fewer than a test page's modules, and drops the rest.
   testRunnerHtml: (testFramework) =>
     `<!doctype html><html><head><script>performance.setResourceTimingBufferSize(100000);</script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
-  middleware: [testEndpoints()],
+  middleware: [testEndpoints(), failRequests.middleware],
   // esbuild strips the types from the .ts files and leaves the syntax as written ('esnext'). Any
   // other target would run every .js file too (Lit, mocha, chai…) through esbuild, with an inline
   // source map each: 2.5 MB for a test page of 0.9, parsed again for each of the 34 test pages.
-  plugins: [a11ySnapshotPlugin(), failRequestPlugin(), esbuildPlugin({ ts: true, target: 'esnext', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [a11ySnapshotPlugin(), failRequests, windowViewportPlugin(), esbuildPlugin({ ts: true, target: 'esnext', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   browsers: [
-    chromeLauncher({
-      // One window per test page: headless Chrome hides every tab but the active one, and a hidden
-      // page gets no animation frames, ResizeObserver callbacks or transitions, so with
-      // concurrency 2 one of the two test files would stall on them.
-      createPage: ({ context }) => context.newPage({ type: 'window' }),
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: CHROMIUM_ARGS,
-      },
-    }),
-    // Every test file runs in Firefox too (Debian's firefox-esr; `node scripts/browser.mjs` finds or
-    // installs it). IOM_BROWSERS=chromium or IOM_BROWSERS=firefox runs one of them, for a quick loop.
-    ...(process.env.IOM_BROWSERS === 'chromium' ? [] : [firefoxLauncher(firefoxPath)]),
-  ].filter((launcher) => process.env.IOM_BROWSERS !== 'firefox' || launcher.name === 'Firefox'),
+    found.chromium &&
+      chromeLauncher({
+        // One window per test page: headless Chrome hides every tab but the active one, and a hidden
+        // page gets no animation frames, ResizeObserver callbacks or transitions, so with
+        // concurrency 2 one of the two test files would stall on them.
+        createPage: ({ context }) => context.newPage({ type: 'window' }),
+        launchOptions: { executablePath: found.chromium, headless: true, args: CHROMIUM_ARGS },
+      }),
+    found.firefox && firefoxLauncher(found.firefox),
+    found.webkit && webkitLauncher(found.webkit),
+  ].filter(Boolean),
   coverage: fullRun,
   coverageConfig: {
     include: ['src/**/*.ts'],

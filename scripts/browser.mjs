@@ -84,6 +84,18 @@ export const findFirefox = () => findIn('FIREFOX_PATH', FIREFOX_CANDIDATES);
 
 export const ensureFirefox = () => ensure(findFirefox, 'firefox-esr', 'Firefox');
 
+/**
+ * WebKit: WebKitGTK's MiniBrowser and its WebDriver server (Debian's webkit2gtk-driver), with
+ * xvfb-run for a virtual display. `{ driver, browser }`, or undefined when one of them is missing.
+ */
+export function findWebKit() {
+  const driver = findIn('WEBKIT_DRIVER', ['/usr/bin/WebKitWebDriver']);
+  const browser = findIn('WEBKIT_BROWSER', ['/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/libexec/webkit2gtk-4.1/MiniBrowser']);
+  return driver && browser && ['/usr/bin/xvfb-run'].some(existsSync) ? { driver, browser } : undefined;
+}
+
+export const ensureWebKit = () => ensure(findWebKit, 'webkit2gtk-driver xvfb xauth', 'WebKit (WebKitWebDriver, MiniBrowser, xvfb-run)');
+
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
     const path = ensureBrowser();
@@ -98,6 +110,12 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
       process.exit(1);
     }
     console.log(`Browser: ${firefox}`);
+    const webkit = ensureWebKit();
+    if (!webkit) {
+      console.error('No WebKit found: install WebKitGTK\'s WebDriver and a virtual display (Debian: webkit2gtk-driver xvfb xauth), or set WEBKIT_DRIVER and WEBKIT_BROWSER.');
+      process.exit(1);
+    }
+    console.log(`Browser: ${webkit.browser} (through ${webkit.driver})`);
   } catch (error) {
     console.error(error.message);
     process.exit(1);

@@ -32,7 +32,7 @@ const STEPS = [
   { name: 'lint-css', run: node('scripts/lint-css.mjs') },
   { name: 'manifest', run: node('scripts/check-manifest.mjs'), what: 'custom-elements.json is current' },
   { name: 'schemas', run: node('scripts/schemas.mjs', '--check') },
-  { name: 'wtr', needs: STATIC, run: [bin('wtr')], what: quick ? 'browser tests, Chromium' : 'browser tests, Chromium and Firefox' },
+  { name: 'wtr', needs: STATIC, run: [bin('wtr')], what: quick ? 'browser tests, Chromium' : 'browser tests, Chromium, Firefox and WebKit' },
   { name: 'build', needs: STATIC, run: ['npm', 'run', '--silent', 'build:lib'], what: 'dist/, once' },
   { name: 'storybook', needs: STATIC, run: node('scripts/test-stories.mjs', '--build-only'), what: 'storybook build' },
   { name: 'package', needs: ['build'], run: node('scripts/test-package.mjs'), what: 'the tarball of dist/ in new apps' },
@@ -93,7 +93,7 @@ await new Promise((finish) => {
       const needs = step.needs ?? [];
       if (needs.some((n) => ['failed', 'skipped'].includes(state.get(n)))) {
         state.set(step.name, 'skipped');
-        results.push({ name: step.name, ok: false, ms: 0, skipped: true, what: `not run: ${needs.filter((n) => state.get(n) !== 'passed').join(', ')} failed` });
+        results.push({ name: step.name, ok: false, ms: 0, skipped: true, what: `not run: ${needs.filter((n) => ['failed', 'skipped'].includes(state.get(n))).join(', ')} failed` });
         continue;
       }
       if (!needs.every((n) => state.get(n) === 'passed')) continue;

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { setViewport } from './support/viewport.js';
 import '../src/objective-card/define.js';
 import type { ObjectiveCard } from '../src/objective-card/objective-card.js';
 import type { StatCounter } from '../src/stat-counter/stat-counter.js';
@@ -7,6 +7,7 @@ import type { ObjectiveCardData } from '../src/objective-card/objective-card.dat
 import { clearDataCache } from '../src/data/fetch-cache.js';
 import { accessibleText, part, parts, settled, text } from './support/dom.js';
 import { heldUrl, releaseHeld } from './support/server.js';
+import { digitsLocale } from '../src/i18n/format.js';
 
 // Real titles (IOM Strategic Plan 2024-2028, seed 002) and summaries (IOM Annual Report 2023,
 // seed 000); the figures below are from the same report page. Anything else is labelled fictitious.
@@ -37,7 +38,7 @@ const shown = (node: Element | null) => !!node && node.getClientRects().length >
 const counters = (el: ObjectiveCard) => [...root(el).querySelectorAll<StatCounter>('stat-counter')];
 const spoken = accessibleText;
 const compactLong = (value: number, locale: string, digits = 1) =>
-  new Intl.NumberFormat(locale, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: digits }).format(value);
+  new Intl.NumberFormat(digitsLocale(locale), { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: digits }).format(value);
 
 
 /** The name a screen reader announces for a heading or link built from text (no aria-label). */
@@ -490,8 +491,8 @@ describe('objective-card', () => {
       expect(parts(el, 'figure').map((li) => li.localName)).to.deep.equal(['li', 'li']);
     });
 
-    it('shows one column of figures on a phone', async () => {
-      await setViewport({ width: 360, height: 740 });
+    it('shows one column of figures on a phone', async function () {
+      await setViewport({ width: 360, height: 740 }, this);
       const el = await fixture<ObjectiveCard>(html`<objective-card .data=${three}></objective-card>`);
       expect(new Set(lefts(el)).size).to.equal(1);
       expect(new Set(tops(el)).size).to.equal(3);
@@ -684,8 +685,8 @@ describe('objective-card', () => {
       expect(bottom(part(el, 'card')!)).to.be.at.least(bottom(part(el, 'footer')!));
     });
 
-    it('stacks cards of one grid into one column on a phone, each as tall as its content', async () => {
-      await setViewport({ width: 360, height: 740 });
+    it('stacks cards of one grid into one column on a phone, each as tall as its content', async function () {
+      await setViewport({ width: 360, height: 740 }, this);
       const wrap = await fixture<HTMLDivElement>(html`<div style="display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 18em), 1fr)); gap: 16px">
         ${[0, 1, 2].map((i) => html`<objective-card .data=${card(i)}></objective-card>`)}
       </div>`);

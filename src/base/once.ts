@@ -23,9 +23,9 @@ export function failedModuleUrl(error: unknown): string | undefined {
  * the network again. Until a 2026 change of the HTML standard (whatwg/html#10327), a browser kept
  * a failed import failed for the life of the page, and some still do (Firefox ESR 153): where the
  * browser's error names the file (Chromium, Firefox), it is asked for again under a new URL
- * (`?retry=1`); the failed module never ran, so no module is loaded twice. (Safari's error names no
- * file: there a Retry works once Safari has that change.) The one way the widgets load a chunk:
- * the data reader, a language's words, the chart.
+ * (`?retry=1`); the failed module never ran, so no module is loaded twice. (WebKit's error names no
+ * file; WebKit asks the network again by itself: test/chunks/ passes there.) The one way the
+ * widgets load a chunk: the data reader, a language's words, the chart.
  */
 export function once<M, T = M>(importer: () => Promise<M>, pick: (module: M) => T = (module) => module as unknown as T): OnDemand<T> {
   let loading: Promise<T> | undefined;

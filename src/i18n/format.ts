@@ -20,15 +20,25 @@ export function memoized<O, R>(make: (locale: string, options: O) => R): (locale
   };
 }
 
+/**
+ * The locale `Intl` writes digits for. Plain `ar` means Western digits (31.6 مليون): browsers
+ * disagree on its default (Chromium and Node write Western digits, WebKit with older locale data
+ * Arabic-Indic), and a figure must read the same in every browser and in the prerendered HTML. A
+ * tag with a region (`ar-EG`) or a numbering system (`ar-u-nu-arab`) keeps what it asks for.
+ */
+export function digitsLocale(locale: string): string {
+  return /^ar$/i.test(locale) ? 'ar-u-nu-latn' : locale;
+}
+
 export const numberFormat = memoized((locale, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
   try {
-    return new Intl.NumberFormat(locale, options);
+    return new Intl.NumberFormat(digitsLocale(locale), options);
   } catch {
     // An unknown currency code or option value: plain formatting rather than an exception.
-    return new Intl.NumberFormat(locale);
+    return new Intl.NumberFormat(digitsLocale(locale));
   }
 });
-const dateFormat = memoized((locale, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options));
+const dateFormat = memoized((locale, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(digitsLocale(locale), options));
 export const pluralRules = memoized((locale, options: Intl.PluralRulesOptions) => new Intl.PluralRules(locale, options));
 export const collator = memoized((locale, options: Intl.CollatorOptions) => new Intl.Collator(locale, options));
 /** "Sudan, Chad and South Sudan". */
@@ -49,7 +59,8 @@ export function formatCurrency(value: number, locale: string, currency = 'USD', 
     style: 'currency',
     currency,
     currencyDisplay: 'code',
-    ...(compact ? { notation: 'compact', compactDisplay: 'short', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 }),
+    // minimumFractionDigits 0: engines before ES2023 pad a compact amount to the currency's digits ("USD 500.0M").
+    ...(compact ? { notation: 'compact', compactDisplay: 'short', minimumFractionDigits: 0, maximumFractionDigits: 1 } : { maximumFractionDigits: 0 }),
   });
 }
 

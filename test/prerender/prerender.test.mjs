@@ -138,7 +138,8 @@ describe('prerender: every way a widget takes its data', () => {
 
   it('donor-ranking from JSON and from HXL CSV', () => {
     const ranking = shadowText(byId(doc, 'ranking'));
-    assert.ok(ranking.includes('Example donor A (fictitious)') && ranking.includes('USD 500.0M'), ranking);
+    // As the browser writes it: Node 20's Intl pads a compact amount to the currency's digits unless told not to ("USD 500.0M").
+    assert.ok(ranking.includes('Example donor A (fictitious)') && ranking.includes('USD 500M'), ranking);
     const hxl = squash(plainText(fallbackOf(byId(doc, 'ranking-hxl'))));
     // HXL rows are ranked by their #meta+rank column, as in the browser.
     assert.ok(hxl.indexOf('Example donor A (fictitious)') < hxl.indexOf('Example donor B (fictitious)'), hxl);
@@ -146,7 +147,7 @@ describe('prerender: every way a widget takes its data', () => {
 
   it('a reader that drops <template>, <script> and <style> still reads every figure', () => {
     const all = squash(plainText(doc));
-    for (const figure of ['2.5 million', '3,456', '98,765', '1.23 million', 'EUR 4,500,000', '7.65 million', 'USD 500.0M', 'Lima storm surge (fictitious)']) {
+    for (const figure of ['2.5 million', '3,456', '98,765', '1.23 million', 'EUR 4,500,000', '7.65 million', 'USD 500M', 'Lima storm surge (fictitious)']) {
       assert.ok(all.includes(figure), `${figure} in the page's text`);
     }
   });

@@ -1,13 +1,20 @@
-// What differs between the browsers the suite runs in (Chromium and Firefox).
+// What differs between the engines the suite runs in (Chromium, Firefox, WebKit).
+
+/** Whether this test page runs in Chromium (or Chrome). */
+export const isChromium = navigator.userAgent.includes('Chrome/');
 
 /** Whether this test page runs in Firefox. */
-export const isFirefox = navigator.userAgent.includes('Firefox');
+export const isFirefox = navigator.userAgent.includes('Firefox/');
+
+/** Whether this test page runs in WebKit (Safari's engine; here WebKitGTK's MiniBrowser). */
+export const isWebKit = !isChromium && !isFirefox && navigator.userAgent.includes('AppleWebKit/');
 
 /**
- * Skips the current test in Firefox: it emulates a media feature (print, reduced motion, colour
- * scheme) or reads the accessibility tree, which the test runner does over the Chrome DevTools
- * Protocol, and Firefox does not speak it. Call it first, in a `function` test (not an arrow).
+ * Skips the current test outside Chromium: it emulates a media feature (print, reduced motion,
+ * colour scheme) or reads the accessibility tree, which the test runner does over the Chrome
+ * DevTools Protocol, and Firefox and WebKit do not speak it. Call it first, in a `function` test
+ * (not an arrow).
  */
 export function needsDevTools(test: Mocha.Context): void {
-  if (isFirefox) test.skip();
+  if (!isChromium) test.skip();
 }

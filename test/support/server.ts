@@ -36,10 +36,10 @@ export async function releaseHeld(key: string): Promise<void> {
  * until `failHeldRequest()`: the test sees what the page does meanwhile.
  */
 export async function failNextRequest(path: string, { hold = false } = {}): Promise<void> {
-  await executeServerCommand('fail-next-request', { path, hold });
+  await executeServerCommand('fail-next-request', { path, hold, userAgent: navigator.userAgent });
 }
 
-/** Waits (up to 20 s) for the request held by `failNextRequest(…, { hold: true })`: true once it is held. */
+/** Waits (up to 10 s) for the request held by `failNextRequest(…, { hold: true })`: true once it is held. */
 export async function heldRequestArrived(): Promise<boolean> {
   return (await executeServerCommand('held-request-arrived')) === true;
 }
