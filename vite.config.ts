@@ -22,8 +22,10 @@ for (const name of ELEMENTS) {
 }
 // dist/react.js: the four elements wrapped for React (`iom-widgets/react`). React is the app's.
 entries.react = resolve(root, 'src/react/index.ts');
-/** The entries that define elements: every one but the chart. */
+/** The entries that define elements: every one but the chart (and the loader, added next). */
 const ELEMENT_ENTRIES = Object.keys(entries).length - 1;
+// dist/iom-widgets.loader.js: registers each element a page has, fetching that element's file above.
+entries['iom-widgets.loader'] = resolve(root, 'src/loader.ts');
 const REACT = /^react(\/|$)/;
 
 // Tree-shaking that drops what is never used even when it reads a property. chart.js defines each

@@ -63,11 +63,13 @@ try {
       work: (a['mainthread-work-breakdown']?.details?.items ?? []).map((it) => [it.groupLabel ?? it.group, it.duration]),
       scripts: (a['bootup-time']?.details?.items ?? []).map((it) => [it.url.replace(server.base, ''), it.scripting, it.total]),
       bytes: num('total-byte-weight'),
+      longTasks: (a['long-tasks']?.details?.items ?? []).map((it) => [String(it.url).replace(server.base, '') || '/', it.startTime, it.duration]),
     };
     runs.push(run);
     console.log(
       `  run ${i + 1}: performance ${run.score}; FCP ${(run.fcp / 1000).toFixed(1)} s, LCP ${(run.lcp / 1000).toFixed(1)} s, TBT ${Math.round(run.tbt)} ms, CLS ${run.cls.toFixed(3)}, Speed Index ${(run.si / 1000).toFixed(1)} s; ${Math.round(run.bytes / 1024)} kB transferred`,
     );
+    console.log(`         long tasks (simulated phone: start, duration, script): ${run.longTasks.map(([u, s, d]) => `${Math.round(s)} ms +${Math.round(d)} ms ${u}`).join('; ') || 'none'}`);
   }
   const m = (key) => median(runs.map((r) => r[key]));
   console.log(`  median of ${RUNS}: performance ${m('score')} (${Math.min(...runs.map((r) => r.score))}–${Math.max(...runs.map((r) => r.score))}); LCP ${(m('lcp') / 1000).toFixed(1)} s, TBT ${Math.round(m('tbt'))} ms (${Math.round(Math.min(...runs.map((r) => r.tbt)))}–${Math.round(Math.max(...runs.map((r) => r.tbt)))})`);

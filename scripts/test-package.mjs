@@ -23,8 +23,9 @@
 //   node scripts/test-package.mjs           run it all
 //   node scripts/test-package.mjs --keep    keep the temporary app (its path is printed)
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join, normalize, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as esbuild from 'esbuild';
@@ -432,7 +433,12 @@ ${keyChecks}
     copyFileSync(join(installed, 'data/annual-report-2023.json'), join(dir, 'data/annual-report-2023.json'));
     return dir;
   };
-  const DIRS = { esbuild: esbuildOut, vite: viteOut, single: site('single', false), 'with-chart': site('with-chart', true), react: reactOut };
+  // The whole dist/ folder uploaded, for the loader.
+  const loaderSite = join(sites, 'loader');
+  cpSync(join(installed, 'dist'), join(loaderSite, 'iom-widgets'), { recursive: true, filter: (f) => !/[\\/](types|node|wordpress)$/.test(f) && !f.endsWith('.json') });
+  mkdirSync(join(loaderSite, 'data'), { recursive: true });
+  copyFileSync(join(installed, 'data/annual-report-2023.json'), join(loaderSite, 'data/annual-report-2023.json'));
+  const DIRS = { esbuild: esbuildOut, vite: viteOut, single: site('single', false), 'with-chart': site('with-chart', true), react: reactOut, loader: loaderSite };
 
   const CHART_DATA = JSON.stringify({
     currency: 'USD',
@@ -470,6 +476,12 @@ ${body}
     writeFileSync(join(DIRS[d], 'widgets.html'), page('iom-widgets.bundle.js', FROM_FILE));
     writeFileSync(join(DIRS[d], 'chart.html'), page('iom-widgets.bundle.js', CHART_ONLY));
   }
+
+  const COUNTER_ONLY = FROM_FILE.split('\n').filter((l) => l.startsWith('<stat-counter')).join('\n');
+  writeFileSync(join(loaderSite, 'widgets.html'), page('iom-widgets/iom-widgets.loader.js', FROM_FILE));
+  writeFileSync(join(loaderSite, 'counter.html'), page('iom-widgets/iom-widgets.loader.js', COUNTER_ONLY));
+  writeFileSync(join(loaderSite, 'none.html'), page('iom-widgets/iom-widgets.loader.js', '<p>A page without widgets.</p>'));
+  writeFileSync(join(loaderSite, 'twice.html'), page('iom-widgets/iom-widgets.bundle.js', `${FROM_FILE}\n<script type="module" src="./iom-widgets/iom-widgets.loader.js"></script>\n<script type="module" src="./iom-widgets/iom-widgets.loader.js?again"></script>`));
 
   const server = await serveStatic(Object.fromEntries(Object.entries(DIRS).map(([name, dir]) => [`/${name}/`, dir])));
   const { base } = server;
@@ -653,6 +665,22 @@ ${body}
     }
   });
   check('with the chart file: the chart file was fetched once', withChart.requested.filter((u) => u.endsWith('/iom-widgets.chart.js')).length === 1);
+
+  console.log('\n# Self-hosted: the whole dist/ folder, and the loader');
+  const loaderPage = async (label, path, ids) =>
+    visit(label, path, async (page, { ready }) => {
+      for (const id of ids) if (await ready(id, 'text.length > 0', 'renders from the data file')) check(`${label}: #${id} renders from the data file`, true);
+    });
+  const counterPage = await loaderPage('the loader, one counter', '/loader/counter.html', ['attrs']);
+  const scripts = (visited) => visited.requested.map((u) => u.replace(`${base}/loader/`, '')).filter((u) => u.endsWith('.js'));
+  const counterFiles = scripts(counterPage);
+  check('the loader, one counter: fetches stat-counter.js and its chunks only', counterFiles.includes('iom-widgets/stat-counter.js') && !counterFiles.some((f) => /(emergency-list|donor-ranking|objective-card|iom-widgets|iom-widgets\.bundle|iom-widgets\.chart)\.js$/.test(f)), counterFiles.join(', '));
+  const counterBytes = counterFiles.reduce((n, f) => n + gzipSync(readFileSync(join(loaderSite, f))).length, 0);
+  console.log(`     (the loader, one counter from a data file: ${(counterBytes / 1024).toFixed(1)} kB gzip of script in ${counterFiles.length} files, the data reader with it; \`npm run size\` keeps the ceilings)`);
+  await loaderPage('the loader, all four', '/loader/widgets.html', ['attrs', 'donors', 'emergencies', 'objective']);
+  const none = await visit('the loader, no widget', '/loader/none.html', async () => undefined);
+  check('the loader, no widget: fetches nothing but itself', scripts(none).join() === 'iom-widgets/iom-widgets.loader.js', scripts(none).join(', '));
+  await loaderPage('the loader twice, beside the one-file build', '/loader/twice.html', ['attrs', 'donors', 'emergencies', 'objective']);
 
   await browser.close();
   await server.close();

@@ -33,6 +33,10 @@ export function webkitLauncher({ driver, browser }) {
     hostname: '127.0.0.1',
     port: 0,
     logLevel: 'error',
+    // A new session (a MiniBrowser started for each test page) that has not answered in 30 s is
+    // asked for again: once in a while a MiniBrowser start hangs (seen on a loaded 2-core machine).
+    connectionRetryTimeout: 30_000,
+    connectionRetryCount: 3,
     // Classic WebDriver: WebKitWebDriver has no BiDi session, which webdriverio asks for by default.
     capabilities: { 'wdio:enforceWebDriverClassic': true, 'webkitgtk:browserOptions': { binary: browser, args: ['--automation'] } },
   };

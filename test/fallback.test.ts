@@ -135,3 +135,79 @@ describe('taking over a prerendered widget', () => {
     expect(events).to.equal(0);
   });
 });
+
+describe('a prerendered widget wakes when it is needed', () => {
+  // The browser's idle callbacks, held until the test runs them (defined even where the browser has none).
+  let idle: (() => void)[] = [];
+  const had = 'requestIdleCallback' in window;
+  const real = { request: window.requestIdleCallback, cancel: window.cancelIdleCallback };
+  beforeEach(() => {
+    clearDataCache();
+    idle = [];
+    window.requestIdleCallback = ((run: () => void) => idle.push(run)) as typeof requestIdleCallback;
+    window.cancelIdleCallback = (id: number) => void (idle[id - 1] = () => undefined);
+  });
+  afterEach(() => {
+    if (had) Object.assign(window, { requestIdleCallback: real.request, cancelIdleCallback: real.cancel });
+    else delete (window as Partial<Window>).requestIdleCallback, delete (window as Partial<Window>).cancelIdleCallback;
+  });
+  const frames = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+  /** A prerendered counter, far below the viewport or not, as the parser puts it in the page. */
+  async function prerendered(
+    far: boolean,
+    attributes = 'value="5" label="example (fictitious)"',
+    inner = '<div part="base" class="old">5 example (fictitious)</div>',
+  ): Promise<StatCounter> {
+    const box = await fixture<HTMLDivElement>(html`<div style=${far ? 'margin-top: 300vh' : ''}></div>`);
+    box.setHTMLUnsafe(`<stat-counter ${attributes} start="none"><template shadowrootmode="open">${inner}</template></stat-counter>`);
+    const el = box.firstElementChild as StatCounter;
+    await waitUntil(() => el instanceof customElements.get('stat-counter')!, 'upgraded', { timeout: 10_000 });
+    return el;
+  }
+
+  it('far from the viewport, keeps the page’s markup and does no work until the browser is idle', async () => {
+    const el = await prerendered(true);
+    await frames();
+    expect(el.hasUpdated, 'not rendered yet').to.equal(false);
+    expect(el.shadowRoot!.querySelector('.old'), 'the page’s markup stays').not.to.equal(null);
+    expect(idle.length, 'waits for an idle moment').to.be.greaterThan(0);
+    for (const run of idle) run();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.old')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part~="value"]')!.textContent!.trim()).to.equal('5');
+  });
+
+  it('wakes when scrolled near, without waiting for idle', async () => {
+    const el = await prerendered(true);
+    await frames();
+    expect(el.hasUpdated).to.equal(false);
+    el.scrollIntoView();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.old')).to.equal(null);
+    window.scrollTo(0, 0);
+  });
+
+  it('in the viewport, renders without waiting for idle', async () => {
+    const el = await prerendered(false);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.old')).to.equal(null);
+  });
+
+  it('a reader who focuses it wakes it at once, and the focus stays on the same control', async () => {
+    const data = { value: 5, label: 'example (fictitious)', source: { publisher: 'Example Publisher', title: 'Example report (fictitious)', url: 'https://example.org/report' } };
+    const el = await prerendered(
+      true,
+      `data='${JSON.stringify(data)}'`,
+      '<div part="base" class="old"><p>5 example (fictitious)</p><a href="https://example.org/report">Example report (fictitious)</a></div>',
+    );
+    await frames();
+    expect(el.hasUpdated).to.equal(false);
+    el.shadowRoot!.querySelector<HTMLAnchorElement>('.old a')!.focus();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.old')).to.equal(null);
+    const focused = el.shadowRoot!.activeElement as HTMLAnchorElement | null;
+    expect(focused?.localName, 'focus on the rendered link').to.equal('a');
+    expect(focused!.href).to.equal('https://example.org/report');
+    window.scrollTo(0, 0);
+  });
+});

@@ -997,6 +997,7 @@ describe('stat-counter', () => {
       </div>`);
       const counters = [...wrap.querySelectorAll('stat-counter')] as StatCounter[];
       const boxes = () => [...counters, ...wrap.querySelectorAll('.marker')].map((el) => { const r = el.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map((n) => Math.round(n)).join(); });
+      await Promise.all(counters.map((el) => el.updateComplete)); // (first renders may take turns)
       expect(counters.every((el) => el.status === 'loading')).to.equal(true);
       expect(part(counters[0], 'skeleton')).to.exist;
       const loading = boxes();

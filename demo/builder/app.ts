@@ -10,7 +10,7 @@ import { contrastRatio, parseHex, toHex, CONTRAST_PAIRS, type Rgb } from './cont
 import { ancestorsOf, checkValue, childrenOf, entryOf, firstValid, loadAddress, parsePasted, pointerFragment, valueAt, type Check, type TreeEntry } from './data.js';
 import type { AttributeField, ThemeToken, WidgetInfo } from './manifest.js';
 import { elementMarkup, fallbackOf, snippet, type SnippetInput } from './snippet.js';
-import { BUILDER_LANGUAGES, MAX_PASTE_IN_URL, fromQuery, naturalDir, toQuery, type BuilderLanguage, type BuilderState, type SourceKind } from './state.js';
+import { BUILDER_LANGUAGES, DEFAULTS, MAX_PASTE_IN_URL, fromQuery, naturalDir, toQuery, type BuilderLanguage, type BuilderState, type SourceKind } from './state.js';
 import { BUILDER_STRINGS, LANGUAGE_NAMES, type BuilderStringKey } from './strings.js';
 
 type Load = { status: 'idle' | 'loading' } | { status: 'ready'; doc: unknown } | { status: 'error'; message: string };
@@ -684,7 +684,7 @@ export class EmbedBuilder extends LitElement {
         <div class="form-grid">
           <div class="field">
             <label for="script-url">${this.t('scriptUrl')}</label>
-            <input id="script-url" type="text" spellcheck="false" dir="ltr" aria-describedby="script-url-hint" .value=${live(s.script)} @change=${(e: Event) => this.set({ script: (e.target as HTMLInputElement).value.trim() || '/iom-widgets/iom-widgets.bundle.js' })} />
+            <input id="script-url" type="text" spellcheck="false" dir="ltr" aria-describedby="script-url-hint" .value=${live(s.script)} @change=${(e: Event) => this.set({ script: (e.target as HTMLInputElement).value.trim() || DEFAULTS.script })} />
             <p class="hint" id="script-url-hint">${this.t('scriptUrlHint')}</p>
           </div>
           ${s.source === 'file'

@@ -41,8 +41,8 @@ export const DEFAULTS: BuilderState = {
   previewLang: 'en',
   dir: 'ltr',
   scheme: 'light',
-  // docs/pasting.md "Get the files", self-hosted: the one-file build uploaded to /iom-widgets/.
-  script: '/iom-widgets/iom-widgets.bundle.js',
+  // docs/pasting.md "Get the files", self-hosted: the dist/ folder uploaded as /iom-widgets/, its loader.
+  script: '/iom-widgets/iom-widgets.loader.js',
   dataBase: '/data/',
 };
 

@@ -11,6 +11,7 @@ import { emit } from './events.js';
 import { AttributeWarnings, numberAttribute, type OptionValue } from './options.js';
 import { errorBox, skeleton } from './state-views.js';
 import { TakeoverController } from './takeover.js';
+import { inTurn, myTurn } from './turns.js';
 
 /**
  * What every iom-widgets element shares: the four ways to take data, its state (loading, error,
@@ -76,6 +77,29 @@ export abstract class IomElement<T> extends LitElement {
   /** Resolves once the current load has settled and the element shows its outcome. */
   get loadComplete(): Promise<boolean> {
     return this.updateComplete.then(() => this.dataController.settled).then(() => this.updateComplete);
+  }
+
+  /**
+   * A widget that shows what the page showed (prerendered, or its fallback) renders for the first
+   * time once it is needed (`takeover.needed`), and, when many wake at once, in a task with time
+   * left (`turns.ts`): what the page showed stays meanwhile, so waiting moves nothing. A widget
+   * with nothing on screen renders at once, as Lit does: rendered in turns, a hundred of them
+   * appeared in waves that moved the page (BENCHMARKS.md, "Many widgets at once").
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated || !this.takeover.keeping) return super.scheduleUpdate();
+    return this.takeover.needed.then((urgent) => {
+      if (urgent || myTurn()) return super.scheduleUpdate();
+      return new Promise<void>((resolve, reject) =>
+        inTurn(() => {
+          try {
+            resolve(super.scheduleUpdate() as undefined);
+          } catch (error) {
+            reject(error);
+          }
+        }),
+      );
+    });
   }
 
   protected override willUpdate(_changed: PropertyValues): void {

@@ -45,9 +45,11 @@ export function figureSkeleton(f: Partial<StatCounterData>, locale: string, labe
   const line = html`<span class="placeholder placeholder-line">\u200b</span>`;
   const { before, after } = affixSpaces(f);
   const source = f.source !== undefined ? sourceText(f.source, locale) : undefined;
-  // A number of the figure's format and typical width stands in for the value ("12.3 million").
+  // The value when it is known (an attribute), else a number of the figure's format and typical
+  // width ("12.3 million") stands in for it.
   const typical = { compact: 12_300_000, percent: 12.3, currency: 1_234_567, standard: 123_456 }[f.format ?? 'standard'];
-  const placeholder = f.format && (f.format !== 'currency' || f.currency) ? figureText(typical, f, locale).text : '00.0';
+  const known = typeof f.value === 'number' && Number.isFinite(f.value);
+  const placeholder = known || (f.format && (f.format !== 'currency' || f.currency)) ? figureText(known ? f.value! : typical, f, locale).text : '00.0';
   return html`<div class="skeleton" part="skeleton" role="status" aria-label=${label ?? nothing}>
     <p class="figure" part="figure" aria-hidden="true"
       >${f.prefix ? html`<span class="prefix" part="prefix">${bar(f.prefix)}</span>${before}` : nothing}<span class="value" part="value">${bar(placeholder)}</span
