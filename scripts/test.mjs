@@ -3,8 +3,8 @@
 //   node scripts/test.mjs                 all steps
 //   node scripts/test.mjs --jobs=1        one step at a time (default: as many as the machine has CPUs)
 //   node scripts/test.mjs --only=lint,wtr only these steps (and nothing they need: build first)
-//   node scripts/test.mjs --quick         the edit loop (`npm run test:quick`): type-check, lint and
-//                                         the browser tests in Chromium only, about a minute
+//   node scripts/test.mjs --quick         the edit loop (`npm run test:quick`): type-check, lint, the
+//                                         Node unit tests and the browser tests in Chromium only
 //
 // The static checks come first and fail in seconds; every other step waits for them. The library
 // is built once (`build`: dist/), and every step that reads dist/ uses that build: the package is
@@ -12,6 +12,7 @@
 // step's output is printed in one piece when it ends; the last line is the browser tests'
 // "N passed, N failed".
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,11 +21,12 @@ const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const JOBS = Number(args.find((a) => a.startsWith('--jobs='))?.slice(7) ?? process.env.IOM_TEST_JOBS ?? availableParallelism());
 const quick = args.includes('--quick');
-const only = quick ? ['typecheck', 'lint', 'wtr'] : args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const only = quick ? ['typecheck', 'lint', 'unit', 'wtr'] : args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const bin = (name) => resolve(ROOT, 'node_modules/.bin', name);
 const node = (...a) => [process.execPath, ...a];
 
-const STATIC = ['typecheck', 'lint', 'lint-css', 'manifest', 'schemas'];
+const STATIC = ['typecheck', 'lint', 'lint-css', 'manifest', 'schemas', 'unit'];
+const UNIT = readdirSync(resolve(ROOT, 'test/unit')).filter((f) => f.endsWith('.test.ts')).map((f) => `test/unit/${f}`);
 /** The steps, in the order they start when a place is free. `needs`: steps that must pass first. */
 const STEPS = [
   { name: 'typecheck', run: [bin('tsc'), '--noEmit', '-p', '.'] },
@@ -32,6 +34,7 @@ const STEPS = [
   { name: 'lint-css', run: node('scripts/lint-css.mjs') },
   { name: 'manifest', run: node('scripts/check-manifest.mjs'), what: 'custom-elements.json is current' },
   { name: 'schemas', run: node('scripts/schemas.mjs', '--check') },
+  { name: 'unit', run: node('--import', 'tsx', '--test', ...UNIT), what: 'pure logic, in Node (test/unit/)' },
   { name: 'wtr', needs: STATIC, run: [bin('wtr')], what: quick ? 'browser tests, Chromium' : 'browser tests, Chromium, Firefox and WebKit' },
   { name: 'build', needs: STATIC, run: ['npm', 'run', '--silent', 'build:lib'], what: 'dist/, once' },
   { name: 'storybook', needs: STATIC, run: node('scripts/test-stories.mjs', '--build-only'), what: 'storybook build' },
