@@ -24,6 +24,8 @@ const quick = args.includes('--quick');
 const only = quick ? ['typecheck', 'lint', 'unit', 'wtr'] : args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const bin = (name) => resolve(ROOT, 'node_modules/.bin', name);
 const node = (...a) => [process.execPath, ...a];
+/** A Node test file of test/built/: checks of what the build wrote, in headless Chromium. */
+const built = (name) => node('--test', '--test-reporter=spec', `test/built/${name}.test.mjs`);
 
 const STATIC = ['typecheck', 'lint', 'lint-css', 'manifest', 'schemas', 'unit'];
 const UNIT = readdirSync(resolve(ROOT, 'test/unit')).filter((f) => f.endsWith('.test.ts')).map((f) => `test/unit/${f}`);
@@ -34,18 +36,18 @@ const STEPS = [
   { name: 'lint-css', run: node('scripts/lint-css.mjs') },
   { name: 'manifest', run: node('scripts/check-manifest.mjs'), what: 'custom-elements.json is current' },
   { name: 'schemas', run: node('scripts/schemas.mjs', '--check') },
-  { name: 'unit', run: node('--import', 'tsx', '--test', ...UNIT), what: 'pure logic, in Node (test/unit/)' },
+  { name: 'unit', run: node('--import', 'tsx', '--test', '--test-reporter=spec', ...UNIT), what: 'pure logic, in Node (test/unit/)' },
   { name: 'wtr', needs: STATIC, run: [bin('wtr')], what: quick ? 'browser tests, Chromium' : 'browser tests, Chromium, Firefox and WebKit' },
   { name: 'build', needs: STATIC, run: ['npm', 'run', '--silent', 'build:lib'], what: 'dist/, once' },
-  { name: 'storybook', needs: STATIC, run: node('scripts/test-stories.mjs', '--build-only'), what: 'storybook build' },
-  { name: 'package', needs: ['build'], run: node('scripts/test-package.mjs'), what: 'the tarball of dist/ in new apps' },
+  { name: 'storybook', needs: STATIC, run: [bin('storybook'), 'build', '-o', 'storybook-static', '--quiet'], env: { CI: 'true', NO_COLOR: '1' }, what: 'storybook-static/' },
+  { name: 'package', needs: ['build'], run: built('package'), what: 'the tarball of dist/ in new apps' },
   { name: 'demo', needs: ['build'], run: ['npm', 'run', '--silent', 'build:demo'], what: 'dist-demo/, prerendered' },
-  { name: 'stories', needs: ['storybook'], run: node('scripts/test-stories.mjs', '--no-build', '--no-demo'), what: 'every story and docs page' },
-  { name: 'demo-page', needs: ['demo'], run: node('scripts/test-stories.mjs', '--no-build', '--demo-only'), what: 'the built demo page (test-stories)' },
-  { name: 'capture', needs: ['demo'], run: node('scripts/test-capture.mjs') },
-  { name: 'builder', needs: ['demo'], run: node('scripts/test-builder.mjs'), what: 'the embed builder: each snippet pasted into a blank page' },
-  { name: 'css', needs: STATIC, run: node('scripts/test-css.mjs'), what: 'minified CSS: same computed styles as written' },
-  { name: 'host', needs: ['build'], run: node('scripts/test-host-pages.mjs') },
+  { name: 'stories', needs: ['storybook'], run: built('stories'), what: 'every story and docs page' },
+  { name: 'demo-page', needs: ['demo'], run: built('demo'), what: 'the built demo page' },
+  { name: 'capture', needs: ['demo'], run: built('capture'), what: 'captured with virtual time, counting, full-page' },
+  { name: 'builder', needs: ['demo'], run: built('builder'), what: 'the embed builder: each snippet pasted into a blank page' },
+  { name: 'css', needs: ['build'], run: built('css'), what: 'minified CSS: same computed styles as written' },
+  { name: 'host', needs: ['build'], run: built('host-pages'), what: 'CSP, hostile theme, focus rings, forced colours, flaky network' },
   { name: 'prerender', needs: ['build'], run: node('--test', 'test/prerender/prerender.test.mjs', 'test/prerender/browser.test.mjs') },
   { name: 'size', needs: ['build'], run: node('scripts/size.mjs') },
 ];
@@ -67,7 +69,7 @@ function runStep(step) {
   state.set(step.name, 'running');
   const t = performance.now();
   return new Promise((done) => {
-    const child = spawn(step.run[0], step.run.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(step.run[0], step.run.slice(1), { cwd: ROOT, env: { ...env, ...step.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (c) => (out += c));
     child.stderr.on('data', (c) => (out += c));
