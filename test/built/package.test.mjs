@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import * as esbuild from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { ROOT, chromium, needBuilt, openPage, serveStatic } from '../../scripts/pages.mjs';

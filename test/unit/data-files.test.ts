@@ -3,7 +3,7 @@
 // demo page and the stories point at is there, in the shape of the widget that reads it. How the
 // figures read on screen, in the browser's Intl: test/data-files.test.ts.
 import { describe, it } from 'node:test';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import type * as v from 'valibot';
 import { validate } from '../../src/data/validate.js';
@@ -37,10 +37,10 @@ function load(url: string): Json {
 
 /** The report files (data/*.json) and the CSV files under data/, as site paths. */
 function listed(): { json: string[]; csv: string[] } {
-  const files = listFiles('data').filter((f: string) => !f.startsWith('data/schema/'));
+  const files = listFiles('data').filter((f) => !f.startsWith('data/schema/'));
   return {
-    json: files.filter((f: string) => /^data\/[^/]+\.json$/.test(f)).map((f: string) => `/${f}`).sort(),
-    csv: files.filter((f: string) => f.endsWith('.csv')).map((f: string) => `/${f}`).sort(),
+    json: files.filter((f) => /^data\/[^/]+\.json$/.test(f)).map((f) => `/${f}`).sort(),
+    csv: files.filter((f) => f.endsWith('.csv')).map((f) => `/${f}`).sort(),
   };
 }
 
