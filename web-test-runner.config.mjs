@@ -31,7 +31,8 @@ const failRequests = failRequestPlugin();
 const fullRun = !process.argv.some((a) => a === '--files' || a.startsWith('--files='));
 
 export default {
-  files: ['test/**/*.test.ts'],
+  // test/unit/ runs in Node (`npm run test:unit`): pure logic needs no browser.
+  files: ['test/**/*.test.ts', '!test/unit/**'],
   // Lit's production build, the one the library ships with and its users run: its development
   // build only adds console warnings that no test reads, and costs a tenth of the browsers' time.
   nodeResolve: { exportConditions: ['production'] },

@@ -17,11 +17,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TraceMap, eachMapping } from '@jridgewell/trace-mapping';
+import { arg } from './bench-data.mjs';
 import { gzipSize, pageFiles } from './dist-graph.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const i = process.argv.indexOf('--top');
-const TOP = i >= 0 ? Number(process.argv[i + 1]) : 25;
+const TOP = arg('top', 25);
 const dir = mkdtempSync(join(tmpdir(), 'bench-bytes-'));
 
 /** The module a source path belongs to: a package by name, a file of src/ by its path. */

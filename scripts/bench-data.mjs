@@ -1,6 +1,23 @@
-// Generated, clearly fictitious data for the benchmarks (scripts/bench*.mjs), and IOM's published
-// counter figures. The generators are self-contained functions, so a benchmark can also write one
-// into a page (`${makeEmergencies}`) and call it there.
+// What the benchmarks (scripts/bench*.mjs) share: their options and figures, and their data:
+// generated, clearly fictitious lists, and IOM's published counter figures. The generators are
+// self-contained functions, so a benchmark can also write one into a page (`${makeEmergencies}`).
+import { cpus, loadavg } from 'node:os';
+
+/** The value after `--name` on the command line (a number, unless `as` says otherwise), else `fallback`. */
+export function arg(name, fallback, as = Number) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? as(process.argv[i + 1]) : fallback;
+}
+
+/** The machine and its load, for each benchmark's first line: other work on it slows every figure. */
+export const machine = () => `${cpus().length} × ${cpus()[0]?.model ?? '?'}, load average ${loadavg().map((n) => n.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`;
+
+/** The median of `values`. */
+export function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
 
 /** `n` generated emergencies, in <emergency-list>'s data shape. */
 export function makeEmergencies(n) {

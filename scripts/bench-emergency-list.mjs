@@ -1,11 +1,10 @@
 // Benchmark: how fast <emergency-list> answers the reader with 1,000 emergencies.
 //
-//   node scripts/bench-emergency-list.mjs [--runs 20] [--throttle 4]
+//   node scripts/bench-emergency-list.mjs [--runs 20] [--throttle 4]      (after npm run build:lib)
 //
-// Bundles the element with esbuild (production Lit, as a site gets it), serves a page with 1,000
-// generated, fictitious emergencies from a tiny local server, opens it in headless Chromium
-// (puppeteer-core) and times, for each kind of change (typing in the search box, a filter menu,
-// the sort menu, "Show all"):
+// Serves a page with 1,000 generated, fictitious emergencies, importing dist/emergency-list.js as a
+// site does, opens it in headless Chromium (puppeteer-core) and times, for each kind of change
+// (typing in the search box, a filter menu, the sort menu, "Show all"):
 //   - work: from the change until Lit has rendered and the browser has laid the list out;
 //   - paint: from the change until the next frame has been painted (this includes waiting for
 //     the frame, so one frame at 60 Hz is at most ~16.7 ms).
@@ -15,37 +14,18 @@
 // It also types into the search box with real key presses and reports the Event Timing API's
 // view (input to next paint, as INP measures it), and times the first render of lists of 60 and
 // 100 (below the progressive threshold: they render in one task) in a fresh element each time.
-import { build } from 'esbuild';
-import puppeteer from 'puppeteer-core';
-import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadavg, cpus, tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
-import { makeEmergencies } from './bench-data.mjs';
+import { tmpdir } from 'node:os';
+import { arg, machine, makeEmergencies } from './bench-data.mjs';
+import { ROOT, chromium, needBuilt, serveStatic } from './pages.mjs';
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
+needBuilt('dist/emergency-list.js');
 const RUNS = arg('runs', 20);
 const THROTTLE = arg('throttle', 4);
 const COUNT = 1000;
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'bench-emergency-list-'));
-
-await build({
-  entryPoints: [join(root, 'src/emergency-list/define.ts')],
-  bundle: true,
-  format: 'esm',
-  target: 'es2022',
-  minify: true,
-  outfile: join(dir, 'emergency-list.js'),
-  tsconfig: join(root, 'tsconfig.json'),
-  logLevel: 'error',
-});
 
 // The page: the element plus 1,000 generated emergencies, clearly fictitious.
 writeFileSync(
@@ -57,40 +37,16 @@ writeFileSync(
 <body>
 <emergency-list searchable sortable filters="region level"></emergency-list>
 <script type="module">
-  import './emergency-list.js';
+  import '/dist/emergency-list.js';
   window.makeData = ${makeEmergencies};
 </script>
 </body>
 </html>`,
 );
 
-const server = createServer((req, res) => {
-  const path = new URL(req.url, 'http://x').pathname;
-  const file = path === '/' ? 'index.html' : path.slice(1);
-  try {
-    const body = readFileSync(join(dir, file));
-    res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8' });
-    res.end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const url = `http://127.0.0.1:${server.address().port}/`;
-
-const executablePath = findBrowser();
-if (!executablePath) {
-  console.error('No Chrome or Chromium found: set CHROME_PATH.');
-  process.exit(1);
-}
-const browser = await puppeteer.launch({
-  executablePath,
-  headless: true,
-  args: [
-    '--headless=new',
-    ...CHROMIUM_ARGS,
-  ],
-});
+const server = await serveStatic({ '/': dir, '/dist/': join(ROOT, 'dist') });
+const url = `${server.base}/`;
+const browser = await chromium();
 
 // Runs in the page: times one change until laid out ("work") and until the next paint ("paint").
 async function pageMeasure(runs, count, limit) {
@@ -243,7 +199,7 @@ async function run(limit, throttle) {
 
 const version = await browser.version();
 console.log(`emergency-list benchmark: ${COUNT.toLocaleString('en')} generated fictitious emergencies, ${RUNS} runs per change`);
-console.log(`${version}, headless, ${process.platform}, ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)} (other work on the machine inflates the figures)`);
+console.log(`${version}, headless; ${machine()} (other work on the machine inflates the figures)`);
 console.log('times in ms; work = rendered and laid out; paint = next frame painted (includes waiting for the frame)\n');
 
 try {
@@ -281,6 +237,6 @@ try {
   }
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -11,42 +11,22 @@
 // it and needs no network. Prints each run and the median: score, FCP, LCP, TBT, CLS, Speed Index,
 // the main thread's work by kind and the scripts that cost the most.
 import lighthouse from 'lighthouse';
-import puppeteer from 'puppeteer-core';
-import { existsSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
-import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
-import { serveStatic } from './static-server.mjs';
+import { join } from 'node:path';
+import { arg, machine, median } from './bench-data.mjs';
+import { ROOT, chromium, needBuilt, serveStatic } from './pages.mjs';
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const RUNS = arg('runs', 3);
-const ROOT = resolve(import.meta.dirname, '..');
-if (!existsSync(join(ROOT, 'dist-demo/index.html'))) {
-  console.error('dist-demo/ is missing: run `npm run build` first.');
-  process.exit(1);
-}
+needBuilt('dist-demo/index.html');
 
-const server = await serveStatic({ '/': join(ROOT, 'dist-demo') }, () => ({}), { gzip: true });
-const browser = await puppeteer.launch({
-  executablePath: findBrowser() ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless=new', ...CHROMIUM_ARGS],
-});
+const server = await serveStatic({ '/': join(ROOT, 'dist-demo') }, { gzip: true });
+const browser = await chromium();
 const port = Number(new URL(browser.wsEndpoint()).port);
-const median = (values) => {
-  const s = [...values].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 const runs = [];
 try {
   const version = await browser.version();
   console.log(`Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile (simulated slow 4G, CPU 4x), performance only, on ${server.base}/ (dist-demo/, gzip)`);
-  console.log(`${version}, headless; ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load average ${loadavg().map((n) => n.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`);
+  console.log(`${version}, headless; ${machine()}`);
   for (let i = 0; i < RUNS; i++) {
     const result = await lighthouse(`${server.base}/`, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
     const { lhr } = result;

@@ -28,26 +28,16 @@
 // 100 counters in a fresh page, from an unminified esbuild bundle of src/ (so functions keep their
 // names), summed by source module.
 import { build } from 'esbuild';
-import puppeteer from 'puppeteer-core';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
-import { counters, makeDonors, makeEmergencies } from './bench-data.mjs';
-import { serveStatic } from './static-server.mjs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { arg, counters, machine, makeDonors, makeEmergencies, median } from './bench-data.mjs';
+import { ROOT, chromium, needBuilt, serveStatic } from './pages.mjs';
 
-const arg = (name, fallback, as = Number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? as(process.argv[i + 1]) : fallback;
-};
 const RUNS = arg('runs', 7);
 const THROTTLE = arg('throttle', 1);
 const PART = arg('part', undefined, String);
-const ROOT = resolve(import.meta.dirname, '..');
-if (!existsSync(join(ROOT, 'dist/iom-widgets.js'))) {
-  console.error('dist/ is missing: run `npm run build` first.');
-  process.exit(1);
-}
+needBuilt('dist/iom-widgets.js');
 const dir = mkdtempSync(join(tmpdir(), 'bench-render-'));
 
 // For the profile only: src/ bundled without minifying, so functions keep their names and each
@@ -209,11 +199,6 @@ function install(content) {
 
 // ---- In Node ------------------------------------------------------------------------------------
 
-const median = (values) => {
-  const s = [...values].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const ms = (n) => `${n.toFixed(1)} ms`;
 
 /**
@@ -317,11 +302,7 @@ function profileByModule(profile, bundle) {
 }
 
 const server = await serveStatic({ '/bench/': dir, '/dist/': join(ROOT, 'dist') });
-const browser = await puppeteer.launch({
-  executablePath: findBrowser() ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless=new', ...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
-});
+const browser = await chromium('--js-flags=--expose-gc');
 
 async function openPage(file, content = CONTENT) {
   const p = await browser.newPage();
@@ -371,7 +352,7 @@ const top = (obj, n) =>
 try {
   const version = await browser.version();
   console.log(`render: 100 <stat-counter> + <emergency-list> of 200 + <donor-ranking> of 20 (dist/iom-widgets.js), through the widgets vs the same DOM built with createElement`);
-  console.log(`${version}, headless, CPU ${THROTTLE === 1 ? 'unthrottled' : `throttled ${THROTTLE}x`}, 1280×900, reduced motion; ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load average ${loadavg().map((n) => n.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`);
+  console.log(`${version}, headless, CPU ${THROTTLE === 1 ? 'unthrottled' : `throttled ${THROTTLE}x`}, 1280×900, reduced motion; ${machine()}`);
 
   const { page: p, run, clear, results } = PART ? {} : await measure(CONTENT, RUNS);
   if (!PART) {

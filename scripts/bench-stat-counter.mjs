@@ -1,10 +1,10 @@
 // Benchmark: 100 <stat-counter> elements counting up at once.
 //
-//   node scripts/bench-stat-counter.mjs [--runs 3] [--throttle 4] [--count 100]
+//   node scripts/bench-stat-counter.mjs [--runs 3] [--throttle 4] [--count 100]   (after npm run build:lib)
 //
-// Bundles the element with esbuild (production Lit, as a site gets it), serves a page with 100
-// counters that are all in the viewport (so all 100 count at the same time: the worst case) from
-// a tiny local server, opens it in headless Chromium (puppeteer-core) and reports, for each run:
+// Serves a page with 100 counters that are all in the viewport (so all 100 count at the same
+// time: the worst case), importing dist/stat-counter.js as a site does, opens it in headless
+// Chromium (puppeteer-core) and reports, for each run:
 //   - first render: from importing the element until all counters have rendered their figure;
 //   - frames while counting: the gaps between animation frames (p50, p95, max) from the first
 //     count's start to the last count's end (60 Hz is ~16.7 ms);
@@ -18,40 +18,20 @@
 // Two pages: the counters in the HTML, the module imported; and the module loaded first, then the
 // counters appended at once by a script (?appended: a framework or a CMS script does that).
 // Each run is done without and with CPU throttling (default 4x, roughly a mid-range phone;
-// --throttle 1: unthrottled only, as `npm run bench` runs it).
-// It then checks, in Chromium's own accessibility tree, that a counter's text is the final figure
-// before, during and after its count.
-import { build } from 'esbuild';
-import puppeteer from 'puppeteer-core';
-import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// --throttle 1: unthrottled only, as `npm run bench` runs it). (That a counter's accessible text is
+// its final figure before, during and after its count is a browser test: test/stat-counter.test.ts.)
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
-import { counters as counterFigures } from './bench-data.mjs';
+import { tmpdir } from 'node:os';
+import { arg, counters as counterFigures, machine } from './bench-data.mjs';
+import { ROOT, chromium, needBuilt, serveStatic } from './pages.mjs';
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
+needBuilt('dist/stat-counter.js');
 const RUNS = arg('runs', 3);
 const THROTTLE = arg('throttle', 4);
 const COUNT = arg('count', 100);
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'bench-stat-counter-'));
-
-await build({
-  entryPoints: [join(root, 'src/stat-counter/define.ts')],
-  bundle: true,
-  format: 'esm',
-  target: 'es2022',
-  minify: true,
-  outfile: join(dir, 'stat-counter.js'),
-  tsconfig: join(root, 'tsconfig.json'),
-  logLevel: 'error',
-});
 
 // IOM's figures from the Annual Report 2023 (seed 000), in the four languages and each format,
 // repeated to make 100 counters (scripts/bench-data.mjs).
@@ -86,7 +66,7 @@ ${counters}
   const appended = location.search === '?appended';
   if (appended) document.querySelector('.grid').replaceChildren();
   performance.mark('import-start');
-  await import('./stat-counter.js');
+  await import('/dist/stat-counter.js');
   if (appended) {
     await new Promise((r) => setTimeout(r, 100));
     performance.mark('import-start');
@@ -104,19 +84,8 @@ ${counters}
 </html>`,
 );
 
-const server = createServer((req, res) => {
-  const path = req.url.split('?')[0] === '/' ? '/index.html' : req.url.split('?')[0];
-  try {
-    const body = readFileSync(join(dir, path));
-    res.writeHead(200, { 'content-type': path.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8' });
-    res.end(body);
-  } catch {
-    res.writeHead(404);
-    res.end();
-  }
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const url = `http://127.0.0.1:${server.address().port}/`;
+const server = await serveStatic({ '/': dir, '/dist/': join(ROOT, 'dist') });
+const url = `${server.base}/`;
 
 // Installed before the page's own scripts: frame timestamps, time inside other rAF callbacks,
 // long tasks, and when each count starts and ends.
@@ -224,63 +193,9 @@ async function run(browser, throttle, appended) {
   };
 }
 
-// What Chromium's accessibility tree says for one counter before, during and after its count.
-async function accessibleTexts(browser) {
-  const page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
-  await page.evaluateOnNewDocument(instrument);
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.__bench.rendered !== undefined);
-  // One more counter, out of view below the others, with a long count.
-  await page.evaluate(() => {
-    const spacer = document.createElement('div');
-    spacer.style.blockSize = '3000px';
-    const el = document.createElement('stat-counter');
-    el.id = 'probe';
-    Object.assign(el, { value: 31600000, format: 'compact', label: 'people assisted', duration: 4000 });
-    el.valuePrefix = 'Over';
-    document.body.append(spacer, el);
-    return el.updateComplete;
-  });
-  const read = async () => {
-    const handle = await page.$('#probe');
-    const tree = await page.accessibility.snapshot({ root: handle, interestingOnly: false });
-    const names = [];
-    const walk = (n) => {
-      if (n.role === 'StaticText' && n.name) names.push(n.name);
-      (n.children ?? []).forEach(walk);
-    };
-    if (tree) walk(tree);
-    const shown = await page.evaluate(() => {
-      const r = document.querySelector('#probe').shadowRoot;
-      if (!r.querySelector('.value').hasAttribute('data-counting')) return r.querySelector('.final').textContent;
-      // On screen while counting: the final text with its number replaced by the moving digits.
-      const copy = r.querySelector('.final').cloneNode(true);
-      copy.querySelector('.digits').textContent = r.querySelector('.digits').getAttribute('data-n');
-      return copy.textContent;
-    });
-    return { a11y: names.join(' ').replace(/\s+/g, ' ').trim(), shown };
-  };
-  const before = await read(); // out of view: waiting to count
-  await page.evaluate(() => document.querySelector('#probe').scrollIntoView());
-  await page.waitForFunction(() => document.querySelector('#probe').shadowRoot.querySelector('.value').hasAttribute('data-counting'));
-  await new Promise((r) => setTimeout(r, 600));
-  const during = await read();
-  await page.waitForFunction(() => !document.querySelector('#probe').shadowRoot.querySelector('.value').hasAttribute('data-counting'), { timeout: 20000 });
-  const after = await read();
-  await page.close();
-  return { before, during, after };
-}
-
-const executablePath = findBrowser() ?? '/usr/bin/chromium';
-const browser = await puppeteer.launch({
-  executablePath,
-  headless: true,
-  args: ['--headless=new', ...CHROMIUM_ARGS],
-});
+const browser = await chromium();
 
 const results = [];
-let a11y;
 let version;
 try {
   version = await browser.version();
@@ -290,10 +205,9 @@ try {
       for (let i = 0; i < RUNS; i++) results.push({ throttle, appended, run: i + 1, ...(await run(browser, throttle, appended)) });
     }
   }
-  a11y = await accessibleTexts(browser);
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
   rmSync(dir, { recursive: true, force: true });
 }
 
@@ -317,7 +231,7 @@ const head = ['run', 'first render', 'counting', 'frames', 'frame p50', 'frame p
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
 console.log(`\nstat-counter: ${COUNT} counters in view, all counting up at once (duration 1500 ms, ${version}, headless, --disable-gpu)`);
-console.log(`machine: ${cpus().length} CPUs, load average ${loadavg().map((n) => n.toFixed(1)).join(' / ')} (1 / 5 / 15 min): other work on the machine slows every figure below\n`);
+console.log(`machine: ${machine()}: other work on the machine slows every figure below\n`);
 console.log(line(head));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 rows.forEach((r) => console.log(line(r)));
@@ -325,7 +239,3 @@ console.log(`\nEvery run: ${results.every((r) => r.ends === COUNT) ? `all ${COUN
 console.log(`"in the HTML": the counters are in the page and the module is imported; "first render" includes loading the module, and "longest task" over the whole page life includes it. "appended": the module is loaded, then a script appends the ${COUNT} counters at once; "first render" runs from the append.`);
 console.log(`"long task": a task of 50 ms or more, wall clock (PerformanceObserver 'longtask').`);
 console.log(`"loop": the shared animation-frame callback that draws all ${COUNT} counters. "main CPU / frame": the page's main-thread CPU time (script, style, layout, paint) per frame while counting.`);
-console.log('\nAccessibility tree (Chromium) of one counter, and what the eye sees:');
-for (const [when, r] of Object.entries(a11y)) console.log(`  ${when.padEnd(6)}  a11y: "${r.a11y}"   shown: "${r.shown}"`);
-const same = a11y.before.a11y === a11y.during.a11y && a11y.during.a11y === a11y.after.a11y;
-console.log(`  → accessible text ${same ? 'identical before, during and after the count' : 'CHANGED during the count'}`);

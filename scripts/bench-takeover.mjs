@@ -8,21 +8,15 @@
 // 'longtask', ≥ 50 ms wall clock, buffered from the start of the page), and how many counters had
 // rendered after each task of a MessageChannel loop in the page that samples them once a task. The
 // module is imported from a small inline module script, as a page's own script would.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { prerender } from '../dist/prerender.js';
-import { launchChromium } from './browser.mjs';
-import { counters } from './bench-data.mjs';
-import { serveStatic } from './static-server.mjs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { arg, counters, machine } from './bench-data.mjs';
+import { ROOT, chromium, needBuilt, serveStatic } from './pages.mjs';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const i = process.argv.indexOf('--runs');
-const RUNS = i >= 0 ? Number(process.argv[i + 1]) : 5;
-if (!existsSync(join(ROOT, 'dist/iom-widgets.js'))) {
-  console.error('dist/ is missing: run `npm run build:lib` first.');
-  process.exit(1);
-}
+const RUNS = arg('runs', 5);
+needBuilt('dist/iom-widgets.js', 'dist/prerender.js');
+const { prerender } = await import('../dist/prerender.js');
 
 const body = counters(100)
   .map(({ attrs, rtl }) => `<div${rtl ? ' dir="rtl"' : ''}><stat-counter ${Object.entries(attrs).map(([k, v]) => `${k}="${v}"`).join(' ')}></stat-counter></div>`)
@@ -49,8 +43,8 @@ const { html } = await prerender(page, { file: join(ROOT, 'takeover.html') });
 const dir = mkdtempSync(join(tmpdir(), 'bench-takeover-'));
 writeFileSync(join(dir, 'index.html'), html);
 const server = await serveStatic({ '/': dir, '/dist/': join(ROOT, 'dist') });
-const browser = await launchChromium();
-console.log(`Takeover of 100 prerendered counters (dist/iom-widgets.js), ${await browser.version()}, headless, CPU unthrottled, reduced motion; ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load average ${loadavg().map((n) => n.toFixed(1)).join(' / ')}`);
+const browser = await chromium();
+console.log(`Takeover of 100 prerendered counters (dist/iom-widgets.js), ${await browser.version()}, headless, CPU unthrottled, reduced motion; ${machine()}`);
 try {
   for (let run = 1; run <= RUNS; run++) {
     const p = await browser.newPage();

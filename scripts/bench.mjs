@@ -15,12 +15,12 @@
 // The figures depend on the machine and on what else runs on it: each part prints the CPU and the
 // load average when it starts.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { machine } from './bench-data.mjs';
 import { ON_DEMAND, gzipSize, pageFiles } from './dist-graph.mjs';
+import { ROOT, needBuilt } from './pages.mjs';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const PARTS = ['sizes', 'bytes', 'render', 'counters', 'takeover', 'list', 'lighthouse'];
 const i = process.argv.indexOf('--only');
 const only = i >= 0 ? process.argv[i + 1].split(',') : PARTS;
@@ -29,14 +29,9 @@ if (unknown.length) {
   console.error(`Unknown part(s): ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}.`);
   process.exit(1);
 }
-for (const need of ['dist/iom-widgets.js', 'dist-demo/index.html']) {
-  if (!existsSync(join(ROOT, need))) {
-    console.error(`${need} is missing: run \`npm run build\` first.`);
-    process.exit(1);
-  }
-}
+needBuilt('dist/iom-widgets.js', 'dist-demo/index.html');
 const load = () => loadavg().map((n) => n.toFixed(1)).join(' / ');
-console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GB, ${process.platform}, Node ${process.version}; load average ${load()} (1 / 5 / 15 min)`);
+console.log(`Machine: ${machine()}, ${Math.round(totalmem() / 2 ** 30)} GB, ${process.platform}, Node ${process.version}`);
 
 if (only.includes('sizes')) {
   const DIST = join(ROOT, 'dist');

@@ -1,7 +1,6 @@
 // Finds every reference to a file in data/ made by the demo page and the stories, read from their
-// source: `data/x.json#/pointer` in an attribute, a string or prose. test/data-files.test.ts checks
-// that each one resolves to data the element that reads it can show (through the test server's
-// /__test__/data-refs, see scripts/test-endpoints.mjs).
+// source: `data/x.json#/pointer` in an attribute, a string or prose. test/unit/data-files.test.ts
+// checks that each one resolves to data the element that reads it can show.
 //
 // A reference says which element reads it (the tag on its line, else the stories file's element)
 // and whether it is meant to fail: inside a story whose export or name says "error"

@@ -10,12 +10,6 @@
 //                                was still waiting 20 s later ('not requested' if it never came);
 //                                then lets the held request through
 //   /__test__/held-release/<key> lets that held request through now: { released: true }
-//   /__test__/data-files         the files in data/ (test/data-files.test.ts)
-//   /__test__/data-refs          every reference to a file in data/ made by the demo page and the
-//                                stories (scripts/data-refs.mjs); ?in=test/fixtures/… scans a
-//                                fixture folder instead, to test the scan itself
-import { join } from 'node:path';
-import { dataReferences, listFiles, projectDataReferences } from './data-refs.mjs';
 
 /** The held requests, by key: when each arrived, when the browser closed it, and its release. */
 const holds = new Map();
@@ -84,22 +78,6 @@ export function testEndpoints() {
         ctx.status = 500;
         ctx.body = 'boom';
         return;
-      case '/__test__/data-files': {
-        const files = listFiles('data').filter((f) => !f.startsWith(join('data', 'schema')));
-        return json(ctx, {
-          json: files.filter((f) => /^data\/[^/]+\.json$/.test(f)).map((f) => `/${f}`).sort(),
-          csv: files.filter((f) => f.endsWith('.csv')).map((f) => `/${f}`).sort(),
-        });
-      }
-      case '/__test__/data-refs': {
-        const dir = typeof ctx.query.in === 'string' ? ctx.query.in : undefined;
-        if (dir === undefined) return json(ctx, projectDataReferences());
-        if (!dir.startsWith('test/fixtures/') || dir.includes('..')) {
-          ctx.status = 400;
-          return;
-        }
-        return json(ctx, dataReferences(listFiles(dir)));
-      }
       default:
         return next();
     }

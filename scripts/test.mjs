@@ -3,8 +3,8 @@
 //   node scripts/test.mjs                 all steps
 //   node scripts/test.mjs --jobs=1        one step at a time (default: as many as the machine has CPUs)
 //   node scripts/test.mjs --only=lint,wtr only these steps (and nothing they need: build first)
-//   node scripts/test.mjs --quick         the edit loop (`npm run test:quick`): type-check, lint and
-//                                         the browser tests in Chromium only, about a minute
+//   node scripts/test.mjs --quick         the edit loop (`npm run test:quick`): type-check, lint, the
+//                                         Node unit tests and the browser tests in Chromium only
 //
 // The static checks come first and fail in seconds; every other step waits for them. The library
 // is built once (`build`: dist/), and every step that reads dist/ uses that build: the package is
@@ -12,6 +12,7 @@
 // step's output is printed in one piece when it ends; the last line is the browser tests'
 // "N passed, N failed".
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,11 +21,14 @@ const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const JOBS = Number(args.find((a) => a.startsWith('--jobs='))?.slice(7) ?? process.env.IOM_TEST_JOBS ?? availableParallelism());
 const quick = args.includes('--quick');
-const only = quick ? ['typecheck', 'lint', 'wtr'] : args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const only = quick ? ['typecheck', 'lint', 'unit', 'wtr'] : args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const bin = (name) => resolve(ROOT, 'node_modules/.bin', name);
 const node = (...a) => [process.execPath, ...a];
+/** A Node test file of test/built/: checks of what the build wrote, in headless Chromium. */
+const built = (name) => node('--test', '--test-reporter=spec', `test/built/${name}.test.mjs`);
 
-const STATIC = ['typecheck', 'lint', 'lint-css', 'manifest', 'schemas'];
+const STATIC = ['typecheck', 'lint', 'lint-css', 'manifest', 'schemas', 'unit'];
+const UNIT = readdirSync(resolve(ROOT, 'test/unit')).filter((f) => f.endsWith('.test.ts')).map((f) => `test/unit/${f}`);
 /** The steps, in the order they start when a place is free. `needs`: steps that must pass first. */
 const STEPS = [
   { name: 'typecheck', run: [bin('tsc'), '--noEmit', '-p', '.'] },
@@ -32,17 +36,18 @@ const STEPS = [
   { name: 'lint-css', run: node('scripts/lint-css.mjs') },
   { name: 'manifest', run: node('scripts/check-manifest.mjs'), what: 'custom-elements.json is current' },
   { name: 'schemas', run: node('scripts/schemas.mjs', '--check') },
+  { name: 'unit', run: node('--import', 'tsx', '--test', '--test-reporter=spec', ...UNIT), what: 'pure logic, in Node (test/unit/)' },
   { name: 'wtr', needs: STATIC, run: [bin('wtr')], what: quick ? 'browser tests, Chromium' : 'browser tests, Chromium, Firefox and WebKit' },
   { name: 'build', needs: STATIC, run: ['npm', 'run', '--silent', 'build:lib'], what: 'dist/, once' },
-  { name: 'storybook', needs: STATIC, run: node('scripts/test-stories.mjs', '--build-only'), what: 'storybook build' },
-  { name: 'package', needs: ['build'], run: node('scripts/test-package.mjs'), what: 'the tarball of dist/ in new apps' },
+  { name: 'storybook', needs: STATIC, run: [bin('storybook'), 'build', '-o', 'storybook-static', '--quiet'], env: { CI: 'true', NO_COLOR: '1' }, what: 'storybook-static/' },
+  { name: 'package', needs: ['build'], run: built('package'), what: 'the tarball of dist/ in new apps' },
   { name: 'demo', needs: ['build'], run: ['npm', 'run', '--silent', 'build:demo'], what: 'dist-demo/, prerendered' },
-  { name: 'stories', needs: ['storybook'], run: node('scripts/test-stories.mjs', '--no-build', '--no-demo'), what: 'every story and docs page' },
-  { name: 'demo-page', needs: ['demo'], run: node('scripts/test-stories.mjs', '--no-build', '--demo-only'), what: 'the built demo page (test-stories)' },
-  { name: 'capture', needs: ['demo'], run: node('scripts/test-capture.mjs') },
-  { name: 'builder', needs: ['demo'], run: node('scripts/test-builder.mjs'), what: 'the embed builder: each snippet pasted into a blank page' },
-  { name: 'css', needs: STATIC, run: node('scripts/test-css.mjs'), what: 'minified CSS: same computed styles as written' },
-  { name: 'host', needs: ['build'], run: node('scripts/test-host-pages.mjs') },
+  { name: 'stories', needs: ['storybook'], run: built('stories'), what: 'every story and docs page' },
+  { name: 'demo-page', needs: ['demo'], run: built('demo'), what: 'the built demo page' },
+  { name: 'capture', needs: ['demo'], run: built('capture'), what: 'captured with virtual time, counting, full-page' },
+  { name: 'builder', needs: ['demo'], run: built('builder'), what: 'the embed builder: each snippet pasted into a blank page' },
+  { name: 'css', needs: ['build'], run: built('css'), what: 'minified CSS: same computed styles as written' },
+  { name: 'host', needs: ['build'], run: built('host-pages'), what: 'CSP, hostile theme, focus rings, forced colours, flaky network' },
   { name: 'prerender', needs: ['build'], run: node('--test', 'test/prerender/prerender.test.mjs', 'test/prerender/browser.test.mjs') },
   { name: 'size', needs: ['build'], run: node('scripts/size.mjs') },
 ];
@@ -64,7 +69,7 @@ function runStep(step) {
   state.set(step.name, 'running');
   const t = performance.now();
   return new Promise((done) => {
-    const child = spawn(step.run[0], step.run.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(step.run[0], step.run.slice(1), { cwd: ROOT, env: { ...env, ...step.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (c) => (out += c));
     child.stderr.on('data', (c) => (out += c));

@@ -6,7 +6,7 @@ import '../src/emergency-list/define.js';
 import { loadWords, plural } from '../src/i18n/words.js';
 import { fakeTimeouts } from './support/clock.js';
 import type { EmergencyList, EmergencyFilterChangeDetail } from '../src/emergency-list/emergency-list.js';
-import { foldText, levelNumber, modelFor, searchTokens, viewOf } from '../src/emergency-list/model.js';
+import { foldText } from '../src/emergency-list/model.js';
 import type { Emergency, EmergencyListData } from '../src/emergency-list/emergency-list.data.js';
 import { clearDataCache } from '../src/data/fetch-cache.js';
 import { part, parts, settled, text } from './support/dom.js';
@@ -760,27 +760,6 @@ describe('emergency-list', () => {
       const el = await fixture<EmergencyList>(html`<emergency-list locale="es" filters="region" .data=${example}></emergency-list>`);
       expect(labelOf(filter(el, 'region'))).to.equal('Región');
       expect(text(part(el, 'count'))).to.equal('10 de 10 emergencias');
-    });
-  });
-
-  describe('the model (model.ts, pure)', () => {
-    it('reads levels, and folds search words', () => {
-      expect([levelNumber('L3'), levelNumber('Level 2'), levelNumber('l-1'), levelNumber('Significant crisis response')]).to.deep.equal([3, 2, 1, undefined]);
-      expect(searchTokens('  Côte   d’Ivoire ')).to.deep.equal(['cote', "d'ivoire"]);
-    });
-
-    it('makes one model per data and locale, and one view per question', () => {
-      const data = { emergencies: LEVELS_2017 };
-      const model = modelFor(data, 'en');
-      expect(modelFor(data, 'en')).to.equal(model);
-      expect(modelFor(data, 'fr')).to.not.equal(model);
-      expect(model.options.level).to.deep.equal(['L3', 'Significant crisis response']);
-      const view = viewOf(model, 'name', { level: 'L3' }, []);
-      expect(view.matches.map((x) => x.e.name)).to.deep.equal(['Libya', 'Syrian Arab Republic']);
-      expect(viewOf(model, 'name', { level: 'L3' }, [])).to.equal(view);
-      // A value the data does not have filters nothing out.
-      expect(viewOf(model, '', { region: 'Nowhere' }, []).matches).to.have.length(4);
-      expect(viewOf(model, '', {}, searchTokens('ETHIOPIA')).matches.map((x) => x.e.name)).to.deep.equal(['Ethiopia']);
     });
   });
 

@@ -65,7 +65,10 @@ function partsOf(value: number, options: FigureOptions, locale: string): { parts
     const template = money.formatToParts(value);
     const [start, end] = numericSpan(template);
     if (start < 0) return { parts: template, numbers };
-    return { parts: [...template.slice(0, start), ...compact, ...template.slice(end + 1)], numbers };
+    // After the word ("30 millions USD"), the code may start a line: with Intl's no-break space,
+    // "millions USD" is one word, wider than a narrow column (French, Spanish).
+    const after = template.slice(end + 1).map((p) => (p.type === 'literal' ? { ...p, value: p.value.replace(/\u00a0/g, ' ') } : p));
+    return { parts: [...template.slice(0, start), ...compact, ...after], numbers };
   }
   const numbers = numberFormat(locale, intlOptions(options));
   return { parts: numbers.formatToParts(options.format === 'percent' ? value / 100 : value), numbers };

@@ -14,3 +14,6 @@ if (new URLSearchParams(location.search).has('dark')) {
   document.documentElement.style.background = '#0b1020';
   document.documentElement.style.color = '#eef1f5';
 }
+
+// With ?ar: the page in Arabic, right to left.
+if (new URLSearchParams(location.search).has('ar')) Object.assign(document.documentElement, { lang: 'ar', dir: 'rtl' });

@@ -1,12 +1,14 @@
 // The pure modules beside <donor-ranking>: the layout (rows, limit, groups, shares, change) and the
-// HXL reading, without an element. Fictitious figures.
-import { expect } from '@open-wc/testing';
-import { DONOR_HXL, donorsFromHxl } from '../src/donor-ranking/donor-ranking.data.js';
-import { changeOf, changeShort, changeText, findDonor, groupSummary, layoutFor, shareOf, tooltipLines, type LayoutOptions } from '../src/donor-ranking/layout.js';
-import { mapHxl } from '../src/data/hxl.js';
-import { LIMIT } from '../src/donor-ranking/donor-ranking.js';
-import { loadWords } from '../src/i18n/words.js';
-import { exampleDonors } from './fixtures/donors.js';
+// HXL reading, without an element, in Node. How the shares and changes read on screen, in each
+// browser's Intl: test/donor-ranking.test.ts. Fictitious figures.
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
+import { DONOR_HXL, donorsFromHxl } from '../../src/donor-ranking/donor-ranking.data.js';
+import { changeOf, changeShort, changeText, findDonor, groupSummary, layoutFor, shareOf, tooltipLines, type LayoutOptions } from '../../src/donor-ranking/layout.js';
+import { mapHxl } from '../../src/data/hxl.js';
+import { LIMIT } from '../../src/donor-ranking/donor-ranking.js';
+import { loadWords } from '../../src/i18n/words.js';
+import { exampleDonors } from '../fixtures/donors.js';
 
 /** Intl puts a no-break space between a currency code and its amount. */
 const plain = (text: string) => text.replace(/\s/g, ' ');
