@@ -26,6 +26,7 @@ import { css } from 'lit';
  * @cssprop --iom-font-size-display - Headline figures (default `2.5em`).
  * @cssprop --iom-font-weight - Body weight (default `400`).
  * @cssprop --iom-font-weight-bold - Bold weight (default `700`).
+ * @cssprop --iom-line-height - Line height of the widget's text (default `1.4`; a host page's `line-height` does not reach it).
  * @cssprop --iom-space - Base spacing (default `1em`).
  * @cssprop --iom-radius - Corner radius (default `0.375em`).
  */
