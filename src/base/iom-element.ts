@@ -1,17 +1,16 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DataController } from '../data/data-controller.js';
-import type { DataShape, DataState, DataStatus, IomErrorDetail } from '../data/data-state.js';
-import { DataError } from '../data/errors.js';
+import type { DataShape, DataState, DataStatus } from '../data/data-state.js';
 import type { Reader } from '../data/load-reader.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { reset, states, tokens } from '../styles/tokens.js';
 import { IOM_WIDGET } from './define-element.js';
-import { emit } from './events.js';
+import { emit, OutcomeEvents } from './events.js';
 import { AttributeWarnings, numberAttribute, type OptionValue } from './options.js';
 import { errorBox, skeleton } from './state-views.js';
 import { TakeoverController } from './takeover.js';
-import { inTurn, myTurn } from './turns.js';
+import { takeTurn } from './turns.js';
 
 /**
  * What every iom-widgets element shares: the four ways to take data, its state (loading, error,
@@ -46,7 +45,7 @@ export abstract class IomElement<T> extends LitElement {
   protected readonly dataController = new DataController<T>(this, (reader) => this.dataShape(reader));
   /** What this update shows, set in `willUpdate`. */
   protected state: DataState<T> = { kind: 'idle' };
-  private announced?: unknown;
+  protected readonly events = new OutcomeEvents<T>(this, () => this.state);
 
   /** The widget's data shape, from the reader: `reader.shapes.statCounter`. */
   protected abstract dataShape(reader: Reader): DataShape<T>;
@@ -80,26 +79,12 @@ export abstract class IomElement<T> extends LitElement {
   }
 
   /**
-   * A widget that shows what the page showed (prerendered, or its fallback) renders for the first
-   * time once it is needed (`takeover.needed`), and, when many wake at once, in a task with time
-   * left (`turns.ts`): what the page showed stays meanwhile, so waiting moves nothing. A widget
-   * with nothing on screen renders at once, as Lit does: rendered in turns, a hundred of them
-   * appeared in waves that moved the page (BENCHMARKS.md, "Many widgets at once").
+   * A widget that shows what the page showed (prerendered, or its fallback) first renders once it
+   * is needed, in a turn of the main thread when many wake at once (`takeover.ts`, `turns.ts`).
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (this.hasUpdated || !this.takeover.keeping) return super.scheduleUpdate();
-    return this.takeover.needed.then((urgent) => {
-      if (urgent || myTurn()) return super.scheduleUpdate();
-      return new Promise<void>((resolve, reject) =>
-        inTurn(() => {
-          try {
-            resolve(super.scheduleUpdate() as undefined);
-          } catch (error) {
-            reject(error);
-          }
-        }),
-      );
-    });
+    return this.takeover.needed.then((urgent) => (urgent ? super.scheduleUpdate() : takeTurn(() => super.scheduleUpdate())));
   }
 
   protected override willUpdate(_changed: PropertyValues): void {
@@ -109,17 +94,6 @@ export abstract class IomElement<T> extends LitElement {
     const { error, loading } = this.i18n;
     this.state = error ? { kind: 'error', error, retry: true } : loading ? { kind: 'loading' } : this.withAttributes(data);
     this.warnings.check(this.options());
-  }
-
-  protected override updated(_changed: PropertyValues): void {
-    // Each new outcome is announced once, once it is on screen: iom-load with the data as given, or iom-error.
-    const s = this.state;
-    const outcome = s.kind === 'error' ? s.error : s.kind === 'ready' || s.kind === 'empty' ? s.validated : undefined;
-    if (outcome === undefined || outcome === this.announced) return;
-    this.announced = outcome;
-    if (!(outcome instanceof DataError)) return this.emit('iom-load', outcome);
-    console.warn(`<${this.localName}>: ${outcome.message}`);
-    this.emit<IomErrorDetail>('iom-error', { message: outcome.message, kind: outcome.kind, cause: outcome.cause ?? outcome });
   }
 
   /** Also waits for the widget's own code that it needs to show what it was given (its words, the data reader). */

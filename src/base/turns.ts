@@ -28,6 +28,21 @@ export function myTurn(): boolean {
   return performance.now() - turnStart < TURN_MS;
 }
 
+/** Runs `render` now if this task has time left, else in a later task with time left (`inTurn`). */
+export function takeTurn(render: () => unknown): Promise<void> {
+  if (myTurn()) return Promise.resolve(render()).then(() => undefined);
+  return new Promise((resolve, reject) =>
+    inTurn(() => {
+      try {
+        render();
+        resolve();
+      } catch (error) {
+        reject(error);
+      }
+    }),
+  );
+}
+
 /** Runs `render` in a later task with time left, after those already waiting. */
 export function inTurn(render: () => void): void {
   queue.push(render);
