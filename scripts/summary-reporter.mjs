@@ -1,7 +1,9 @@
 import { writeSync } from 'node:fs';
 import { relative } from 'node:path';
 
-// Prints each failed test as "Failed: <browser> <file> › <suite> › <test>: <error>", then
+// Prints each skipped test as "Skipped: <browser> <file> › … › <test> (skipped: <reason>)" (its
+// reason is in its name: test/support/browsers.ts, skipBecause), each failed test as
+// "Failed: <browser> <file> › <suite> › <test>: <error>", then
 // "N passed, N failed" alone on the last line, so CI can read the count and, from the same few
 // lines at the end, which test failed.
 /** The first line of an error's message, cut at 200 characters. */
@@ -9,7 +11,10 @@ const firstLine = (error, fallback) => String(error?.message ?? fallback).split(
 
 function count(suite, totals, where, path = []) {
   for (const test of suite?.tests ?? []) {
-    if (test.skipped) totals.skipped++;
+    if (test.skipped) {
+      totals.skipped++;
+      totals.skips.push(`Skipped: ${where} › ${[...path, test.name].join(' › ')}`);
+    }
     else if (test.passed) totals.passed++;
     else {
       totals.failed++;
@@ -29,7 +34,7 @@ export function summaryReporter() {
       });
     },
     onTestRunFinished({ sessions }) {
-      const totals = { passed: 0, failed: 0, skipped: 0, failures: [] };
+      const totals = { passed: 0, failed: 0, skipped: 0, skips: [], failures: [] };
       let sessionErrors = 0;
       for (const session of sessions) {
         const where = `${session.browser?.name ?? ''} ${relative(process.cwd(), session.testFile)}`.trim();
@@ -41,7 +46,7 @@ export function summaryReporter() {
       }
       // A file that failed to load ran no tests but must still count as a failure.
       const failed = totals.failed + sessionErrors;
-      lines = [...totals.failures, `${totals.passed} passed, ${failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`];
+      lines = [...totals.skips, ...totals.failures, `${totals.passed} passed, ${failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`];
     },
   };
 }

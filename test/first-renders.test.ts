@@ -4,6 +4,7 @@ import { defineElement } from '../src/base/define-element.js';
 import { fresh, part } from './support/dom.js';
 import { heldUrl, releaseHeld } from './support/server.js';
 import { hasWords } from '../src/i18n/words.js';
+import { needsLayoutShiftApi } from './support/browsers.js';
 
 // Widgets written into the page before their script defines them (src/base/takeover.ts): what the
 // page showed (content in slot="fallback", a prerendered shadow root) stays until the widget has
@@ -115,8 +116,7 @@ describe('first renders of widgets upgraded by their definition', () => {
   });
 
   it('with nothing of their own on the page, record no layout shift after the first frame', async function () {
-    // The Layout Instability API is Chromium's.
-    if (!PerformanceObserver.supportedEntryTypes?.includes('layout-shift')) this.skip();
+    needsLayoutShiftApi(this);
     const { release } = await sixCounters();
     const shifts = watchShifts();
     await release();

@@ -1,4 +1,4 @@
-import { isChromium, needsDevTools } from './support/browsers.js';
+import { isChromium, needsDevTools, needsLayoutShiftApi } from './support/browsers.js';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
 import { a11ySnapshot, emulateMedia } from '@web/test-runner-commands';
@@ -967,11 +967,6 @@ describe('stat-counter', () => {
      * Sum of the layout-shift values recorded since `since`. Stricter than CLS: it also counts
      * shifts right after input (setViewport counts as input for 500 ms and CLS would drop them).
      */
-    /** The Layout Instability API (layout-shift entries) is Chromium's: elsewhere the test is skipped. */
-    function needsLayoutShiftApi(test: Mocha.Context): void {
-      if (!PerformanceObserver.supportedEntryTypes?.includes('layout-shift')) test.skip();
-    }
-
     function layoutShift(entries: PerformanceEntry[], since: number): number {
       return entries.filter((e) => e.startTime >= since).reduce((sum, e) => sum + (e as PerformanceEntry & { value: number }).value, 0);
     }

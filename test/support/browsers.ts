@@ -10,11 +10,25 @@ export const isFirefox = navigator.userAgent.includes('Firefox/');
 export const isWebKit = !isChromium && !isFirefox && navigator.userAgent.includes('AppleWebKit/');
 
 /**
+ * Skips the current test, with its reason: added to its name, the run's summary prints it
+ * (`scripts/summary-reporter.mjs`). Call it in a `function` test (not an arrow), as `this.skip()`.
+ */
+export function skipBecause(test: Mocha.Context, reason: string): never {
+  if (test.test) test.test.title += ` (skipped: ${reason})`;
+  return test.skip();
+}
+
+/** Skips the current test where the Layout Instability API (layout-shift entries, Chromium's) is missing. */
+export function needsLayoutShiftApi(test: Mocha.Context): void {
+  if (!PerformanceObserver.supportedEntryTypes?.includes('layout-shift')) skipBecause(test, 'the Layout Instability API is Chromium\'s');
+}
+
+/**
  * Skips the current test outside Chromium: it emulates a media feature (print, reduced motion,
  * colour scheme) or reads the accessibility tree, which the test runner does over the Chrome
  * DevTools Protocol, and Firefox and WebKit do not speak it. Call it first, in a `function` test
  * (not an arrow).
  */
 export function needsDevTools(test: Mocha.Context): void {
-  if (!isChromium) test.skip();
+  if (!isChromium) skipBecause(test, 'needs the DevTools Protocol, which only Chromium speaks here');
 }

@@ -2,7 +2,7 @@
 // the test runner speaks the DevTools protocol (Chromium, Firefox), and in WebKit a resized window
 // (the `set-window-viewport` command of scripts/webkit-launcher.mjs).
 import { executeServerCommand, setViewport as devToolsViewport } from '@web/test-runner-commands';
-import { isWebKit } from './browsers.js';
+import { isWebKit, skipBecause } from './browsers.js';
 
 interface Size {
   width: number;
@@ -18,6 +18,6 @@ export async function setViewport(size: Size, test?: Mocha.Context): Promise<voi
   if (!isWebKit) return devToolsViewport(size);
   const got = (await executeServerCommand('set-window-viewport', size)) as Size;
   if (got.width === size.width && got.height === size.height) return;
-  if (test && got.width > size.width) test.skip();
+  if (test && got.width > size.width) skipBecause(test, `WebKit's test window is at least ${got.width} px wide`);
   throw new Error(`the viewport is ${got.width}×${got.height}, not the ${size.width}×${size.height} asked for`);
 }
