@@ -233,7 +233,14 @@ export function editFor(widget: WidgetInfo) {
       h(
         InspectorControls,
         null,
-        h(PanelBody, { title: __('Data'), initialOpen: true }, picker, entryPicker, address ? h('p', { className: 'iom-widgets-src' }, h('code', null, attributes.src)) : null),
+        h(
+          PanelBody,
+          { title: __('Data'), initialOpen: true },
+          picker,
+          entryPicker,
+          address ? h('p', { className: 'iom-widgets-src' }, h('code', null, attributes.src)) : null,
+          h('p', { className: 'iom-widgets-status', role: 'status' }, status),
+        ),
         h(PanelBody, { title: __('Options'), initialOpen: false }, ...options),
       ),
       h(
@@ -242,11 +249,10 @@ export function editFor(widget: WidgetInfo) {
         empty
           ? h(
               Placeholder,
-              { icon: 'chart-bar', label: sprintf(__('IOM %s'), widget.tag), instructions: __('Choose its data: a file of the data folder, of the Media Library, or an address. Its options are in the block’s settings.') },
+              { icon: 'chart-bar', label: sprintf(__('IOM %s'), widget.tag.replace(/-/g, ' ')), instructions: __('Choose its data: a file of the data folder, of the Media Library, or an address. Its options are in the block’s settings.') },
               picker,
             )
           : h(widget.tag, { ...Object.fromEntries(htmlAttributes(widget, attributes)), src: attributes.src || undefined, ref: preview }),
-        empty ? null : h('p', { className: 'iom-widgets-status', role: 'status' }, status),
       ),
     );
   };
