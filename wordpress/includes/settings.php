@@ -32,8 +32,11 @@ add_action(
  * @param mixed $input The submitted form.
  */
 function iom_widgets_sanitize_settings( $input ) {
-	$input  = is_array( $input ) ? $input : array();
-	$script = isset( $input['script'] ) && 'url' === $input['script'] ? trim( (string) ( $input['script_url'] ?? '' ) ) : '';
+	$input = is_array( $input ) ? $input : array();
+	// From the form, `script` says which of the two; WordPress may pass the result through here a
+	// second time (when it adds the option), without it.
+	$use_url = isset( $input['script'] ) ? 'url' === $input['script'] : true;
+	$script  = $use_url ? trim( (string) ( $input['script_url'] ?? '' ) ) : '';
 	$folder = trim( (string) ( $input['data_folder'] ?? '' ) );
 	return array(
 		'script_url'  => '' === $script ? '' : esc_url_raw( $script ),
