@@ -20,7 +20,7 @@
 // block and the step. Everything is removed at the end (--keep leaves the site running and prints
 // its address, for a look by hand; stop it with Ctrl+C).
 //
-//   node scripts/test-wordpress.mjs [--keep] [--roles=Author]
+//   node scripts/test-wordpress.mjs [--keep] [--roles=Author] [--shots=DIR]
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +34,9 @@ const ROOT = resolve(import.meta.dirname, '..');
 const ZIP = join(ROOT, 'dist/wordpress/iom-widgets.zip');
 const keep = process.argv.includes('--keep');
 /** --roles=Author,Editor: only these roles' block editor runs (while working on the test). */
+/** --shots=DIR: screenshots of each role's editor and published page, for a look. */
+const SHOTS = process.argv.find((a) => a.startsWith('--shots='))?.slice(8);
+const shot = async (page, name) => SHOTS && page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 const ROLES = process.argv.find((a) => a.startsWith('--roles='))?.slice(8).split(',') ?? ['Administrator', 'Editor', 'Author'];
 const STEP_TIMEOUT = 30_000;
 const TAGS = Object.values(JSON.parse(readFileSync(join(ROOT, 'src/tags.json'), 'utf8')));
@@ -401,6 +404,7 @@ try {
         for (const shown of block.shows) expect(text.includes(shown), `the editor's widget does not show "${shown}": ${text.slice(0, 200)}`);
         return attributes;
       });
+      await shot(page, `${role}-editor-${block.tag}`);
       const expectedSrc = block.entry ? `#${block.entry}` : '';
       expect(attributes.src?.endsWith(expectedSrc) || !expectedSrc, `${where}: src is ${attributes.src}`);
       block.saved = attributes;
@@ -410,6 +414,7 @@ try {
       const textarea = await page.waitForSelector('.wp-block-shortcode textarea, .blocks-shortcode__textarea', { visible: true });
       await textarea.type(SHORTCODE);
     });
+    await shot(page, `${role}-editor`);
     const post = await step(role, 'Publish → Publish', () => publish(page));
     posts[role] = post;
     console.log(`    post ${post.id}: ${post.link}`);
@@ -472,6 +477,7 @@ try {
       expect(scripts.length === 1 && scripts[0].type === 'module', `scripts: ${JSON.stringify(scripts)}`);
       expect(!live.problems.length, live.problems.join('\n'));
     });
+    await shot(live.page, `${role}-published`);
     await step(role, 'the fallback is hidden while the widgets show', async () => {
       const visible = await live.page.$$eval('[slot="fallback"]', (els) => els.filter((e) => e.getClientRects().length > 0).length);
       expect(visible === 0, `${visible} fallback blocks visible beside their widgets`);
@@ -479,6 +485,7 @@ try {
     await live.close();
     const off = await openPublished(post.link, { javaScript: false });
     currentPage = off.page;
+    await shot(off.page, `${role}-no-javascript`);
     await step(role, 'with JavaScript off, each widget’s fallback text shows its figures', async () => {
       const shown = await fallbacksOn(off.page);
       expect(shown.length === widgets.length, `${shown.length} widgets without JavaScript, ${widgets.length} with`);
@@ -503,12 +510,11 @@ try {
     await openEditor(page);
     await page.click('.editor-post-title__input');
     await page.keyboard.type("Contributor's counter (test post)");
-    const clientId = await step('Contributor · stat-counter', 'inserted, data from the list, live in the editor', async () => {
+    await step('Contributor · stat-counter', 'inserted, data from the list, live in the editor', async () => {
       const clientId = await insertBlock(page, 'IOM stat counter', 'iom-widgets/stat-counter');
       const select = await markControl(page, SIDEBAR, 'Data file', 'data-file');
       await page.select(select, await page.$eval(select, (s) => [...s.options].find((o) => o.textContent === 'annual-report-2023.json').value));
       await waitForPreview(page, clientId, 'stat-counter');
-      return clientId;
     });
     const post = await step('Contributor', 'Submit for Review', () => publish(page, 'Submit for Review'));
     await step('Contributor', 'the saved post keeps the tag, its src and its fallback; the block is valid', async () => {
@@ -517,7 +523,6 @@ try {
       await openEditor(page, post.id);
       expect(await page.evaluate(() => wp.data.select('core/block-editor').getBlocks().every((b) => b.isValid)), 'an invalid block after re-opening');
     });
-    void clientId;
     await session.context.close();
   }
 

@@ -78,7 +78,7 @@ function savingLock(name: string): { lock(): void; unlock(): void } {
 }
 
 /** Where the data comes from: a file of the data folder, the Media Library, or an address. */
-function DataPicker(props: { tag: string; address: string; onAddress(address: string): void }) {
+function DataPicker(props: { address: string; onAddress(address: string): void }) {
   const { dataFiles, dataFolder } = config();
   const [draft, setDraft] = useState(props.address);
   useEffect(() => setDraft(props.address), [props.address]);
@@ -209,7 +209,7 @@ export function editFor(widget: WidgetInfo) {
     const options = widget.fields.map((field) =>
       h(OptionField, { key: field.name, field, value: attributes[field.name], onChange: (value: string | boolean | undefined) => setAttributes({ [field.name]: value }) }),
     );
-    const picker = h(DataPicker, { tag: widget.tag, address, onAddress: chooseAddress });
+    const picker = h(DataPicker, { address, onAddress: chooseAddress });
     const entryPicker =
       load.status === 'loading'
         ? h(Spinner)
@@ -238,7 +238,7 @@ export function editFor(widget: WidgetInfo) {
           { title: __('Data'), initialOpen: true },
           picker,
           entryPicker,
-          address ? h('p', { className: 'iom-widgets-src' }, h('code', null, attributes.src)) : null,
+          address ? h('p', { className: 'iom-widgets-src' }, h('code', { style: { wordBreak: 'break-all' } }, attributes.src)) : null,
           h('p', { className: 'iom-widgets-status', role: 'status' }, status),
         ),
         h(PanelBody, { title: __('Options'), initialOpen: false }, ...options),
