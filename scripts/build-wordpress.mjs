@@ -49,20 +49,13 @@ if (elements.length !== TAGS.length) throw new Error(`custom-elements.json lists
 
 const title = (tag) => tag.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 const ICONS = { 'stat-counter': 'chart-line', 'objective-card': 'flag', 'emergency-list': 'list-view', 'donor-ranking': 'chart-bar' };
-const widgets = Object.fromEntries(
-  elements.map((e) => [
-    e.tagName,
-    {
-      title: title(e.tagName),
-      attributes: Object.fromEntries((e.attributes ?? []).filter((a) => !LEFT_OUT.has(a.name)).map((a) => [a.name, kindOf(a)])),
-    },
-  ]),
-);
+/** tag → { attribute → 'string' | 'number' | 'boolean' }. */
+const widgets = Object.fromEntries(elements.map((e) => [e.tagName, Object.fromEntries((e.attributes ?? []).filter((a) => !LEFT_OUT.has(a.name)).map((a) => [a.name, kindOf(a)]))]));
 
 /** A block.json: every attribute read back from the saved tag (so the HTML is the one record), and the fallback content. */
 function blockJson(e) {
   const attributes = {};
-  for (const [name, kind] of Object.entries(widgets[e.tagName].attributes)) {
+  for (const [name, kind] of Object.entries(widgets[e.tagName])) {
     attributes[name] = { type: kind === 'boolean' ? 'boolean' : 'string', source: 'attribute', selector: e.tagName, attribute: name };
   }
   attributes.fallback = { type: 'string', source: 'html', selector: `${e.tagName} > [slot="fallback"]` };

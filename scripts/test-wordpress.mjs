@@ -348,6 +348,32 @@ try {
     console.log(`    ${files.length} files: ${files.sort().join(', ')}`);
   });
 
+  await step('plugin', 'the shortcode writes the documented attributes only, booleans bare, a file name from the data folder', async () => {
+    const folder = `${site.base}/wp-content/plugins/iom-widgets/data/`;
+    const cases = [
+      [
+        `[iom_widget type="donor-ranking" src="annual-report-2023.json#/funding/topDonors" switchable group-by-type="false" limit="5" data='{"value": 1}' onclick="alert(1)" highlight="Switzerland"]`,
+        `<donor-ranking src="${folder}annual-report-2023.json#/funding/topDonors" switchable limit="5" highlight="Switzerland"></donor-ranking>`,
+      ],
+      [
+        `[iom_widget type="stat-counter" value="31000000" format="compact" prefix="Over" label="people's lives <b>"]`,
+        `<stat-counter value="31000000" format="compact" prefix="Over" label="people&#039;s lives &lt;b&gt;"></stat-counter>`,
+      ],
+      [`[iom_widget type="objective-card" src="/data/x.json#/objectives/0"]Objective 1[/iom_widget]`, `<objective-card src="/data/x.json#/objectives/0"><div slot="fallback"><p>Objective 1</p></div></objective-card>`],
+      ['[iom_widget type="pie-chart"]', ''],
+    ];
+    for (const [shortcode, expected] of cases) {
+      const out = site.php(`echo do_shortcode(<<<'SC'\n${shortcode}\nSC\n);`).trim();
+      expect(out === expected, `${shortcode}\n      gave     ${out}\n      expected ${expected}`);
+    }
+  });
+  await step('plugin', 'WordPress’s HTML filter keeps the tags, their attributes and the fallback, not `data`, handlers or scripts', async () => {
+    const html = `<stat-counter src="/d.json#/a" data='{"value": 1}' onclick="x()" label="L" class="c"><div slot="fallback"><p>Over <bdi>31 million</bdi> in <time datetime="2023">2023</time></p></div></stat-counter><script>alert(1)</script>`;
+    const expected = `<stat-counter src="/d.json#/a" label="L" class="c"><div slot="fallback"><p>Over <bdi>31 million</bdi> in <time datetime="2023">2023</time></p></div></stat-counter>alert(1)`;
+    const out = site.php(`echo wp_kses_post(<<<'HTML'\n${html}\nHTML\n);`).trim();
+    expect(out === expected, `gave     ${out}\n      expected ${expected}`);
+  });
+
   // ---- 2. each role: the four blocks and a shortcode --------------------------------------------------------
   const posts = {};
   for (const role of ROLES) {

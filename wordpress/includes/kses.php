@@ -17,12 +17,12 @@ add_filter(
 			return $tags;
 		}
 		$widgets = array();
-		foreach ( iom_widgets_catalog() as $tag => $widget ) {
-			$widgets[ $tag ] = array_fill_keys( array_keys( $widget['attributes'] ), true );
+		foreach ( iom_widgets_catalog() as $tag => $attributes ) {
+			$widgets[ $tag ] = array_fill_keys( array_keys( $attributes ), true );
 		}
 		// class, id, lang, dir, style, title, role, aria-* and data-*, as on every other tag.
 		if ( function_exists( '_wp_add_global_attributes' ) ) {
-			$widgets = _wp_add_global_attributes( $widgets );
+			$widgets = array_map( '_wp_add_global_attributes', $widgets );
 		}
 		$tags = array_merge( $tags, $widgets );
 		// The fallback content a block saves is the widget's own words in plain HTML

@@ -31,7 +31,7 @@ function iom_widgets_shortcode( $atts, $content = null ) {
 		// Only people who can fix it see the message; readers see nothing.
 		return current_user_can( 'edit_posts' ) ? '<p class="iom-widgets-error"><strong>' . esc_html( $message ) . '</strong></p>' : '';
 	}
-	$known = $catalog[ $type ]['attributes'];
+	$known = $catalog[ $type ];
 	$html  = '';
 	foreach ( $atts as $name => $value ) {
 		if ( is_int( $name ) ) {

@@ -9,11 +9,11 @@
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The widgets: tag => array( 'title' => …, 'attributes' => array( name => 'string'|'number'|'boolean' ) ).
- * The attributes are the documented ones without `data` (WordPress's HTML filter cuts a JSON
- * attribute at each colon, so the data comes from a file: `src`).
+ * The widgets and their attributes: tag => array( attribute => 'string'|'number'|'boolean' ), the
+ * documented attributes without `data` (WordPress's HTML filter cuts a JSON attribute at each
+ * colon, so the data comes from a file: `src`).
  *
- * @return array<string, array{title: string, attributes: array<string, string>}>
+ * @return array<string, array<string, string>>
  */
 function iom_widgets_catalog() {
 	static $catalog = null;
