@@ -3,7 +3,8 @@
 // which installs the Debian packages when they are missing, as root). In headless Chromium:
 //
 //   1. the Administrator uploads the zip on Plugins → Add New → Upload Plugin and activates it;
-//      `php -l` on every PHP file it installed;
+//      `php -l` on every PHP file it installed; the shortcode's markup and WordPress's HTML filter
+//      (kses) with the plugin, from PHP;
 //   2. the Administrator, an Editor and an Author each write a post in the block editor: the four
 //      blocks, from the block inserter, each given its data in the block's sidebar (a file of the
 //      plugin's data folder, or one the role uploads to the Media Library), an entry of the file and
@@ -13,7 +14,8 @@
 //      script loaded once as a module; and with JavaScript off, each widget's fallback text;
 //   3. a Contributor's block survives "Submit for Review"; an Author's shortcode in the classic
 //      editor renders without <p> or <br> inside it;
-//   4. a page without a widget loads no script; the settings page's script address is used;
+//   4. a page without a widget loads no script; a tag pasted in a Custom HTML block and saved
+//      through the HTML filter renders; the settings page's script address is used; no PHP notice;
 //   5. Delete on the Plugins screen removes the plugin's option and nothing else.
 //
 // Each check prints one line as it passes; the first failure stops the run with the role, the
@@ -592,6 +594,17 @@ try {
     const html = await (await fetch(`${site.base}/?p=1`)).text();
     expect(/Hello world/.test(html), 'the first post is not "Hello world!"');
     expect(!html.includes('iom-widgets'), 'the page names iom-widgets');
+  });
+  await step('site', 'a tag pasted in a Custom HTML block, saved through the HTML filter, renders and loads the script', async () => {
+    // Run from PHP with no user logged in, wp_insert_post filters the HTML as for an Author.
+    const id = site.php(`echo wp_insert_post(array('post_title' => 'A pasted tag (test post)', 'post_status' => 'publish', 'post_content' => '<!-- wp:html -->' . "\\n" . '<emergency-list src="/wp-content/plugins/iom-widgets/data/annual-report-2023.json#/emergencies" limit="3" onclick="alert(1)"></emergency-list>' . "\\n" . '<!-- /wp:html -->'));`).trim();
+    const saved = site.sql(`SELECT post_content FROM wp_posts WHERE ID=${Number(id)}`);
+    expect(saved.includes('<emergency-list src="/wp-content/plugins/iom-widgets/data/annual-report-2023.json#/emergencies" limit="3"></emergency-list>'), `saved: ${saved}`);
+    const live = await openPublished(site.php(`echo get_permalink(${Number(id)});`).trim());
+    const [widget] = await widgetsOn(live.page);
+    expect(widget?.status === 'ready' && widget.text.includes(report.emergencies.emergencies[0].name), `the list: ${widget?.status} ${widget?.error ?? widget?.text.slice(0, 200)}`);
+    expect(!live.problems.length, live.problems.join('\n'));
+    await live.close();
   });
   await step('Administrator', 'Settings → IOM widgets: another address for the script is used on the pages', async () => {
     // A second copy of the plugin's files, as a CDN would hold them.
