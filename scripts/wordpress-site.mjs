@@ -79,6 +79,7 @@ async function waitFor(what, check, ms = 30_000) {
  * `php(code)` runs PHP with WordPress loaded and returns what it prints.
  */
 export async function startSite({ log = () => {} } = {}) {
+  if (process.getuid?.() !== 0) throw new Error('the WordPress test site needs root: it starts MariaDB and Apache as their own users (mysql, www-data)');
   const dir = mkdtempSync('/tmp/iom-wordpress-');
   chmodSync(dir, 0o755); // the servers' users (mysql, www-data) read below it
   /** [name, pid file the server writes and removes when it has stopped, pid]. */
