@@ -18,7 +18,7 @@ const { Button, Notice, PanelBody, Placeholder, SelectControl, Spinner, TextCont
 const __ = (text: string) => wp.i18n.__(text, 'iom-widgets');
 const { sprintf } = wp.i18n;
 
-const config = (): EditorConfig => window.iomWidgetsEditor ?? { dataFolder: '/', dataFiles: [], scriptUrl: '', canUpload: false };
+const config = (): EditorConfig => window.iomWidgetsEditor ?? { dataFolder: '/', dataFiles: [], scriptUrl: '', language: document.documentElement.lang };
 
 /** The widget's attributes as written in HTML, in the manifest's order: `[name, value]`, `''` for a boolean. */
 export function htmlAttributes(widget: WidgetInfo, attributes: BlockAttributes): [string, string][] {
@@ -29,7 +29,11 @@ export function htmlAttributes(widget: WidgetInfo, attributes: BlockAttributes):
   });
 }
 
-/** What the block saves: `<tag src="…" …><div slot="fallback">…</div></tag>`. */
+/**
+ * What the block saves: `<tag src="…" …><div slot="fallback">…</div></tag>`, written by the embed
+ * builder's elementMarkup. Saved posts hold it: a change to this markup needs a `deprecated` entry
+ * for the blocks, or WordPress reports the posts saved before it as invalid.
+ */
 export function saveMarkup(widget: WidgetInfo, attributes: BlockAttributes): string {
   return elementMarkup({
     tag: widget.tag,
@@ -148,7 +152,8 @@ export function editFor(widget: WidgetInfo) {
     /** Pick the first entry the widget takes once the file is read: after the editor chose a new file. */
     const autoPick = useRef(false);
     const preview = useRef<Widget | null>(null);
-    const blockProps = useBlockProps();
+    // A widget without `locale` follows the nearest `lang`: in the editor, the site's, as on the page.
+    const blockProps = useBlockProps({ lang: config().language });
 
     const chooseAddress = (next: string) => {
       autoPick.current = true;

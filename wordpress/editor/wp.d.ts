@@ -14,7 +14,8 @@ export interface EditorConfig {
   dataFiles: { name: string; url: string }[];
   /** The widgets' script, for an editor canvas in an iframe. */
   scriptUrl: string;
-  canUpload: boolean;
+  /** The site's language (`en-US`): the published page's `lang`, which the widgets follow. */
+  language: string;
 }
 
 export interface BlockEditProps<A> {

@@ -40,7 +40,8 @@ add_action(
 			'dataFolder' => iom_widgets_data_folder(),
 			'dataFiles'  => iom_widgets_data_files(),
 			'scriptUrl'  => iom_widgets_script_url(),
-			'canUpload'  => current_user_can( 'upload_files' ),
+			// The preview, and so the saved fallback, speaks the site's language, not the editor's.
+			'language'   => get_bloginfo( 'language' ),
 		);
 		wp_add_inline_script( 'iom-widgets-editor', 'window.iomWidgetsEditor = ' . wp_json_encode( $config ) . ';', 'before' );
 	}
