@@ -376,6 +376,18 @@ try {
     expect(out === expected, `gave     ${out}\n      expected ${expected}`);
   });
 
+  await step('plugin', 'uploads: .json and .csv allowed, also where PHP reads them as text/plain; nothing else added', async () => {
+    // Debian 12's PHP reads JSON as application/json; older ones (libmagic before 5.35) as text/plain.
+    const check = (name, real) =>
+      `$r = apply_filters('wp_check_filetype_and_ext', array('ext' => false, 'type' => false, 'proper_filename' => false), '/tmp/x', '${name}', get_allowed_mime_types(), '${real}'); echo '${name} ${real}: ', $r['type'] ?: 'refused', "\\n";`;
+    const out = site.php(
+      `wp_set_current_user(get_user_by('login', '${USERS.Author.login}')->ID); $m = get_allowed_mime_types(); echo 'json ', $m['json'] ?? 'none', ', csv ', $m['csv'] ?? 'none', "\\n"; ` +
+        check('data.json', 'text/plain') + check('data.csv', 'text/plain') + check('page.html', 'text/plain') + check('data.json', 'text/html'),
+    );
+    const expected = 'json application/json, csv text/csv\ndata.json text/plain: application/json\ndata.csv text/plain: text/csv\npage.html text/plain: refused\ndata.json text/html: refused\n';
+    expect(out === expected, `gave\n${out}expected\n${expected}`);
+  });
+
   // ---- 2. each role: the four blocks and a shortcode --------------------------------------------------------
   const posts = {};
   for (const role of ROLES) {
