@@ -12,10 +12,11 @@
 //      the saved HTML (tags, attributes, fallback); the post re-opened with every block valid; the
 //      published page, logged out: every widget rendered with its figures, no console error, the
 //      script loaded once as a module; and with JavaScript off, each widget's fallback text;
-//   3. a Contributor's block survives "Submit for Review"; an Author's shortcode in the classic
-//      editor renders without <p> or <br> inside it;
+//   3. a block in the site editor, whose canvas is a frame; a Contributor's block survives "Submit
+//      for Review"; an Author's shortcode in the classic editor renders without <p> or <br> inside it;
 //   4. a page without a widget loads no script; a tag pasted in a Custom HTML block and saved
-//      through the HTML filter renders; the settings page's script address is used; no PHP notice;
+//      through the HTML filter renders; a post under a classic theme; the settings page's script
+//      address is used; no PHP notice;
 //   5. Delete on the Plugins screen removes the plugin's option and nothing else.
 //
 // Each check prints one line as it passes; the first failure stops the run with the role, the
@@ -541,6 +542,38 @@ try {
     if (session !== admin) await session.context.close();
   }
 
+  section('Administrator: a block in the site editor (a template, whose canvas is a frame of its own)');
+  {
+    const session = await login(browser, 'Administrator');
+    const { page } = session;
+    currentPage = page;
+    const canvas = () => page.frames().find((f) => f.name() === 'editor-canvas');
+    await step('Administrator · site editor', 'IOM stat counter inserted in the Home template from the inserter', async () => {
+      await page.goto(`${site.base}/wp-admin/site-editor.php`, { waitUntil: 'domcontentloaded' });
+      await page.waitForFunction(() => document.querySelector('iframe[name="editor-canvas"]')?.contentDocument?.querySelector('.is-root-container') && window.wp?.blocks?.getBlockType('iom-widgets/stat-counter'), { timeout: 25_000 });
+      await page.evaluate(() => wp.data.dispatch('core/preferences').set('core/edit-site', 'welcomeGuide', false));
+      await page.click('button.edit-site-header-toolbar__inserter-toggle');
+      const input = await page.waitForSelector('.block-editor-inserter__search input', { visible: true });
+      await input.type('IOM stat counter');
+      await (await page.waitForSelector('button.editor-block-list-item-iom-widgets-stat-counter', { visible: true })).click();
+      await canvas().waitForSelector('.iom-widgets-data-picker select', { visible: true });
+    });
+    await step('Administrator · site editor', 'data from the list in the block; the widget renders in the frame, its fallback is made', async () => {
+      const frame = canvas();
+      const value = await frame.$eval('.iom-widgets-data-picker select', (s) => [...s.options].find((o) => o.textContent === 'annual-report-2023.json')?.value);
+      await frame.select('.iom-widgets-data-picker select', value);
+      await frame.waitForFunction(() => document.querySelector('stat-counter')?.status === 'ready', { timeout: 20_000 });
+      const text = await frame.$eval('stat-counter', (el, source) => new Function(`return ${source}`)()(el), SHADOW_TEXT);
+      expect(text.includes(report.highlights.peopleReached.label), `the widget in the frame shows: ${text.slice(0, 200)}`);
+      await page.waitForFunction(() => {
+        const all = (blocks) => blocks.flatMap((b) => [b, ...all(b.innerBlocks)]);
+        return all(wp.data.select('core/block-editor').getBlocks()).some((b) => b.name === 'iom-widgets/stat-counter' && /31 million/.test(b.attributes.fallback ?? ''));
+      }, { timeout: 20_000 });
+      expect(!session.errors.length, session.errors.join('\n'));
+    });
+    await session.context.close(); // the template is left unsaved
+  }
+
   // ---- 3. Contributor, and the classic editor -----------------------------------------------------------
   section('Contributor: a block kept through "Submit for Review"');
   {
@@ -618,6 +651,20 @@ try {
     expect(!live.problems.length, live.problems.join('\n'));
     await live.close();
   });
+  await step('site', 'with a classic theme (Twenty Twenty-One), a post’s widgets render and the script loads once', async () => {
+    site.php(`switch_theme('twentytwentyone');`);
+    try {
+      const live = await openPublished(Object.values(posts).at(-1).link);
+      const widgets = await widgetsOn(live.page);
+      expect(widgets.length === 5 && widgets.every((w) => w.status === 'ready'), widgets.map((w) => `${w.tag}: ${w.status} ${w.error ?? ''}`).join(', '));
+      const scripts = await live.page.$$eval('script[src*="iom-widgets.bundle.js"]', (list) => list.map((e) => e.type));
+      expect(scripts.length === 1 && scripts[0] === 'module', `scripts: ${scripts.join(', ')}`);
+      expect(!live.problems.length, live.problems.join('\n'));
+      await live.close();
+    } finally {
+      site.php(`switch_theme('twentytwentythree');`);
+    }
+  });
   await step('Administrator', 'Settings → IOM widgets: another address for the script is used on the pages', async () => {
     // A second copy of the plugin's files, as a CDN would hold them.
     cpSync(join(pluginDir, 'assets'), join(site.contentDir, 'iom-cdn'), { recursive: true });
@@ -677,7 +724,9 @@ try {
   await browser?.close();
   if (site && keep) {
     console.log(`\n--keep: WordPress is still running at ${site.base}/ (users: ${Object.values(USERS).map((u) => `${u.login}/${u.password}`).join(', ')}); Ctrl+C stops it and removes it.`);
+    const alive = setInterval(() => {}, 60_000); // a signal listener alone does not keep Node running
     await new Promise((resolve) => process.once('SIGINT', resolve));
+    clearInterval(alive);
   }
   if (site) {
     await site.stop();

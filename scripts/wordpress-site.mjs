@@ -13,8 +13,8 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, sym
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-/** Debian's packages for the site: WordPress 6.1, its default block theme, MariaDB, Apache with PHP. */
-export const PACKAGES = ['wordpress', 'wordpress-theme-twentytwentythree', 'mariadb-server', 'apache2', 'libapache2-mod-php', 'php-cli', 'php-mysql'];
+/** Debian's packages for the site: WordPress 6.1, its default block theme and a classic theme, MariaDB, Apache with PHP. */
+export const PACKAGES = ['wordpress', 'wordpress-theme-twentytwentythree', 'wordpress-theme-twentytwentyone', 'mariadb-server', 'apache2', 'libapache2-mod-php', 'php-cli', 'php-mysql'];
 const CONFIG_NAME = 'iom-widgets-test';
 const CONFIG_FILE = `/etc/wordpress/config-${CONFIG_NAME}.php`;
 const WP = '/usr/share/wordpress';
