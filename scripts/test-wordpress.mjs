@@ -37,10 +37,10 @@ const ROOT = resolve(import.meta.dirname, '..');
 const ZIP = join(ROOT, 'dist/wordpress/iom-widgets.zip');
 const keep = process.argv.includes('--keep');
 /** --roles=Author,Editor: only these roles' block editor runs (while working on the test). */
+const ROLES = process.argv.find((a) => a.startsWith('--roles='))?.slice(8).split(',') ?? ['Administrator', 'Editor', 'Author'];
 /** --shots=DIR: screenshots of each role's editor and published page, for a look. */
 const SHOTS = process.argv.find((a) => a.startsWith('--shots='))?.slice(8);
 const shot = async (page, name) => SHOTS && page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-const ROLES = process.argv.find((a) => a.startsWith('--roles='))?.slice(8).split(',') ?? ['Administrator', 'Editor', 'Author'];
 const STEP_TIMEOUT = 30_000;
 const TAGS = Object.values(JSON.parse(readFileSync(join(ROOT, 'src/tags.json'), 'utf8')));
 const report = JSON.parse(readFileSync(join(ROOT, 'data/annual-report-2023.json'), 'utf8'));

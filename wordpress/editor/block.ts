@@ -12,7 +12,7 @@ import type { BlockEditProps, EditorConfig } from './wp.js';
 export type BlockAttributes = { src?: string; fallback?: string } & Record<string, string | boolean | undefined>;
 
 const h = wp.element.createElement;
-const { useEffect, useRef, useState, Fragment, RawHTML } = wp.element;
+const { useEffect, useLayoutEffect, useRef, useState, Fragment, RawHTML } = wp.element;
 const { InspectorControls, MediaUpload, MediaUploadCheck, useBlockProps } = wp.blockEditor;
 const { Button, Notice, PanelBody, Placeholder, SelectControl, Spinner, TextControl, ToggleControl } = wp.components;
 const __ = (text: string) => wp.i18n.__(text, 'iom-widgets');
@@ -185,9 +185,10 @@ export function editFor(widget: WidgetInfo) {
     }, [address]);
 
     // The fallback content, from the live widget once it shows its data: what readers without
-    // JavaScript get, in the widget's own words and figures.
+    // JavaScript get, in the widget's own words and figures. A layout effect: saving is locked in
+    // the same task as the widget's new attributes reach the page, so no save falls between them.
     const markup = saveMarkup(widget, { ...attributes, fallback: undefined });
-    useEffect(() => {
+    useLayoutEffect(() => {
       const el = preview.current;
       if (!el) return;
       ensureScriptIn(el.ownerDocument);

@@ -30,7 +30,7 @@ declare global {
     iomWidgetsEditor?: EditorConfig;
   }
   const wp: {
-    element: Pick<typeof React, 'createElement' | 'useState' | 'useEffect' | 'useRef' | 'Fragment'> & { RawHTML: Component<{ children: string }> };
+    element: Pick<typeof React, 'createElement' | 'useState' | 'useEffect' | 'useLayoutEffect' | 'useRef' | 'Fragment'> & { RawHTML: Component<{ children: string }> };
     blocks: {
       registerBlockType<A>(name: string, settings: { edit: Component<BlockEditProps<A>>; save: Component<{ attributes: A }> }): unknown;
     };
