@@ -3,12 +3,12 @@
 // content (the embed builder's own markup: demo/builder/snippet.ts), so the published page needs
 // nothing from this plugin but the script, and reads right without it.
 import type { AttributeField, WidgetInfo } from '../../demo/builder/manifest.js';
-import { firstValid, loadAddress, valueAt, checkValue, dataLayersLoaded } from '../../demo/builder/data.js';
+import { checkValue, dataLayersLoaded, firstValid, loadAddress, valueAt } from '../../demo/builder/data.js';
 import { elementMarkup, fallbackOf } from '../../demo/builder/snippet.js';
 import { joinSrc, resolveAddress, splitSrc, validEntries, type Entry } from './data.js';
 import type { BlockEditProps, EditorConfig } from './wp.js';
 
-/** A block's attributes: `src`, the fallback's inner HTML, and the widget's attributes by name ('' for a boolean that is on… as `true`). */
+/** A block's attributes: `src`, the fallback's inner HTML, and the widget's attributes by name (a string, or `true` for a boolean that is on). */
 export type BlockAttributes = { src?: string; fallback?: string } & Record<string, string | boolean | undefined>;
 
 const h = wp.element.createElement;
