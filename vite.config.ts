@@ -143,7 +143,7 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'wordpress') {
     // The WordPress plugin's block editor script (wordpress/editor/, `npm run build:wordpress`): the
     // four widgets, the embed builder's data checks and markup, and the blocks, in one module that
-    // uses WordPress's own wp.* globals and sits beside the plugin's copy of the bundle and chart.
+    // uses WordPress's own wp.* globals and sits beside the plugin's copy of the loader and chart.
     return {
       publicDir: false,
       plugins: [chartBesideBundle, ...minifyCss],

@@ -6,8 +6,15 @@
 //   widgets.json                                the four widgets and their attributes (not `data`),
 //                                               from custom-elements.json: kses and the shortcode
 //   blocks/<tag>/block.json                     a block per widget, its attributes from the same
-//   assets/                                     the library's iom-widgets.bundle.js and
-//                                               iom-widgets.chart.js, the editor script
+//   assets/iom-widgets-<version>/               the library's loader, iom-widgets.loader.js, with
+//                                               what it fetches from beside itself (the element
+//                                               files, chunks/, iom-widgets.chart.js), so a page
+//                                               fetches only the elements it shows; and the block
+//                                               editor script, which imports the chart file from
+//                                               beside itself. The folder is named by the version
+//                                               because these files are fetched without
+//                                               WordPress's ?ver=: an update never meets a
+//                                               browser's cached copy of the old ones.
 //   data/                                       IOM's report files of data/ (no schemas)
 //
 // Run by `npm run build:wordpress`, after the library build (dist/) and the editor script's
@@ -24,9 +31,10 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const manifest = JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8'));
 const TAGS = Object.values(JSON.parse(readFileSync(join(ROOT, 'src/tags.json'), 'utf8')));
 
+/** The loader and the files it fetches from beside itself (docs/pasting.md#get-the-files). */
+const LOADER_FILES = ['iom-widgets.loader.js', ...TAGS.map((tag) => `${tag}.js`), 'iom-widgets.chart.js', 'chunks'];
 const needed = {
-  'dist/iom-widgets.bundle.js': 'npm run build:lib',
-  'dist/iom-widgets.chart.js': 'npm run build:lib',
+  ...Object.fromEntries(LOADER_FILES.map((file) => [`dist/${file}`, 'npm run build:lib'])),
   'dist/wordpress/editor/iom-widgets-editor.js': 'vite build --mode wordpress',
 };
 for (const [file, command] of Object.entries(needed)) {
@@ -90,8 +98,10 @@ for (const e of elements) {
   mkdirSync(join(PLUGIN, 'blocks', e.tagName), { recursive: true });
   writeFileSync(join(PLUGIN, 'blocks', e.tagName, 'block.json'), `${JSON.stringify(blockJson(e), null, 2)}\n`);
 }
-mkdirSync(join(PLUGIN, 'assets'));
-for (const file of ['dist/iom-widgets.bundle.js', 'dist/iom-widgets.chart.js', 'dist/wordpress/editor/iom-widgets-editor.js']) cpSync(join(ROOT, file), join(PLUGIN, 'assets', file.split('/').pop()));
+const LIBRARY = join(PLUGIN, 'assets', `iom-widgets-${pkg.version}`);
+mkdirSync(LIBRARY, { recursive: true });
+for (const file of LOADER_FILES) cpSync(join(ROOT, 'dist', file), join(LIBRARY, file), { recursive: true });
+cpSync(join(ROOT, 'dist/wordpress/editor/iom-widgets-editor.js'), join(LIBRARY, 'iom-widgets-editor.js'));
 cpSync(join(ROOT, 'data'), join(PLUGIN, 'data'), { recursive: true, filter: (src) => !src.includes(`${sep}schema`) });
 cpSync(join(ROOT, 'LICENSE'), join(PLUGIN, 'LICENSE'));
 

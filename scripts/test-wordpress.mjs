@@ -25,15 +25,15 @@
 //
 //   node scripts/test-wordpress.mjs [--keep] [--roles=Author] [--shots=DIR]
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, ensureBrowser } from './browser.mjs';
+import { ensureBrowser } from './browser.mjs';
+import { ROOT, chromium } from './pages.mjs';
+import { TAGS } from './tags.mjs';
 import { USERS, ensurePackages, startSite } from './wordpress-site.mjs';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const ZIP = join(ROOT, 'dist/wordpress/iom-widgets.zip');
 const keep = process.argv.includes('--keep');
 /** --roles=Author,Editor: only these roles' block editor runs (while working on the test). */
@@ -42,7 +42,6 @@ const ROLES = process.argv.find((a) => a.startsWith('--roles='))?.slice(8).split
 const SHOTS = process.argv.find((a) => a.startsWith('--shots='))?.slice(8);
 const shot = async (page, name) => SHOTS && page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 const STEP_TIMEOUT = 30_000;
-const TAGS = Object.values(JSON.parse(readFileSync(join(ROOT, 'src/tags.json'), 'utf8')));
 const report = JSON.parse(readFileSync(join(ROOT, 'data/annual-report-2023.json'), 'utf8'));
 
 if (!existsSync(ZIP)) {
@@ -68,8 +67,26 @@ const blocksFor = (role) => [
   { tag: 'emergency-list', data: { file: 'annual-report-2023.json' }, entry: '/emergencies', option: { toggle: 'searchable' }, shows: report.emergencies.emergencies.slice(0, 3).map((e) => e.name) },
   { tag: 'donor-ranking', data: { upload: CSV }, entry: '', option: { text: 'limit', value: '5' }, shows: ['United States of America', 'European Commission'] },
 ];
-const SHORTCODE_TEXT = "168 countries where IOM's response to emergencies reached people (IOM Annual Report 2023).";
-const SHORTCODE = `[iom_widget type="stat-counter" src="annual-report-2023.json#/highlights/countries"]${SHORTCODE_TEXT}[/iom_widget]`;
+/** Each widget by shortcode, in a Shortcode block: its attributes, the fallback text its writer gives it, what the page must show. */
+const SHORTCODES = [
+  { tag: 'stat-counter', attributes: 'src="annual-report-2023.json#/highlights/countries"', text: "168 countries where IOM's response to emergencies reached people (IOM Annual Report 2023).", shows: ['168'] },
+  { tag: 'objective-card', attributes: 'src="annual-report-2023.json#/objectives/1" heading-level="3"', text: `Objective 2: ${report.objectives[1].title} (IOM Annual Report 2023).`, shows: [report.objectives[1].title] },
+  {
+    tag: 'emergency-list',
+    attributes: 'src="annual-report-2023.json#/emergencies" limit="3"',
+    text: `Ongoing emergencies in 2023: ${report.emergencies.emergencies.slice(0, 3).map((e) => e.name).join(', ')} (IOM Annual Report 2023).`,
+    shows: report.emergencies.emergencies.slice(0, 3).map((e) => e.name),
+  },
+  {
+    tag: 'donor-ranking',
+    attributes: 'src="annual-report-2023.json#/funding/topDonors" limit="3" switchable',
+    text: `Top donors in 2023: ${report.funding.topDonors.donors.slice(0, 3).map((d) => d.name).join(', ')} (IOM Annual Report 2023).`,
+    shows: report.funding.topDonors.donors.slice(0, 3).map((d) => d.name),
+  },
+];
+for (const s of SHORTCODES) s.code = `[iom_widget type="${s.tag}" ${s.attributes}]${s.text}[/iom_widget]`;
+/** WordPress curls quotes in what it prints (wptexturize). */
+const straight = (text) => text.replace(/[‘’]/g, "'");
 
 // ---- steps ---------------------------------------------------------------------------------------------
 const started = performance.now();
@@ -258,13 +275,15 @@ async function openPublished(link, { javaScript = true } = {}) {
   await page.setJavaScriptEnabled(javaScript);
   await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
   const problems = [];
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
   const note = (line) => notOffline(line) && problems.push(line);
   page.on('pageerror', (error) => note(`page error: ${error.message}`));
   page.on('console', (m) => ['error', 'warn'].includes(m.type()) && note(`console ${m.type()}: ${m.text()} (${m.location()?.url ?? ''})`));
   page.on('requestfailed', (r) => note(`request failed: ${r.url()} (${r.failure()?.errorText})`));
   page.on('response', (r) => r.status() >= 400 && note(`HTTP ${r.status()}: ${r.url()}`));
   await page.goto(link, { waitUntil: 'networkidle0' });
-  return { page, problems, close: () => context.close() };
+  return { page, problems, requests, close: () => context.close() };
 }
 
 /** Every widget on a published page, once settled: tag, status, the text it shows, its fallback's text. */
@@ -318,12 +337,17 @@ let currentPage;
 const installed = [];
 try {
   section('The site');
-  installed.push(...(await step('machine', 'Debian packages (wordpress, mariadb-server, apache2, PHP)', async () => ensurePackages((line) => console.log(`    ${line}`)), 15 * 60_000)));
-  site = await step('machine', 'WordPress on 127.0.0.1 with MariaDB and Apache (own folders, own ports)', () => startSite({ log: (line) => console.log(`    ${line}`) }), 60_000);
+  // Setting up the machine, not a check: apt-get takes what it takes (minutes, the first time).
+  installed.push(...ensurePackages((line) => console.log(`    ${line}`)));
+  // Not raced against a step's timeout, which would leave the servers it started running: each of
+  // its waits gives up after 30 s, and it stops what it started when it fails.
+  const siteStarted = performance.now();
+  site = await startSite({ log: (line) => console.log(`    ${line}`) });
+  passed++;
+  console.log(`  ✓ machine · WordPress on 127.0.0.1 with MariaDB and Apache (own folders, own ports) (${seconds(performance.now() - siteStarted)})`);
   console.log(`    WordPress ${site.version} at ${site.base}/`);
-  const executablePath = ensureBrowser();
-  expect(executablePath, 'no Chrome or Chromium: run `node scripts/browser.mjs`');
-  browser = await puppeteer.launch({ executablePath, headless: true, args: ['--headless=new', ...CHROMIUM_ARGS, '--lang=en-US'] });
+  expect(ensureBrowser(), 'no Chrome or Chromium: run `node scripts/browser.mjs`');
+  browser = await chromium();
 
   // ---- 1. install ----------------------------------------------------------------------------------------
   section('Installing the plugin');
@@ -392,7 +416,7 @@ try {
   // ---- 2. each role: the four blocks and a shortcode --------------------------------------------------------
   const posts = {};
   for (const role of ROLES) {
-    section(`${role}: the four blocks and a shortcode, in the block editor`);
+    section(`${role}: the four blocks and the four shortcodes, in the block editor`);
     const session = role === 'Administrator' ? admin : await login(browser, role);
     const { page } = session;
     currentPage = page;
@@ -450,10 +474,10 @@ try {
       expect(attributes.src?.endsWith(expectedSrc) || !expectedSrc, `${where}: src is ${attributes.src}`);
       block.saved = attributes;
     }
-    await step(`${role} · shortcode`, 'a Shortcode block with [iom_widget …]', async () => {
+    await step(`${role} · shortcode`, `a Shortcode block with [iom_widget …] for each widget (${SHORTCODES.map((s) => s.tag).join(', ')})`, async () => {
       await insertBlock(page, 'Shortcode', 'core/shortcode');
       const textarea = await page.waitForSelector('.wp-block-shortcode textarea, .blocks-shortcode__textarea', { visible: true });
-      await textarea.type(SHORTCODE);
+      await textarea.type(SHORTCODES.map((s) => s.code).join('\n\n'));
     });
     await shot(page, `${role}-editor`);
     const post = await step(role, 'Publish → Publish', () => publish(page));
@@ -472,7 +496,7 @@ try {
         expect(new RegExp(option).test(html), `${block.tag}: the option ${option.trim()} was not saved: ${html.slice(0, 300)}`);
         expect(/<div slot="fallback">.*\d.*<\/div>/s.test(html), `${block.tag}: no fallback with figures in ${html.slice(0, 400)}`);
       }
-      expect(content.includes(SHORTCODE), 'the shortcode was not saved as typed');
+      for (const s of SHORTCODES) expect(content.includes(s.code), `the ${s.tag} shortcode was not saved as typed`);
     });
     await step(role, 're-opened in the editor: every block valid, nothing changed', async () => {
       await openEditor(page, post.id);
@@ -500,21 +524,22 @@ try {
     currentPage = live.page;
     const widgets = await step(role, 'every widget renders with its figures (JavaScript on, logged out)', async () => {
       const widgets = await widgetsOn(live.page);
-      const expected = [...blocks.map((b) => b.tag), 'stat-counter'];
+      const expected = [...blocks.map((b) => b.tag), ...SHORTCODES.map((s) => s.tag)];
       expect(widgets.length === expected.length, `${widgets.length} widgets on the page (${widgets.map((w) => w.tag).join(', ')}), expected ${expected.length}`);
       for (const [i, w] of widgets.entries()) {
         expect(w.tag === expected[i], `widget ${i + 1} is <${w.tag}>, expected <${expected[i]}>`);
         expect(w.status === 'ready' && !w.error, `<${w.tag}> is ${w.status}: ${w.error ?? ''}`);
-        const shows = i < blocks.length ? blocks[i].shows : ['168'];
+        const shows = i < blocks.length ? blocks[i].shows : SHORTCODES[i - blocks.length].shows;
         for (const s of shows) expect(w.text.includes(s), `<${w.tag}> does not show "${s}": ${w.text.slice(0, 200)}`);
-        // The fallback says the same figures as the widget.
-        for (const n of numbersIn(w.fallback)) expect(w.text.includes(n), `<${w.tag}>'s fallback has ${n}, which the widget does not show: ${w.text.slice(0, 200)}`);
+        // A block's fallback, made from the widget, says the same figures as the widget.
+        if (i < blocks.length) for (const n of numbersIn(w.fallback)) expect(w.text.includes(n), `<${w.tag}>'s fallback has ${n}, which the widget does not show: ${w.text.slice(0, 200)}`);
         expect(!['p', 'br'].includes(w.parent), `<${w.tag}> is inside a <${w.parent}>`);
       }
       return widgets;
     });
     await step(role, 'the script loaded once, as a module, and no console error or failed request', async () => {
-      const scripts = await live.page.$$eval('script[src*="iom-widgets.bundle.js"]', (s) => s.map((e) => ({ type: e.type, src: e.src })));
+      const scripts = await live.page.$$eval('script[src*="iom-widgets"]', (s) => s.map((e) => ({ type: e.type, src: e.src })));
+      expect(scripts.length === 1 && /\/iom-widgets-[^/]+\/iom-widgets\.loader\.js$/.test(scripts[0].src), `scripts: ${JSON.stringify(scripts)}`);
       expect(scripts.length === 1 && scripts[0].type === 'module', `scripts: ${JSON.stringify(scripts)}`);
       expect(!live.problems.length, live.problems.join('\n'));
     });
@@ -532,11 +557,15 @@ try {
       expect(shown.length === widgets.length, `${shown.length} widgets without JavaScript, ${widgets.length} with`);
       for (const [i, w] of shown.entries()) {
         expect(w.text.length > 0, `<${w.tag}> shows nothing without JavaScript`);
-        const expected = i < blocks.length ? numbersIn(widgets[i].fallback) : ['168'];
+        if (i >= blocks.length) {
+          const { text } = SHORTCODES[i - blocks.length];
+          expect(straight(w.text) === text, `<${w.tag}> (shortcode) without JavaScript shows "${w.text}", not its fallback "${text}"`);
+          continue;
+        }
+        const expected = numbersIn(widgets[i].fallback);
         expect(expected.length > 0, `<${w.tag}>'s fallback has no figure`);
         for (const n of expected) expect(w.text.includes(n), `<${w.tag}> without JavaScript does not show ${n}: ${w.text.slice(0, 200)}`);
       }
-      expect(shown.at(-1).text.includes(SHORTCODE_TEXT.replace(/'/g, '’').slice(0, 40)) || shown.at(-1).text.includes(SHORTCODE_TEXT.slice(0, 40)), `the shortcode's fallback: ${shown.at(-1).text}`);
     });
     await off.close();
     if (session !== admin) await session.context.close();
@@ -640,7 +669,7 @@ try {
     expect(/Hello world/.test(html), 'the first post is not "Hello world!"');
     expect(!html.includes('iom-widgets'), 'the page names iom-widgets');
   });
-  await step('site', 'a tag pasted in a Custom HTML block, saved through the HTML filter, renders and loads the script', async () => {
+  await step('site', 'a tag pasted in a Custom HTML block, saved through the HTML filter, renders; the loader fetches that element’s file, not the others’', async () => {
     // Run from PHP with no user logged in, wp_insert_post filters the HTML as for an Author.
     const id = site.php(`echo wp_insert_post(array('post_title' => 'A pasted tag (test post)', 'post_status' => 'publish', 'post_content' => '<!-- wp:html -->' . "\\n" . '<emergency-list src="/wp-content/plugins/iom-widgets/data/annual-report-2023.json#/emergencies" limit="3" onclick="alert(1)"></emergency-list>' . "\\n" . '<!-- /wp:html -->'));`).trim();
     const saved = site.sql(`SELECT post_content FROM wp_posts WHERE ID=${Number(id)}`);
@@ -649,6 +678,10 @@ try {
     const [widget] = await widgetsOn(live.page);
     expect(widget?.status === 'ready' && widget.text.includes(report.emergencies.emergencies[0].name), `the list: ${widget?.status} ${widget?.error ?? widget?.text.slice(0, 200)}`);
     expect(!live.problems.length, live.problems.join('\n'));
+    const fetched = live.requests.filter((url) => url.includes('/plugins/iom-widgets/assets/')).map((url) => url.split('/').pop());
+    expect(fetched.includes('emergency-list.js'), `the loader did not fetch emergency-list.js: ${fetched.join(', ')}`);
+    const others = fetched.filter((file) => /^(stat-counter|objective-card|donor-ranking|iom-widgets\.chart|iom-widgets\.bundle)\.js$/.test(file));
+    expect(!others.length, `a page with only an emergency list fetched ${others.join(', ')}`);
     await live.close();
   });
   await step('site', 'with a classic theme (Twenty Twenty-One), a post’s widgets render and the script loads once', async () => {
@@ -656,8 +689,8 @@ try {
     try {
       const live = await openPublished(Object.values(posts).at(-1).link);
       const widgets = await widgetsOn(live.page);
-      expect(widgets.length === 5 && widgets.every((w) => w.status === 'ready'), widgets.map((w) => `${w.tag}: ${w.status} ${w.error ?? ''}`).join(', '));
-      const scripts = await live.page.$$eval('script[src*="iom-widgets.bundle.js"]', (list) => list.map((e) => e.type));
+      expect(widgets.length === TAGS.length + SHORTCODES.length && widgets.every((w) => w.status === 'ready'), widgets.map((w) => `${w.tag}: ${w.status} ${w.error ?? ''}`).join(', '));
+      const scripts = await live.page.$$eval('script[src*="iom-widgets.loader.js"]', (list) => list.map((e) => e.type));
       expect(scripts.length === 1 && scripts[0] === 'module', `scripts: ${scripts.join(', ')}`);
       expect(!live.problems.length, live.problems.join('\n'));
       await live.close();
@@ -665,9 +698,10 @@ try {
       site.php(`switch_theme('twentytwentythree');`);
     }
   });
-  await step('Administrator', 'Settings → IOM widgets: another address for the script is used on the pages', async () => {
-    // A second copy of the plugin's files, as a CDN would hold them.
-    cpSync(join(pluginDir, 'assets'), join(site.contentDir, 'iom-cdn'), { recursive: true });
+  await step('Administrator', 'Settings → IOM widgets: another address for the script, the one-file build, is used on the pages', async () => {
+    // The one-file build and its chart file, as a CDN would hold them.
+    mkdirSync(join(site.contentDir, 'iom-cdn'));
+    for (const file of ['iom-widgets.bundle.js', 'iom-widgets.chart.js']) cpSync(join(ROOT, 'dist', file), join(site.contentDir, 'iom-cdn', file));
     currentPage = admin.page;
     await admin.page.goto(`${site.base}/wp-admin/options-general.php?page=iom-widgets`, { waitUntil: 'domcontentloaded' });
     await admin.page.click('input[name="iom_widgets_settings[script]"][value="url"]');
@@ -690,21 +724,31 @@ try {
 
   // ---- 5. uninstall --------------------------------------------------------------------------------------------
   section('Uninstalling');
-  await step('Administrator', 'Plugins → Deactivate, then Delete: the option goes, the posts and the uploaded files stay', async () => {
-    const before = { posts: site.sql("SELECT COUNT(*) FROM wp_posts WHERE post_type='post'").trim(), attachments: site.sql("SELECT COUNT(*) FROM wp_posts WHERE post_type='attachment'").trim() };
+  /** What a Delete must leave: every option's name (but WordPress's own caches, transients), the posts, the uploaded files. */
+  const state = () => ({
+    options: site.sql("SELECT option_name FROM wp_options WHERE option_name NOT LIKE '%\\_transient\\_%' ORDER BY option_name").trim().split('\n'),
+    posts: site.sql("SELECT post_type, COUNT(*) FROM wp_posts GROUP BY post_type ORDER BY post_type").trim(),
+    uploads: readdirSync(join(site.contentDir, 'uploads'), { recursive: true }).sort().join('\n'),
+  });
+  await step('Administrator', 'Plugins → Deactivate', async () => {
     expect(site.sql("SELECT COUNT(*) FROM wp_options WHERE option_name='iom_widgets_settings'").trim() === '1', 'the settings were not saved as iom_widgets_settings');
     await admin.page.goto(`${site.base}/wp-admin/plugins.php`, { waitUntil: 'domcontentloaded' });
     await Promise.all([admin.page.waitForNavigation({ waitUntil: 'domcontentloaded' }), admin.page.click('tr[data-slug="iom-widgets"] .deactivate a')]);
+  });
+  const before = state();
+  await step('Administrator', 'Plugins → Delete: its folder and its option go; every other option, the posts and the uploaded files stay', async () => {
     admin.page.once('dialog', (dialog) => dialog.accept()); // "Are you sure you want to delete IOM widgets…?"
     await admin.page.click('tr[data-slug="iom-widgets"] .delete a');
     await admin.page.waitForFunction(() => !document.querySelector('tr[data-slug="iom-widgets"]') || document.querySelector('tr.plugin-deleted-tr'), { timeout: 20_000 });
     expect(!existsSync(pluginDir), `${pluginDir} is still there`);
-    expect(site.sql("SELECT COUNT(*) FROM wp_options WHERE option_name LIKE 'iom\\_widgets%'").trim() === '0', 'an iom_widgets option is left');
-    const after = { posts: site.sql("SELECT COUNT(*) FROM wp_posts WHERE post_type='post'").trim(), attachments: site.sql("SELECT COUNT(*) FROM wp_posts WHERE post_type='attachment'").trim() };
-    expect(JSON.stringify(after) === JSON.stringify(before), `before ${JSON.stringify(before)}, after ${JSON.stringify(after)}`);
+    const after = state();
+    const removed = before.options.filter((name) => !after.options.includes(name));
+    expect(JSON.stringify(removed) === '["iom_widgets_settings"]', `options removed: ${removed.join(', ') || 'none'}`);
+    expect(after.posts === before.posts, `posts by type before:\n${before.posts}\nafter:\n${after.posts}`);
+    expect(after.uploads === before.uploads && /\.(json|csv)$/m.test(after.uploads), `uploaded files before:\n${before.uploads}\nafter:\n${after.uploads}`);
     // Without the plugin, a post still reads right: its fallback text.
     const html = await (await fetch(Object.values(posts).at(-1).link)).text();
-    expect(html.includes('<div slot="fallback">') && !html.includes('iom-widgets.bundle.js'), 'the post lost its fallback, or still loads the script');
+    expect(html.includes('<div slot="fallback">') && !html.includes('iom-widgets.loader.js'), 'the post lost its fallback, or still loads the script');
   });
 
   console.log(`\n${passed} checks passed in ${seconds(performance.now() - started)}${installed.length ? ` (installed: ${installed.join(' ')})` : ''}.`);

@@ -1,8 +1,8 @@
 <?php
 /**
- * The widgets' script (iom-widgets.bundle.js: the four elements in one file, which fetches
- * iom-widgets.chart.js from beside itself for a chart), loaded as a module on the pages that show
- * a widget, and the block editor's script.
+ * The widgets' script, loaded as a module on the pages that show a widget: the library's loader
+ * (iom-widgets.loader.js), which fetches from beside itself only the elements the page has (and
+ * iom-widgets.chart.js for a chart); and the block editor's script.
  *
  * @package iom-widgets
  */
@@ -17,15 +17,14 @@ function iom_widgets_tag_pattern() {
 add_action(
 	'init',
 	function () {
-		$settings = iom_widgets_settings();
-		// No version in the address of another copy (a CDN's address carries its own).
-		$version = '' === $settings['script_url'] ? IOM_WIDGETS_VERSION : null;
-		wp_register_script( 'iom-widgets', iom_widgets_script_url(), array(), $version, true );
+		// No ?ver= (null): the plugin's folder of scripts is named by its version, as a CDN's
+		// address carries its own, and the files a script fetches from beside itself get no ?ver=.
+		wp_register_script( 'iom-widgets', iom_widgets_script_url(), array(), null, true );
 		wp_register_script(
 			'iom-widgets-editor',
-			plugins_url( 'assets/iom-widgets-editor.js', IOM_WIDGETS_FILE ),
+			iom_widgets_asset_url( 'iom-widgets-editor.js' ),
 			array( 'wp-blocks', 'wp-block-editor', 'wp-components', 'wp-data', 'wp-element', 'wp-i18n' ),
-			IOM_WIDGETS_VERSION,
+			null,
 			true
 		);
 	},

@@ -88,9 +88,9 @@ function iom_widgets_settings_page() {
 							</label></p>
 							<p><label><input type="radio" name="iom_widgets_settings[script]" value="url" <?php checked( ! $own ); ?>>
 								<?php esc_html_e( 'Another address:', 'iom-widgets' ); ?></label>
-								<input type="url" class="regular-text code" id="iom-widgets-script-url" name="iom_widgets_settings[script_url]" value="<?php echo esc_attr( $settings['script_url'] ); ?>" placeholder="https://cdn.jsdelivr.net/npm/iom-widgets@<?php echo esc_attr( IOM_WIDGETS_VERSION ); ?>/dist/iom-widgets.bundle.js" aria-label="<?php esc_attr_e( 'Address of iom-widgets.bundle.js', 'iom-widgets' ); ?>">
+								<input type="url" class="regular-text code" id="iom-widgets-script-url" name="iom_widgets_settings[script_url]" value="<?php echo esc_attr( $settings['script_url'] ); ?>" placeholder="https://cdn.jsdelivr.net/npm/iom-widgets@<?php echo esc_attr( IOM_WIDGETS_VERSION ); ?>/dist/iom-widgets.loader.js" aria-label="<?php esc_attr_e( 'Address of the widgets’ script', 'iom-widgets' ); ?>">
 							</p>
-							<p class="description"><?php esc_html_e( 'The address of iom-widgets.bundle.js, with iom-widgets.chart.js in the same folder (for donor ranking charts). It is loaded as a module, only on pages that show a widget.', 'iom-widgets' ); ?></p>
+							<p class="description"><?php esc_html_e( 'The address of iom-widgets.loader.js, with the other files of the package’s dist/ folder beside it (the element files, chunks/ and iom-widgets.chart.js); or of the one-file iom-widgets.bundle.js, with iom-widgets.chart.js beside it. It is loaded as a module, only on pages that show a widget.', 'iom-widgets' ); ?></p>
 						</fieldset>
 					</td>
 				</tr>

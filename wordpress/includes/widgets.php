@@ -34,10 +34,20 @@ function iom_widgets_settings() {
 	return array_merge( array( 'script_url' => '', 'data_folder' => '' ), is_array( $saved ) ? $saved : array() );
 }
 
-/** The address of the widgets' script: the setting, or the plugin's copy. */
+/**
+ * The address of a file of the plugin's copy of the library: assets/iom-widgets-VERSION/, the
+ * loader, the element files and chunks/ it fetches from beside itself, the chart, the editor script.
+ *
+ * @param string $file A file name in that folder.
+ */
+function iom_widgets_asset_url( $file ) {
+	return plugins_url( 'assets/iom-widgets-' . IOM_WIDGETS_VERSION . '/' . $file, IOM_WIDGETS_FILE );
+}
+
+/** The address of the widgets' script: the setting, or the plugin's copy of the loader. */
 function iom_widgets_script_url() {
 	$url = iom_widgets_settings()['script_url'];
-	return '' !== $url ? $url : plugins_url( 'assets/iom-widgets.bundle.js', IOM_WIDGETS_FILE );
+	return '' !== $url ? $url : iom_widgets_asset_url( 'iom-widgets.loader.js' );
 }
 
 /** The address of the default data folder, ending in "/": the setting, or the plugin's copy of IOM's report files. */
