@@ -305,6 +305,7 @@ async function widgetsOn(page) {
         text: shadowText(el),
         fallback: el.querySelector(':scope > [slot="fallback"]')?.textContent.replace(/\s+/g, ' ').trim() ?? '',
         parent: el.parentElement.localName,
+        box: [el.getBoundingClientRect().left, el.getBoundingClientRect().width].map(Math.round),
       }));
     },
     TAGS,
@@ -314,7 +315,15 @@ async function widgetsOn(page) {
 
 /** What a reader without JavaScript sees of each widget: the text shown inside each tag. */
 async function fallbacksOn(page) {
-  return page.evaluate((tags) => [...document.querySelectorAll(tags.join(','))].map((el) => ({ tag: el.localName, text: el.innerText.replace(/\s+/g, ' ').trim() })), TAGS);
+  return page.evaluate(
+    (tags) =>
+      [...document.querySelectorAll(tags.join(','))].map((el) => ({
+        tag: el.localName,
+        text: el.innerText.replace(/\s+/g, ' ').trim(),
+        box: [el.getBoundingClientRect().left, el.getBoundingClientRect().width].map(Math.round),
+      })),
+    TAGS,
+  );
 }
 
 /** The numbers of a text (31,000,000; 31.6; 2023), to compare the fallback's figures with the widget's. */
@@ -552,11 +561,12 @@ try {
     const off = await openPublished(post.link, { javaScript: false });
     currentPage = off.page;
     await shot(off.page, `${role}-no-javascript`);
-    await step(role, 'with JavaScript off, each widget’s fallback text shows its figures', async () => {
+    await step(role, 'with JavaScript off, each widget’s fallback text shows its figures, in the widget’s column', async () => {
       const shown = await fallbacksOn(off.page);
       expect(shown.length === widgets.length, `${shown.length} widgets without JavaScript, ${widgets.length} with`);
       for (const [i, w] of shown.entries()) {
         expect(w.text.length > 0, `<${w.tag}> shows nothing without JavaScript`);
+        expect(w.box.join() === widgets[i].box.join(), `<${w.tag}> without JavaScript spans ${w.box[1]} px from x ${w.box[0]}; the widget, ${widgets[i].box[1]} px from x ${widgets[i].box[0]}`);
         if (i >= blocks.length) {
           const { text } = SHORTCODES[i - blocks.length];
           expect(straight(w.text) === text, `<${w.tag}> (shortcode) without JavaScript shows "${w.text}", not its fallback "${text}"`);

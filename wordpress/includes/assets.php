@@ -20,6 +20,10 @@ add_action(
 		// No ?ver= (null): the plugin's folder of scripts is named by its version, as a CDN's
 		// address carries its own, and the files a script fetches from beside itself get no ?ver=.
 		wp_register_script( 'iom-widgets', iom_widgets_script_url(), array(), null, true );
+		// The tags as blocks, as the widgets display themselves: so a fallback, where the script
+		// does not run, sits in the theme's content column like the widget, not across the page.
+		wp_register_style( 'iom-widgets', false, array(), null );
+		wp_add_inline_style( 'iom-widgets', implode( ',', array_keys( iom_widgets_catalog() ) ) . '{display:block}' );
 		wp_register_script(
 			'iom-widgets-editor',
 			iom_widgets_asset_url( 'iom-widgets-editor.js' ),
@@ -66,10 +70,11 @@ add_filter(
 	2
 );
 
-/** Loads the widgets' script on this page (printed before </body>, once). */
+/** Loads the widgets' script on this page (printed before </body>, once), and their one CSS rule. */
 function iom_widgets_enqueue() {
 	if ( ! is_admin() ) {
 		wp_enqueue_script( 'iom-widgets' );
+		wp_enqueue_style( 'iom-widgets' );
 	}
 }
 
