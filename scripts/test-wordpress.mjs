@@ -54,17 +54,18 @@ if (!existsSync(ZIP)) {
 // donors), as the plugin ships them or as a role uploads them.
 const CSV = join(ROOT, 'data/hxl/top-donors-2023.hxl.csv');
 const JSON_FILE = join(ROOT, 'data/annual-report-2023.json');
-/** The blocks of a role's post: data (a file of the data folder, or one uploaded), the entry, one option, what the page must show. */
+/** The blocks of a role's post: data (a file of the data folder, or one uploaded), the entry (and one of another widget's, not offered), one option, what the page must show. */
 const blocksFor = (role) => [
-  { tag: 'stat-counter', data: { file: 'annual-report-2023.json' }, entry: '/highlights/peopleReached', option: { select: 'format', value: 'standard' }, shows: ['31,000,000', report.highlights.peopleReached.label] },
+  { tag: 'stat-counter', data: { file: 'annual-report-2023.json' }, entry: '/highlights/peopleReached', notOffered: '/emergencies', option: { select: 'format', value: 'standard' }, shows: ['31,000,000', report.highlights.peopleReached.label] },
   {
     tag: 'objective-card',
     data: role === 'Author' ? { upload: JSON_FILE } : { file: 'annual-report-2023.json' },
     entry: '/objectives/0',
+    notOffered: '/highlights/peopleReached',
     option: { text: 'heading-level', value: '2' },
     shows: [report.objectives[0].title, '31.6 million'],
   },
-  { tag: 'emergency-list', data: { file: 'annual-report-2023.json' }, entry: '/emergencies', option: { toggle: 'searchable' }, shows: report.emergencies.emergencies.slice(0, 3).map((e) => e.name) },
+  { tag: 'emergency-list', data: { file: 'annual-report-2023.json' }, entry: '/emergencies', notOffered: '/funding/topDonors', option: { toggle: 'searchable' }, shows: report.emergencies.emergencies.slice(0, 3).map((e) => e.name) },
   { tag: 'donor-ranking', data: { upload: CSV }, entry: '', option: { text: 'limit', value: '5' }, shows: ['United States of America', 'European Commission'] },
 ];
 /** Each widget by shortcode, in a Shortcode block: its attributes, the fallback text its writer gives it, what the page must show. */
@@ -457,6 +458,7 @@ try {
         const select = await markControl(page, SIDEBAR, 'Entry of the file', 'entry');
         const values = await page.$eval(select, (s) => [...s.options].map((o) => o.value));
         expect(values.includes(block.entry), `"${block.entry}" is not offered; the entries are ${values.join(', ')}`);
+        expect(!block.notOffered || !values.includes(block.notOffered), `"${block.notOffered}", not data for <${block.tag}>, is offered`);
         await page.select(select, block.entry);
       });
       const option = block.option;
