@@ -496,7 +496,9 @@ try {
     await step(`${role} · shortcode`, `a Shortcode block with [iom_widget …] for each widget (${SHORTCODES.map((s) => s.tag).join(', ')})`, async () => {
       await insertBlock(page, 'Shortcode', 'core/shortcode');
       const textarea = await page.waitForSelector('.wp-block-shortcode textarea, .blocks-shortcode__textarea', { visible: true });
-      await textarea.type(SHORTCODES.map((s) => s.code).join('\n\n'));
+      // As pasted: the text in one input event (typed key by key, it takes seconds).
+      await textarea.click();
+      await page.keyboard.sendCharacter(SHORTCODES.map((s) => s.code).join('\n\n'));
     });
     await shot(page, `${role}-editor`);
     // A Contributor submits the post for review; an Editor publishes it.
