@@ -18,7 +18,8 @@
 //      editor renders without <p> or <br> inside it;
 //   4. a page without a widget loads no script; a tag pasted in a Custom HTML block and saved
 //      through the HTML filter renders, and the loader fetches that element's file only; a post
-//      under a classic theme; the settings page's script address is used; no PHP notice;
+//      under a classic theme; the settings page's script address and data folder are used; no
+//      PHP notice;
 //   5. Delete on the Plugins screen removes the plugin's folder and option and nothing else.
 //
 // Each check prints one line as it passes; the first failure stops the run with the role, the
@@ -716,21 +717,31 @@ try {
       site.php(`switch_theme('twentytwentythree');`);
     }
   });
-  await step('Administrator', 'Settings → IOM widgets: another address for the script, the one-file build, is used on the pages', async () => {
-    // The one-file build and its chart file, as a CDN would hold them.
+  await step('Administrator', 'Settings → IOM widgets: another script address (the one-file build) and a data folder of the site’s, both used on the pages', async () => {
+    // The one-file build and its chart file, as a CDN would hold them; a data folder of the site's.
     mkdirSync(join(site.contentDir, 'iom-cdn'));
     for (const file of ['iom-widgets.bundle.js', 'iom-widgets.chart.js']) cpSync(join(ROOT, 'dist', file), join(site.contentDir, 'iom-cdn', file));
+    mkdirSync(join(site.contentDir, 'iom-data'));
+    cpSync(JSON_FILE, join(site.contentDir, 'iom-data/annual-report-2023.json'));
     currentPage = admin.page;
     await admin.page.goto(`${site.base}/wp-admin/options-general.php?page=iom-widgets`, { waitUntil: 'domcontentloaded' });
     await admin.page.click('input[name="iom_widgets_settings[script]"][value="url"]');
     await admin.page.type('#iom-widgets-script-url', `${site.base}/wp-content/iom-cdn/iom-widgets.bundle.js`);
+    await admin.page.type('#iom-widgets-data-folder', '/wp-content/iom-data/');
     await Promise.all([admin.page.waitForNavigation({ waitUntil: 'domcontentloaded' }), admin.page.click('#submit')]);
-    expect(/Settings saved/.test(await admin.page.$eval('.wrap', (w) => w.innerText)), 'no "Settings saved."');
+    const text = await admin.page.$eval('.wrap', (w) => w.innerText);
+    expect(/Settings saved/.test(text), 'no "Settings saved."');
+    expect(/Files found there: 1\./.test(text), `the settings page does not find the one file of the data folder: ${text.replace(/\s+/g, ' ')}`);
+    // The last post's shortcodes name only a file: it is now read from the site's data folder.
     const live = await openPublished(Object.values(posts).at(-1).link);
     const scripts = await live.page.$$eval('script[type="module"][src*="iom-widgets"]', (s) => s.map((e) => e.src));
     expect(scripts.length === 1 && scripts[0] === `${site.base}/wp-content/iom-cdn/iom-widgets.bundle.js`, `scripts: ${scripts.join(', ')}`);
     const widgets = await widgetsOn(live.page);
     expect(widgets.every((w) => w.status === 'ready'), widgets.map((w) => `${w.tag}: ${w.status}`).join(', '));
+    const sources = await live.page.$$eval(TAGS.join(','), (els) => els.map((el) => el.getAttribute('src')));
+    const fromFolder = sources.filter((src) => src?.startsWith('/wp-content/iom-data/annual-report-2023.json#'));
+    expect(fromFolder.length === SHORTCODES.length, `the widgets' src: ${sources.join(', ')}`);
+    expect(live.requests.includes(`${site.base}/wp-content/iom-data/annual-report-2023.json`), 'the file of the data folder was not fetched');
     expect(!live.problems.length, live.problems.join('\n'));
     await live.close();
   });
