@@ -1,4 +1,4 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { stampDemo } from './demo/stamp.js';
@@ -74,7 +74,20 @@ const dataFiles: Plugin = {
   },
 };
 
-export default defineConfig(({ mode }) => {
+// The one-file builds (the bundle, the WordPress editor script) leave the chart module out: they
+// import the library build's dist/iom-widgets.chart.js from beside themselves, when a chart is
+// first shown.
+const chartBesideBundle: Plugin = {
+  name: 'iom-chart-beside-bundle',
+  enforce: 'pre',
+  async resolveId(source, importer, options) {
+    if (!importer || !/\bchart\.js$/.test(source)) return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    return resolved?.id === CHART_MODULE ? { id: `./${CHART_FILE}`, external: true } : null;
+  },
+};
+
+export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'demo') {
     // The demo report page, built as a static site (dist-demo/), with data/ copied beside it. The
     // page reads its data with relative URLs (data/…), so it works published under any path.
@@ -127,20 +140,28 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
+  if (mode === 'wordpress') {
+    // The WordPress plugin's block editor script (wordpress/editor/, `npm run build:wordpress`): the
+    // four widgets, the embed builder's data checks and markup, and the blocks, in one module that
+    // uses WordPress's own wp.* globals and sits beside the plugin's copy of the loader and chart.
+    return {
+      publicDir: false,
+      plugins: [chartBesideBundle, ...minifyCss],
+      build: {
+        target: 'es2022',
+        outDir: 'dist/wordpress/editor',
+        emptyOutDir: true,
+        sourcemap: false,
+        lib: { entry: { 'iom-widgets-editor': resolve(root, 'wordpress/editor/index.ts') }, formats: ['es'] },
+        rolldownOptions: { treeshake: TREESHAKE, output: { minify: true, entryFileNames: '[name].js', codeSplitting: false } },
+      },
+    };
+  }
   if (mode === 'bundle') {
     // dist/iom-widgets.bundle.js: all four elements, Lit and the data layer in one ES module with no
     // static import, for a webmaster who uploads one file. Runs after the library build (which
     // empties dist/) and only adds to it. The chart module is left out: the bundle imports the
     // library build's dist/iom-widgets.chart.js from beside itself, when a chart is first shown.
-    const chartBesideBundle: Plugin = {
-      name: 'iom-chart-beside-bundle',
-      enforce: 'pre',
-      async resolveId(source, importer, options) {
-        if (!importer || !/\bchart\.js$/.test(source)) return null;
-        const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-        return resolved?.id === CHART_MODULE ? { id: `./${CHART_FILE}`, external: true } : null;
-      },
-    };
     return {
       publicDir: false,
       plugins: [chartBesideBundle, ...minifyCss],
