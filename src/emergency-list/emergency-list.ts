@@ -260,7 +260,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
     return html`${titleTemplate(data, locale)} ${controls}
       ${controls === nothing
         ? nothing
-        : html`<p part="count" class="count">${countText(view)}</p>
+        : html`<p part="count" class="count" data-fallback="omit">${countText(view)}</p>
             ${this.announcer.region()}`}
       ${matches.length === 0
         ? noMatchTemplate(locale, this.clearFilters)

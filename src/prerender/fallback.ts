@@ -9,10 +9,13 @@ type Template = DefaultTreeAdapterMap['template'];
 // figures of its shadow DOM, in its paragraphs, headings, lists and tables, without its controls
 // (they need the script), decoration (aria-hidden) or styling hooks (class, part, id: an id of the
 // shadow DOM would clash with the page's). So the fallback always says what the widget shows.
+// Without the controls, their labels go too, and so does what only describes them (marked
+// `data-fallback="omit"`: the list's "6 of 10 emergencies"). A ranking numbers its own rows (ties
+// share a rank), so its `ol` is written as a `ul`: the browser would number them a second time.
 const KEEP = new Set(
   'p h1 h2 h3 h4 h5 h6 ul ol li dl dt dd a strong em b i bdi bdo div table caption thead tbody tfoot tr th td article section small abbr time q cite sup sub br'.split(' '),
 );
-const DROP = new Set('style link script template button input select textarea canvas svg slot noscript img iframe object'.split(' '));
+const DROP = new Set('style link script template button input select textarea label canvas svg slot noscript img iframe object'.split(' '));
 const KEEP_ATTRIBUTES = new Set(['href', 'lang', 'dir', 'colspan', 'rowspan', 'scope', 'datetime']);
 const VOID = new Set(['br']);
 
@@ -37,7 +40,7 @@ function clean(nodes: Node[]): string {
     }
     if (!('tagName' in node)) continue; // comments (Lit's markers)
     const el = node as Element;
-    if (attr(el, 'aria-hidden') === 'true' || attr(el, 'hidden') !== undefined) continue;
+    if (attr(el, 'aria-hidden') === 'true' || attr(el, 'hidden') !== undefined || attr(el, 'data-fallback') === 'omit') continue;
     if (el.tagName.includes('-')) {
       // A widget inside the widget (objective-card's counters): its shadow content, unwrapped, so
       // the fallback holds no custom element that would upgrade in the browser.
@@ -60,7 +63,8 @@ function clean(nodes: Node[]): string {
       .filter((a) => KEEP_ATTRIBUTES.has(a.name) && (a.name !== 'href' || el.tagName === 'a'))
       .map((a) => ` ${a.name}="${escapeAttribute(a.value)}"`)
       .join('');
-    out += `<${el.tagName}${attributes}>${inner}</${el.tagName}>`;
+    const tag = el.tagName === 'ol' ? 'ul' : el.tagName;
+    out += `<${tag}${attributes}>${inner}</${tag}>`;
   }
   return out;
 }
