@@ -130,12 +130,18 @@ describe('donor-ranking chart, as drawn', () => {
   );
   // Three donors and no currency: few, short amount labels.
   cases.push(...[320, 1280].flatMap((width) => (['ltr', 'rtl'] as const).map((dir) => ({ width, dir, scheme: 'light' as const, data: threeDonors }))));
-  // A phone's column in a wider window: the chart follows its box, not the window, so WebKit (whose
-  // window is never narrower than 447 px) draws a 320 px phone's chart too.
-  cases.push(...(['ltr', 'rtl'] as const).map((dir) => ({ width: 800, dir, scheme: 'light' as const, data: exampleDonors, column: 304 })));
+  // A phone's column in a wider window (the page's 8 px margins off a 320 or 412 px phone): the
+  // chart follows its box, not the window, so WebKit (whose window is never narrower than 447 px)
+  // draws a phone's chart too, light and dark, in both directions.
+  const PHONES: Record<number, number> = { 304: 320, 396: 412 };
+  cases.push(
+    ...[304, 396].flatMap((column) =>
+      (['ltr', 'rtl'] as const).flatMap((dir) => (['light', 'dark'] as const).map((scheme) => ({ width: 800, dir, scheme, data: exampleDonors, column }))),
+    ),
+  );
 
   for (const { width, dir, scheme, data, column } of cases) {
-    const where = column ? `in a ${column} px column (a 320 px phone's)` : `at ${width} px`;
+    const where = column ? `in a ${column} px column (a ${PHONES[column]} px phone's)` : `at ${width} px`;
     const what = `${scheme}, ${dir === 'rtl' ? 'right to left (Arabic)' : 'left to right'}, ${where}${data === threeDonors ? ', 3 donors' : ''}`;
     it(`draws every donor of its table as a bar as long as its amount, with names and amounts whole and apart: ${what}`, async function () {
       await setViewport({ width, height: 900 }, this);
