@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, findBrowser, findFirefox, findWebKit } from './scripts/browser.mjs';
 import { failRequestPlugin } from './scripts/fail-request-plugin.mjs';
 import { firefoxLauncher } from './scripts/firefox-launcher.mjs';
+import { inputPlugin } from './scripts/input-plugin.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { testEndpoints } from './scripts/test-endpoints.mjs';
 import { webkitLauncher, windowViewportPlugin } from './scripts/webkit-launcher.mjs';
@@ -51,7 +52,7 @@ export default {
   // esbuild strips the types from the .ts files and leaves the syntax as written ('esnext'). Any
   // other target would run every .js file too (Lit, mocha, chai…) through esbuild, with an inline
   // source map each: 2.5 MB for a test page of 0.9, parsed again for each of the 34 test pages.
-  plugins: [a11ySnapshotPlugin(), failRequests, windowViewportPlugin(), esbuildPlugin({ ts: true, target: 'esnext', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [a11ySnapshotPlugin(), failRequests, windowViewportPlugin(), inputPlugin(), esbuildPlugin({ ts: true, target: 'esnext', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   browsers: [
     found.chromium &&
       chromeLauncher({

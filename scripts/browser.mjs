@@ -94,6 +94,11 @@ export function findWebKit() {
   return driver && browser && ['/usr/bin/xvfb-run'].some(existsSync) ? { driver, browser } : undefined;
 }
 
+/** pdftotext (poppler), for the print check (test/built/print.test.mjs): PDFTOTEXT, then the usual places. */
+export const findPdftotext = () => findIn('PDFTOTEXT', ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext', '/opt/homebrew/bin/pdftotext']);
+
+export const ensurePdftotext = () => ensure(findPdftotext, 'poppler-utils', 'pdftotext');
+
 export const ensureWebKit = () => ensure(findWebKit, 'webkit2gtk-driver xvfb xauth', 'WebKit (WebKitWebDriver, MiniBrowser, xvfb-run)');
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -27,17 +27,30 @@ export function watchPrint(onChange: (printing: boolean) => void): () => void {
   };
 }
 
-/** Whether the page is printing, for an element: `printing` follows `watchPrint` while connected and updates the host. */
+/**
+ * Whether the page is printing, for an element: `printing` follows `watchPrint` while connected and
+ * updates the host, at once: `renderNow` (the host's `performUpdate`) renders within the print
+ * event. Firefox lays the printout out right after `beforeprint` and its print media change, before
+ * any microtask: an update Lit schedules as usual came after the printout (a list printed its first
+ * few items only).
+ */
 export class PrintController implements ReactiveController {
   printing = false;
   private stop?: () => void;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly renderNow: () => void,
+  ) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.stop = watchPrint((printing) => this.set(printing));
+    this.stop = watchPrint((printing) => {
+      this.set(printing);
+      this.renderNow();
+    });
+    // (Connecting already asks for an update.)
     if (printMedia()?.matches) this.set(true);
   }
 

@@ -32,7 +32,6 @@ export function readTheme(probes: ParentNode | undefined): ChartTheme {
     text: color('text', '#1b1f24'),
     muted: color('muted', '#545b64'),
     grid: color('grid', '#d5dbe3'),
-    surface: color('surface', '#ffffff'),
     fontFamily: font?.fontFamily || 'sans-serif',
     fontSize: parseFloat(font?.fontSize ?? '') || 12,
     barThickness: parseFloat(style('thickness')?.blockSize ?? '') || 12,
@@ -48,8 +47,8 @@ export function readTheme(probes: ParentNode | undefined): ChartTheme {
  * - it is destroyed, and the observer disconnected, when the element leaves the page or the chart
  *   view; a load still in flight then creates nothing.
  *
- * The host gives the chart's container (with its canvas) and probes (see `readTheme`) in
- * `elements`, calls `sync()` after every render and `retheme()` when a token probe reports a change.
+ * The host gives the chart's container (with its canvas), the probes (see `readTheme`) and the
+ * tooltip's element in `elements`, calls `sync()` after every render and `retheme()` when a token probe reports a change.
  */
 export class ChartController implements ReactiveController {
   state: ChartState = 'idle';
@@ -65,7 +64,7 @@ export class ChartController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly elements: () => { box: HTMLElement | null; probes: HTMLElement | null },
+    private readonly elements: () => { box: HTMLElement | null; probes: HTMLElement | null; tip: HTMLElement | null },
   ) {
     host.addController(this);
   }
@@ -143,8 +142,9 @@ export class ChartController implements ReactiveController {
     }
     try {
       const canvas = this.container?.querySelector('canvas');
-      if (generation !== this.generation || !canvas || !this.input || !this.size || !this.host.isConnected) return;
-      this.chart = createDonorChart(canvas, this.size.width, this.size.height, this.input, this.theme());
+      const tip = this.elements().tip;
+      if (generation !== this.generation || !canvas || !tip || !this.input || !this.size || !this.host.isConnected) return;
+      this.chart = createDonorChart(canvas, tip, this.size.width, this.size.height, this.input, this.theme());
       this.setState('ready');
     } catch (error) {
       if (generation !== this.generation) return;

@@ -26,10 +26,12 @@ export function renderChartView(l: Layout, { chart, tableShown, onThemeProbe, on
   return html`
     <div class="chart" part="chart" data-state=${state} style=${cssProps({ '--_rows': String(l.shown.length) })}>
       <canvas aria-hidden="true"></canvas>
+      <!-- The tooltip: written by chart.ts. The table says the same to screen readers. -->
+      <div class="tip" part="tooltip" aria-hidden="true" hidden></div>
     </div>
     <div class="probes" aria-hidden="true" @transitionend=${onThemeProbe}>
       <span class="probe" data-token="bar"></span><span class="probe" data-token="highlight"></span><span class="probe" data-token="text"></span
-      ><span class="probe" data-token="muted"></span><span class="probe" data-token="grid"></span><span class="probe" data-token="surface"></span
+      ><span class="probe" data-token="muted"></span><span class="probe" data-token="grid"></span
       ><span class="probe" data-token="font"></span><span class="probe" data-token="thickness"></span>
     </div>
     ${state === 'error'

@@ -1,7 +1,7 @@
 // The chart view of <donor-ranking>, drawn by chart.js. This module is only ever reached through a
 // dynamic import() (see chart-controller.ts), so a page that never shows a chart never downloads
 // chart.js: the library build puts it in a chunk of its own.
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip, type ChartConfiguration, type ScriptableScaleContext } from 'chart.js';
+import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip, type ChartConfiguration, type ScriptableScaleContext, type TooltipModel } from 'chart.js';
 
 // Only what a horizontal bar chart with tooltips needs: chart.js tree-shakes the rest away.
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
@@ -31,7 +31,6 @@ export interface ChartTheme {
   text: string;
   muted: string;
   grid: string;
-  surface: string;
   fontFamily: string;
   /** px */
   fontSize: number;
@@ -71,7 +70,37 @@ export function wrapLabel(name: string, max: number): string | string[] {
  */
 const isolate = (text: string) => `\u2068${text}\u2069`;
 
-function options(input: ChartInput, theme: ChartTheme, maxChars: () => number, amountTicks: () => number): ChartConfiguration<'bar'>['options'] {
+/**
+ * Shows chart.js's tooltip as text in `tip`, an element over the canvas, rather than drawn on it:
+ * the text wraps in the box (a long name at 320 px ran off the canvas), zooms with the page and
+ * takes forced colours. Below the bar, or above it near the end of the box; never past its sides.
+ */
+function showTip(tip: HTMLElement, tooltip: TooltipModel<'bar'>, box: { width: number; height: number }, thickness: number): void {
+  const active = tooltip.getActiveElements()[0];
+  if (!active) {
+    tip.hidden = true;
+    return;
+  }
+  const lines = [...tooltip.title, ...tooltip.body.flatMap((b) => b.lines)];
+  tip.replaceChildren(
+    ...lines.map((text, i) => {
+      const line = document.createElement(i === 0 ? 'strong' : 'span');
+      line.textContent = text;
+      // A Latin name keeps its own direction in an Arabic page, and the other way round.
+      if (i === 0) line.dir = 'auto';
+      return line;
+    }),
+  );
+  tip.hidden = false;
+  // Where the bar ends up (not where an animation has it now).
+  const { x, y } = active.element.getProps(['x', 'y'], true) as { x: number; y: number };
+  const { offsetWidth: w, offsetHeight: h } = tip;
+  const below = y + thickness / 2 + 4;
+  tip.style.left = `${Math.max(0, Math.min(x - w / 2, box.width - w))}px`;
+  tip.style.top = `${below + h <= box.height ? below : Math.max(0, y - thickness / 2 - 4 - h)}px`;
+}
+
+function options(input: ChartInput, theme: ChartTheme, tip: HTMLElement, maxChars: () => number, amountTicks: () => number): ChartConfiguration<'bar'>['options'] {
   const font = { family: theme.fontFamily, size: theme.fontSize };
   return {
     indexAxis: 'y',
@@ -81,6 +110,9 @@ function options(input: ChartInput, theme: ChartTheme, maxChars: () => number, a
     maintainAspectRatio: false,
     animation: input.reducedMotion ? false : { duration: 400 },
     layout: { padding: { top: 4, bottom: 4, left: 4, right: 4 } },
+    // A pointer or a finger anywhere in a donor's row shows its tooltip: a bar of 1 % is a pixel
+    // wide on a phone, too small to hit.
+    interaction: { mode: 'nearest', axis: 'y', intersect: false },
     scales: {
       x: {
         // RTL: bars grow from the right, the amount axis runs right to left.
@@ -111,14 +143,8 @@ function options(input: ChartInput, theme: ChartTheme, maxChars: () => number, a
     },
     plugins: {
       tooltip: {
-        rtl: input.rtl,
-        textDirection: input.rtl ? 'rtl' : 'ltr',
-        backgroundColor: theme.text,
-        titleColor: theme.surface,
-        bodyColor: theme.surface,
-        titleFont: { ...font, weight: 'bold' },
-        bodyFont: font,
-        displayColors: false,
+        enabled: false,
+        external: ({ chart, tooltip }) => showTip(tip, tooltip, chart, theme.barThickness),
         callbacks: {
           title: (items) => input.labels[items[0]?.dataIndex ?? 0] ?? '',
           label: (item) => input.tooltip(item.dataIndex),
@@ -142,8 +168,8 @@ function dataset(input: ChartInput, theme: ChartTheme): ChartConfiguration<'bar'
   };
 }
 
-/** Draws the chart on `canvas` at `width` × `height` CSS pixels. */
-export function createDonorChart(canvas: HTMLCanvasElement, width: number, height: number, input: ChartInput, theme: ChartTheme): DonorChart {
+/** Draws the chart on `canvas` at `width` × `height` CSS pixels; its tooltip is the text of `tip`. */
+export function createDonorChart(canvas: HTMLCanvasElement, tip: HTMLElement, width: number, height: number, input: ChartInput, theme: ChartTheme): DonorChart {
   let current = input;
   let currentTheme = theme;
   let chartWidth = width;
@@ -166,9 +192,19 @@ export function createDonorChart(canvas: HTMLCanvasElement, width: number, heigh
   const chart = new Chart(canvas, {
     type: 'bar',
     data: { labels: input.labels, datasets: [dataset(input, theme)] },
-    options: options(input, theme, maxChars, amountTicks),
+    options: options(input, theme, tip, maxChars, amountTicks),
   });
   chart.resize(width, height);
+  // The tooltip goes on Escape, without moving the pointer (WCAG 1.4.13), and on a tap or click
+  // anywhere else: a finger that leaves the chart sends no "mouseout" (the tooltip stayed).
+  const hide = () => {
+    if (!tip.hidden) chart.tooltip?.setActiveElements([], { x: 0, y: 0 });
+  };
+  const onKey = (event: KeyboardEvent) => event.key === 'Escape' && hide();
+  const onDown = (event: PointerEvent) => !event.composedPath().includes(canvas) && hide();
+  const doc = canvas.ownerDocument;
+  doc.addEventListener('keydown', onKey);
+  doc.addEventListener('pointerdown', onDown);
   return {
     update(next, nextTheme) {
       current = next;
@@ -176,7 +212,7 @@ export function createDonorChart(canvas: HTMLCanvasElement, width: number, heigh
       chart.data.labels = current.labels;
       // Mutate the dataset rather than replace it, so chart.js animates from the old bars.
       Object.assign(chart.data.datasets[0], dataset(current, currentTheme));
-      chart.options = options(current, currentTheme, maxChars, amountTicks)!;
+      chart.options = options(current, currentTheme, tip, maxChars, amountTicks)!;
       chart.update(current.reducedMotion ? 'none' : undefined);
     },
     resize(w, h) {
@@ -186,6 +222,9 @@ export function createDonorChart(canvas: HTMLCanvasElement, width: number, heigh
       chart.resize(w, h);
     },
     destroy() {
+      doc.removeEventListener('keydown', onKey);
+      doc.removeEventListener('pointerdown', onDown);
+      tip.hidden = true;
       chart.destroy();
     },
   };

@@ -59,6 +59,7 @@ const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
  * @csspart subtotal - A group's count, subtotal and share.
  * @csspart total - The total line.
  * @csspart chart - The chart's box (holds the canvas).
+ * @csspart tooltip - The chart's tooltip: the donor, amount, share and change of the row under the pointer or finger.
  * @csspart table-toggle - The "Show as table" button in the chart view.
  * @csspart table - The table.
  * @csspart more - The "Show all" / "Show fewer" button.
@@ -105,7 +106,8 @@ export class DonorRanking extends IomElement<DonorRankingData> {
 
   @query('[part~="chart"]') private chartBox!: HTMLElement | null;
   @query('.probes') private probes!: HTMLElement | null;
-  protected readonly chartController = new ChartController(this, () => ({ box: this.chartBox, probes: this.probes }));
+  @query('[part~="tooltip"]') private tip!: HTMLElement | null;
+  protected readonly chartController = new ChartController(this, () => ({ box: this.chartBox, probes: this.probes, tip: this.tip }));
 
   private rethemeFrame = 0;
 

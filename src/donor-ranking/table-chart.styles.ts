@@ -83,6 +83,28 @@ export const tableAndChartStyles = css`
   .chart[data-state='error'] {
     display: none;
   }
+  /* The chart's tooltip, placed by chart.ts: text over the canvas, never wider than the chart. */
+  .tip {
+    position: absolute;
+    z-index: 1;
+    display: flex;
+    flex-direction: column;
+    box-sizing: border-box;
+    inline-size: max-content;
+    max-inline-size: min(20em, 100%);
+    padding: var(--_space-xs) var(--_space-sm);
+    /* Drawn in forced colours, where the background is not. */
+    border: 1px solid transparent;
+    border-radius: var(--_radius);
+    background: var(--_text);
+    color: var(--_surface);
+    line-height: 1.3;
+    overflow-wrap: break-word;
+    pointer-events: none;
+  }
+  .tip[hidden] {
+    display: none;
+  }
   .table-wrap {
     margin-block-start: var(--_space-sm);
   }
@@ -132,9 +154,6 @@ export const tableAndChartStyles = css`
   .probe[data-token='grid'] {
     color: var(--_border);
   }
-  .probe[data-token='surface'] {
-    color: var(--_surface);
-  }
   .probe[data-token='font'] {
     font-family: var(--_font);
     font-size: var(--_size-sm);
@@ -162,6 +181,18 @@ export const tableAndChartStyles = css`
     }
     .track {
       border: 1px solid CanvasText;
+    }
+    /* The canvas is never recoloured by the browser: the chart reads system colours from its
+       probes (as forced, every colour would be CanvasText: no highlighted bar to see). */
+    .probe[data-token] {
+      forced-color-adjust: none;
+      color: CanvasText;
+    }
+    .probe[data-token='highlight'] {
+      color: Highlight;
+    }
+    .probe[data-token='grid'] {
+      color: GrayText;
     }
   }
 

@@ -113,8 +113,8 @@ export class EmergencyList extends IomElement<EmergencyListData> {
   @state() private userSort?: EmergencySort | '';
   private readonly items = new KeptItems<Entry>(this);
   private readonly announcer = new PoliteAnnouncer(this);
-  // A printout gets every emergency, not only the first `limit`, all at once.
-  private readonly print = new PrintController(this);
+  // A printout gets every emergency, not only the first `limit`, all at once (rendered within the print event).
+  private readonly print = new PrintController(this, () => this.performUpdate());
   private readonly more = new ShowMore(this, () => this.renderRoot.querySelectorAll<HTMLElement>('[part~="item"]')[LIMIT.value(this.limit) ?? 0]);
   private readonly progressive = new ProgressiveList(this, () => {
     const data = shownData(this.state);

@@ -25,7 +25,7 @@ export function needsLayoutShiftApi(test: Mocha.Context): void {
 
 /**
  * Skips the current test outside Chromium: it emulates a media feature (print, reduced motion,
- * colour scheme) or reads the accessibility tree, which the test runner does over the Chrome
+ * colour scheme, forced colours) or reads the accessibility tree, which the test runner does over the Chrome
  * DevTools Protocol, and Firefox and WebKit do not speak it. Call it first, in a `function` test
  * (not an arrow).
  */
