@@ -5,12 +5,13 @@ import type { HxlMapping } from './hxl.js';
 /**
  * What a widget shows: nothing to read yet (`idle`), `loading` (with the data it showed before,
  * while `src` loads again), its data (`ready`, or `empty` when valid data has nothing to show), or
- * an `error` it explains (`retry`: whether loading again may help).
+ * an `error` it explains (`retry`: whether loading again may help). Data is `stale` when `refresh`
+ * could not read `src` again: the last good figures stay, with what went wrong.
  */
 export type DataState<T> =
   | { readonly kind: 'idle' }
   | { readonly kind: 'loading'; readonly last?: T }
-  | { readonly kind: 'ready' | 'empty'; readonly data: T; readonly validated?: unknown }
+  | { readonly kind: 'ready' | 'empty'; readonly data: T; readonly validated?: unknown; readonly stale?: DataError }
   | { readonly kind: 'error'; readonly error: DataError; readonly retry: boolean };
 
 export type DataStatus = DataState<unknown>['kind'];

@@ -7,6 +7,8 @@ interface Entry {
   /** How many callers wait for it. */
   waiting: number;
   settled: boolean;
+  /** The document, once it has arrived. */
+  doc?: unknown;
 }
 
 // One entry per absolute URL for the life of the page: every widget that points at the same report
@@ -49,9 +51,13 @@ async function load(url: string, shown: string, signal: AbortSignal): Promise<un
  * Fetches and parses the document at `url` (absolute, without fragment), sharing the request with
  * every other caller. `signal` aborts only this caller's wait; the request itself is aborted when
  * nobody waits for it any more. `timeout` (ms) turns a hung request into a `timeout` error.
+ * `newerThan` (a refresh) is the document the caller has: the page's copy, when it is that one, is
+ * read again (through the HTTP cache); when another widget has already read it again, or is reading
+ * it, the caller shares that request: one per address for all the widgets a refresh wakes.
  */
-export function fetchDocument(url: string, shown: string, signal: AbortSignal, timeout: number): Promise<unknown> {
-  const shared = cache.get(url) ?? request(url, shown);
+export function fetchDocument(url: string, shown: string, signal: AbortSignal, timeout: number, newerThan?: unknown): Promise<unknown> {
+  const known = cache.get(url);
+  const shared = known && !(newerThan !== undefined && known.settled && known.doc === newerThan) ? known : request(url, shown);
   shared.waiting++;
   return new Promise<unknown>((resolve, reject) => {
     let waiting = true;
@@ -88,6 +94,7 @@ function request(url: string, shown: string): Entry {
   entry.promise = load(url, shown, controller.signal).then(
     (doc) => {
       entry.settled = true;
+      entry.doc = doc;
       return doc;
     },
     (error: unknown) => {

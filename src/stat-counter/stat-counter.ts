@@ -1,5 +1,6 @@
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
+import { SOURCE_COLUMNS, sourceCells, type Table } from '../base/download.js';
 import { IomElement } from '../base/iom-element.js';
 import { choice, numberAttribute, option, wholeNumber, type OptionValue } from '../base/options.js';
 import { HXL_AGGREGATES, shownData, type DataState, type SourceRequest } from '../data/data-state.js';
@@ -237,6 +238,11 @@ export class StatCounter extends IomElement<StatCounterData> {
 
   protected renderReady(data: StatCounterData): TemplateResult {
     return figureTemplate(this.merge(data), this.i18n.locale);
+  }
+
+  protected downloadData(data: StatCounterData): [object, () => Table] {
+    const f = this.merge(data);
+    return [f, () => [['label', 'value', 'currency', 'unit', 'year', ...SOURCE_COLUMNS], [f.label, f.value, f.currency, f.unit, f.year, ...sourceCells(f.source)]]];
   }
 
   /** The loading placeholder: the figure's own layout with grey bars for its text (see `figureSkeleton`). */

@@ -10,6 +10,8 @@ export const ar: Words = {
   showFewer: 'عرض أقل',
   source: 'المصدر: {title}',
   sourceAsOf: '، البيانات حتى {date}',
+  download: 'تنزيل البيانات:',
+  stale: 'تعذّر تحديث هذه الأرقام؛ هذه آخر أرقام قُرئت.',
   attributeWarning: 'سمة مُتجاهَلة:',
   notAvailable: 'غير متاح',
   noData: 'لم تُقدَّم بيانات: أضف السمة src أو السمة data أو <script type="application/json"> داخل <{tag}>.',

@@ -13,6 +13,8 @@ export const en = {
   showFewer: 'Show fewer',
   source: 'Source: {title}',
   sourceAsOf: ', as of {date}',
+  download: 'Get the data:',
+  stale: 'Could not update these figures; they are the last ones read.',
   attributeWarning: 'Attribute ignored:',
   notAvailable: 'not available',
   noData: 'No data given: add a src attribute, a data attribute or a <script type="application/json"> inside <{tag}>.',

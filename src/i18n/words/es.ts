@@ -10,6 +10,8 @@ export const es: Words = {
   showFewer: 'Mostrar menos',
   source: 'Fuente: {title}',
   sourceAsOf: ', datos al {date}',
+  download: 'Descargar los datos:',
+  stale: 'No se pudieron actualizar estas cifras; son las últimas leídas.',
   attributeWarning: 'Atributo ignorado:',
   notAvailable: 'no disponible',
   noData: 'No se proporcionaron datos: añada un atributo src, un atributo data o un <script type="application/json"> dentro de <{tag}>.',

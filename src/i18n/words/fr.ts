@@ -10,6 +10,8 @@ export const fr: Words = {
   showFewer: 'Afficher moins',
   source: 'Source : {title}',
   sourceAsOf: ', données au {date}',
+  download: 'Télécharger les données :',
+  stale: 'Mise à jour impossible ; ces chiffres sont les derniers lus.',
   attributeWarning: 'Attribut ignoré :',
   notAvailable: 'non disponible',
   noData: 'Aucune donnée fournie : ajoutez un attribut src, un attribut data ou un <script type="application/json"> dans <{tag}>.',
