@@ -259,6 +259,45 @@ describe('the sector\'s APIs, read by the shape of their responses', () => {
     });
   });
 
+  describe('each recorded response in its widget: its source, a link to it, and its date', () => {
+    const proxied = (file: string) => `${DIR}hxl-proxy/${file}?url=${encodeURIComponent('https://data.humdata.org/dataset/global-iom-dtm-from-api')}`;
+    const idps = 'hxl-value="#affected+idps" hxl-aggregate="latest"';
+    // [recorded response, markup (SRC: its address), what the widget shows first, its source line, the source's link]
+    const cases: [string, string, string, string, () => string][] = [
+      ['FTS, grouped by organisation', `<donor-ranking src="SRC&year=2023"></donor-ranking>`, 'Government of Example A (fictitious)', 'Source: OCHA, Financial Tracking Service (FTS), 2023', () => 'https://fts.unocha.org/'],
+      ['FTS, all flows', `<donor-ranking src="SRC&year=2024"></donor-ranking>`, 'Government of Example A (fictitious)', 'Source: OCHA, Financial Tracking Service (FTS), 2024', () => 'https://fts.unocha.org/'],
+      ['ReliefWeb disasters', '<emergency-list src="SRC"></emergency-list>', 'Examplia: Floods - Mar 2025 (fictitious)', 'Source: OCHA, ReliefWeb, as of May 31, 2025', () => 'https://reliefweb.int/disasters'],
+      // (Public v1 items carry no date.changed: no "as of" date is made up for them.)
+      ['ReliefWeb, public examples', '<emergency-list src="SRC"></emergency-list>', 'Chad: Floods - Aug 2024', 'Source: OCHA, ReliefWeb', () => 'https://reliefweb.int/disasters'],
+      ['HXL Proxy, rows', `<stat-counter start="none" src="SRC" ${idps} hxl-filter="#country+code=HTI"></stat-counter>`, '578,074', 'Source: data.humdata.org, as of May 31, 2024', () => 'https://data.humdata.org/dataset/global-iom-dtm-from-api'],
+      ['HXL Proxy, objects', `<stat-counter start="none" src="SRC" ${idps} hxl-filter="#country+code=HTI"></stat-counter>`, '578,074', 'Source: data.humdata.org, as of May 31, 2024', () => 'https://data.humdata.org/dataset/global-iom-dtm-from-api'],
+      ['CKAN package_show', `<stat-counter start="none" src="SRC" ${idps} hxl-filter="#adm+level=0"></stat-counter>`, '578,074', 'Source: International Organization for Migration (IOM), Global IOM Displacement Tracking Matrix (DTM) from API, as of May 31, 2024', () => `${location.origin}/dataset/global-iom-dtm-from-api`],
+      ['IOM DTM API v3 (a saved copy)', '<stat-counter start="none" src="SRC"></stat-counter>', '1,287,593', 'Source: IOM, Displacement Tracking Matrix (DTM), as of June 30, 2025', () => 'https://dtm.iom.int/'],
+      ['Missing Migrants Project', '<stat-counter start="none" src="SRC"></stat-counter>', '20', 'Source: IOM, Missing Migrants Project, as of June 30, 2024', () => 'https://missingmigrants.iom.int/'],
+    ];
+    const files = [
+      'fts-flow-groupby-organization.fictitious.json',
+      'fts-flow-all-flows.fictitious.json',
+      'reliefweb-disasters.fictitious.json',
+      'reliefweb-disasters-public-examples.json',
+      proxied('data.json'),
+      proxied('data.objects.json'),
+      'ckan-package-show-dtm.json',
+      'dtm-v3-displacement-admin0-hti.json',
+      'missing-migrants-global-figures-2024.fictitious.json',
+    ];
+    cases.forEach(([name, markup, first, line, href], i) => {
+      it(name, async () => {
+        const file = files[i];
+        const el = await widget(markup.replace('SRC', fresh(file.startsWith('/') ? file : DIR + file)));
+        expect(el.status, errorOf(el)).to.equal('ready');
+        expect(text(part(el, 'value') ?? part(el, 'name'))).to.equal(first);
+        expect(text(part(el, 'source'))).to.equal(line);
+        expect(part(el, 'source')!.querySelector('a')!.getAttribute('href')).to.equal(href());
+      });
+    });
+  });
+
   describe('strings from an API are data, never markup', () => {
     it('shows a name holding markup as text, runs none of it, and links no javascript: address', async () => {
       (window as unknown as { __hacked?: number }).__hacked = undefined;
