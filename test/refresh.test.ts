@@ -6,39 +6,11 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/index.js';
 import type { StatCounter } from '../src/stat-counter/stat-counter.js';
 import { fakeTimeouts } from './support/clock.js';
+import { fakeApi } from './support/fake-api.js';
 import { part, settled, text } from './support/dom.js';
 
 const source = { title: 'Example figures (fictitious)', publisher: 'Example Publisher', url: 'https://example.org/figures', asOf: '2025-05-31' };
 const figure = (value: number) => ({ value, label: 'example people (fictitious)', source });
-
-type Answer = object | number | Promise<object>;
-
-/**
- * An API at a new address, answering each request with the next answer: a body (JSON), a status
- * (an error), or a promise of a body (held until the test lets it through).
- */
-function fakeApi(answers: Answer[]) {
-  const url = `${location.origin}/api/${crypto.randomUUID()}/figures.json`;
-  const requests: { url: string; init: RequestInit }[] = [];
-  const waiting: { count: number; resolve: () => void }[] = [];
-  const real = window.fetch;
-  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const address = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (address !== url) return real(input, init);
-    requests.push({ url: address, init: init ?? {} });
-    for (const w of waiting.filter((w) => requests.length >= w.count)) w.resolve();
-    const answer = await answers.shift();
-    if (typeof answer === 'number') return new Response(`status ${answer}`, { status: answer, statusText: 'Service Unavailable' });
-    return new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } });
-  };
-  return {
-    url,
-    requests,
-    /** Resolves once the API has had `count` requests. */
-    arrived: (count: number) => new Promise<void>((resolve) => (requests.length >= count ? resolve() : waiting.push({ count, resolve }))),
-    restore: () => (window.fetch = real),
-  };
-}
 
 function held(): { promise: Promise<object>; release: (body: object) => void } {
   let release!: (body: object) => void;

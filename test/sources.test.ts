@@ -9,6 +9,7 @@ import { DataError } from '../src/data/errors.js';
 import { clearDataCache, fetchDocument } from '../src/data/fetch-cache.js';
 import { prepare, readData, shapes } from '../src/data/reader.js';
 import { fresh, part, parts, settled, shadowText, text } from './support/dom.js';
+import { fakeApi } from './support/fake-api.js';
 
 const DIR = '/test/fixtures/sources/';
 const json = async (file: string): Promise<unknown> => (await fetch(DIR + file)).json();
@@ -344,6 +345,30 @@ describe('the sector\'s APIs, read by the shape of their responses', () => {
       expect(message).to.contain('ReliefWeb allows 1,000 calls a day per appname');
       expect(message).to.contain('npx iom-widgets fetch');
       expect(part(el, 'retry')).not.to.equal(null);
+    });
+
+    it('each fires iom-error, and Retry reads the address again: a quota that has passed', async () => {
+      const api = fakeApi([429, (await json('reliefweb-disasters.fictitious.json')) as object], 'v2/disasters?appname=my-site&filter[field]=status');
+      try {
+        const host = await fixture<HTMLDivElement>(html`<div></div>`);
+        const el = document.createElement('emergency-list') as IomElement<unknown>;
+        const failed = new Promise<CustomEvent>((resolve) => el.addEventListener('iom-error', (e) => resolve(e as CustomEvent), { once: true }));
+        el.setAttribute('src', api.url);
+        host.append(el);
+        const { detail } = await failed;
+        await settled(el);
+        expect(detail.kind).to.equal('quota');
+        expect(errorOf(el)).to.contain('too many requests (429)');
+        part<HTMLButtonElement>(el, 'retry')!.click();
+        await api.arrived(2);
+        await settled(el);
+        expect(el.status).to.equal('ready');
+        expect(text(parts(el, 'name')[0])).to.equal('Examplia: Floods - Mar 2025 (fictitious)');
+        // Retry reads the same address again: no cache-busting query.
+        expect(api.requests.map((r) => r.url)).to.deep.equal([api.url, api.url]);
+      } finally {
+        api.restore();
+      }
     });
 
     it('a key-protected API (DTM) called from the page: the build-time fetch, never the key in the page', async () => {
