@@ -69,6 +69,29 @@ describe('refresh', () => {
     expect(text(part(el, 'value'))).to.equal('78');
   });
 
+  it('waits while its tab is hidden, and reads again when the tab is shown', async () => {
+    clock = fakeTimeouts();
+    api = fakeApi([figure(77), figure(78)]);
+    const el = await counter(`<stat-counter start="none" refresh="300" src="${api.url}"></stat-counter>`);
+    const hidden = (value: boolean) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (value ? 'hidden' : 'visible') });
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+    try {
+      hidden(true);
+      clock.tick(600_000);
+      await el.updateComplete;
+      expect(api.requests).to.have.length(1);
+      expect(el.status).to.equal('ready');
+      hidden(false);
+      await api.arrived(2);
+      await settled(el);
+      expect(text(part(el, 'value'))).to.equal('78');
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    }
+  });
+
   it('is never shorter than five minutes: refresh="60" reads every 300 s, and says so', async () => {
     clock = fakeTimeouts();
     api = fakeApi([figure(77), figure(78)]);
