@@ -92,6 +92,18 @@ describe('refresh', () => {
     }
   });
 
+  it('keeps refreshing when it is moved in the page', async () => {
+    clock = fakeTimeouts();
+    api = fakeApi([figure(77), figure(78)]);
+    const el = await counter(`<stat-counter start="none" refresh="300" src="${api.url}"></stat-counter>`);
+    const elsewhere = await fixture<HTMLDivElement>(html`<div></div>`);
+    elsewhere.append(el);
+    clock.tick(300_000);
+    await api.arrived(2);
+    await settled(el);
+    expect(text(part(el, 'value'))).to.equal('78');
+  });
+
   it('is never shorter than five minutes: refresh="60" reads every 300 s, and says so', async () => {
     clock = fakeTimeouts();
     api = fakeApi([figure(77), figure(78)]);

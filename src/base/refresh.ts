@@ -36,26 +36,37 @@ export class RefreshController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.observer = new IntersectionObserver((entries) => {
-      this.seen = entries[entries.length - 1].isIntersecting;
-      this.wake();
-    });
-    this.observer.observe(this.host);
-    document.addEventListener('visibilitychange', this.wake);
+    // Moved in the page: armed again, as it was.
+    if (this.delay !== undefined) this.arm(this.delayOf());
   }
 
   hostDisconnected(): void {
     this.stop();
     this.observer?.disconnect();
+    this.observer = undefined;
+    this.seen = false;
     document.removeEventListener('visibilitychange', this.wake);
   }
 
   hostUpdated(): void {
     const delay = this.delayOf();
     if (delay === this.delay && (this.timer !== undefined || this.due)) return;
+    this.arm(delay);
+  }
+
+  private arm(delay: number | undefined): void {
     this.stop();
     this.delay = delay;
     if (delay === undefined) return;
+    // Watched only once there is something to refresh: a page of 100 counters without refresh observes nothing.
+    if (!this.observer) {
+      this.observer = new IntersectionObserver((entries) => {
+        this.seen = entries[entries.length - 1].isIntersecting;
+        this.wake();
+      });
+      this.observer.observe(this.host);
+      document.addEventListener('visibilitychange', this.wake);
+    }
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.due = true;
