@@ -196,6 +196,15 @@ describe('prerender: the page around the widgets', () => {
     assert.equal((html.match(/slot="fallback"/g) ?? []).length, 1);
   });
 
+  it('writes "Get the data" (download) without its links, and leaves it out of the fallback: the browser makes them from the data', async () => {
+    const { html, problems } = await prerender('<stat-counter id="d" download value="5" label="example things (fictitious)" start="none"></stat-counter>', { file: join(SITE, 'x.html') });
+    assert.deepEqual(problems, []);
+    const el = byId(parse(html), 'd');
+    assert.ok(shadowText(el).endsWith('Get the data: CSV · JSON'), shadowText(el));
+    assert.ok(!html.includes('data:text/csv'));
+    assert.equal(squash(plainText(el)), '5 example things (fictitious)');
+  });
+
   it('writes the HTML text it is given (a string in, a string out; an empty page stays empty)', async () => {
     assert.equal((await prerender('', { file: join(SITE, 'x.html') })).html, '');
     assert.equal((await prerender('<p>no widget</p>', { file: join(SITE, 'x.html') })).html, '<p>no widget</p>');
