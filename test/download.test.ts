@@ -63,6 +63,7 @@ describe('Get the data', () => {
     expect(rows[2].status).to.equal('Alerte');
     expect(rows[1]).to.deep.include({ country: 'Sampleland (fictitious); Testonia (fictitious)', iso3: 'XXB; XXC', started: '2024-11-15', as_of: '2025-05-31' });
     expect(text(part(el, 'download'))).to.equal('Télécharger les données : CSV · JSON');
+    await expect(el).to.be.accessible();
   });
 
   it('stat-counter: the figure as it shows it, attributes over its data, with the date of the rows it used', async () => {
