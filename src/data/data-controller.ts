@@ -84,7 +84,7 @@ export class DataController<T> implements ReactiveController {
     else this.task.abort();
   }
 
-  /** What the source asks to load (`src`, with the timeout and the count of Retries), or nothing for data in hand. */
+  /** What the source asks to load (`src`, with the timeout and the count of Retries and refreshes), or nothing for data in hand. */
   private get wanted(): string | undefined {
     return this.source.kind === 'src' ? JSON.stringify([this.source.src, this.host.timeout, this.again, this.host.sourceRequest()]) : undefined;
   }
