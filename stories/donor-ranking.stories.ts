@@ -92,3 +92,6 @@ export const Dark: Story = { name: 'Theme: dark (fictitious example)', globals: 
 export const DarkChart: Story = { name: 'Theme: dark, chart (fictitious example)', globals: { theme: 'dark' }, args: { src: undefined, inlineJson: exampleDonors, view: 'chart' } };
 export const RegionalWarm: Story = { name: 'Theme: regional example, warm (fictitious example)', globals: { theme: 'regional-warm' }, args: { src: undefined, inlineJson: exampleDonors } };
 export const RegionalOcean: Story = { name: 'Theme: regional example, ocean, chart (fictitious example)', globals: { theme: 'regional-ocean' }, args: { src: undefined, inlineJson: exampleDonors, view: 'chart' } };
+
+/** With `download`: "Get the data" under the ranking, CSV and JSON of the donors it shows, in its order. */
+export const GetTheData: Story = { name: 'Get the data', args: { download: true } };

@@ -121,3 +121,6 @@ export const ReducedMotion: Story = { name: 'Reduced motion', tags: ['reduced-mo
 export const Dark: Story = { name: 'Theme: dark', globals: { theme: 'dark' }, render: () => row(HIGHLIGHTS) };
 export const RegionalWarm: Story = { name: 'Theme: regional example, warm', globals: { theme: 'regional-warm' }, render: () => row(HIGHLIGHTS) };
 export const RegionalOcean: Story = { name: 'Theme: regional example, ocean', globals: { theme: 'regional-ocean' }, render: () => row(HIGHLIGHTS) };
+
+/** With `download`: "Get the data" under the figure, CSV and JSON of what it shows, made in the browser. */
+export const GetTheData: Story = { name: 'Get the data', args: { download: true } };

@@ -9,7 +9,8 @@ export function emit<D>(host: EventTarget, type: string, detail: D): void {
 
 /**
  * Announces each new outcome of a widget once, once it is on screen: `iom-load` with the data as
- * given, or `iom-error` with a console warning that names the tag, where the webmaster looks.
+ * given, or `iom-error` with a console warning that names the tag, where the webmaster looks (also
+ * when a refresh fails and the last good figures stay: `stale`).
  */
 export class OutcomeEvents<T> implements ReactiveController {
   private announced?: unknown;
@@ -23,7 +24,7 @@ export class OutcomeEvents<T> implements ReactiveController {
 
   hostUpdated(): void {
     const s = this.state();
-    const outcome = s.kind === 'error' ? s.error : s.kind === 'ready' || s.kind === 'empty' ? s.validated : undefined;
+    const outcome = s.kind === 'error' ? s.error : s.kind === 'ready' || s.kind === 'empty' ? (s.stale ?? s.validated) : undefined;
     if (outcome === undefined || outcome === this.announced) return;
     this.announced = outcome;
     if (!(outcome instanceof DataError)) return emit(this.host, 'iom-load', outcome);

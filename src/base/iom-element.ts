@@ -1,14 +1,16 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DataController } from '../data/data-controller.js';
-import type { DataShape, DataState, DataStatus } from '../data/data-state.js';
+import type { DataShape, DataState, DataStatus, SourceRequest } from '../data/data-state.js';
 import type { Reader } from '../data/load-reader.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { reset, states, tokens } from '../styles/tokens.js';
 import { IOM_WIDGET } from './define-element.js';
+import { downloadLine, downloadPlaceholder, type Table } from './download.js';
 import { emit, OutcomeEvents } from './events.js';
 import { AttributeWarnings, numberAttribute, type OptionValue } from './options.js';
-import { errorBox, skeleton } from './state-views.js';
+import { REFRESH, RefreshController } from './refresh.js';
+import { errorBox, skeleton, staleNote } from './state-views.js';
 import { TakeoverController } from './takeover.js';
 import { takeTurn } from './turns.js';
 
@@ -18,6 +20,8 @@ import { takeTurn } from './turns.js';
  *
  * @fires iom-attribute-warning - An attribute's value cannot be used (`heading-level="9"`): the widget shows its data with the attribute's default and a note saying so. Detail: `{ attribute, value, message }`.
  * @csspart attribute-warning - The note under the widget naming an attribute value it could not use.
+ * @csspart download - The "Get the data: CSV · JSON" line under the widget (with `download`), whose links download what it shows.
+ * @csspart stale - The "Could not update" note under figures that `refresh` could not read again (with a Retry button, part `retry`).
  */
 export abstract class IomElement<T> extends LitElement {
   static [IOM_WIDGET] = true;
@@ -33,6 +37,15 @@ export abstract class IomElement<T> extends LitElement {
   /** URL of a JSON (or HXL CSV) file, relative to the page; a fragment is a JSON Pointer into it: `/data/annual-report-2023.json#/objectives/0`. Used when no `data` and no inline `<script type="application/json">` are given. */
   @property({ reflect: true }) src?: string;
 
+  /** Which file of a CKAN dataset (`src` a `package_show` address, such as HDX's) to read: its id, its name or its position from 1. Without it, the first file whose HXL hashtags fit the widget. */
+  @property() resource?: string;
+
+  /** Adds "Get the data: CSV · JSON" under the widget: links that download what it shows, made in the browser from the data it holds. */
+  @property({ type: Boolean }) download = false;
+
+  /** Reads `src` again every this many seconds (300, five minutes, or more) while the widget is on screen; a prerendered snapshot gives way to fresh data at once. If a refresh fails, the figures shown stay, with a note. */
+  @property({ converter: numberAttribute }) refresh?: number;
+
   /** Milliseconds to wait for `src` before showing a timeout error. */
   @property({ converter: numberAttribute }) timeout?: number = 15000;
 
@@ -43,6 +56,18 @@ export abstract class IomElement<T> extends LitElement {
   protected readonly takeover = new TakeoverController(this);
   protected readonly warnings = new AttributeWarnings(this);
   protected readonly dataController = new DataController<T>(this, (reader) => this.dataShape(reader));
+  // `refresh`: when to read `src` again (ms after this update): a snapshot at once, figures from `src` every `refresh` s.
+  protected readonly refresher = new RefreshController(
+    this,
+    () => {
+      const every = REFRESH.value(this.refresh);
+      const from = this.dataController.refreshable;
+      if (every === undefined || from === undefined) return undefined;
+      if (from === 'snapshot') return 0;
+      return this.state.kind === 'ready' || this.state.kind === 'empty' ? every * 1000 : undefined;
+    },
+    () => this.dataController.refresh(),
+  );
   /** What this update shows, set in `willUpdate`. */
   protected state: DataState<T> = { kind: 'idle' };
   protected readonly events = new OutcomeEvents<T>(this, () => this.state);
@@ -51,9 +76,16 @@ export abstract class IomElement<T> extends LitElement {
   protected abstract dataShape(reader: Reader): DataShape<T>;
   /** Renders the data. */
   protected abstract renderReady(data: T): unknown;
+  /** What "Get the data" downloads: the data as the widget shows it (JSON), and as a table (CSV), see `base/download.ts`. */
+  protected abstract downloadData(data: T): [shown: object, table: () => Table];
   /** The option attributes and their values in this update, checked each update (see `options.ts`). */
   protected options(): OptionValue[] {
     return [];
+  }
+  /** What the widget asks of a publisher's response besides its shape (`resource`; a counter adds its column and filter). @internal */
+  sourceRequest(): SourceRequest {
+    const resource = this.resource?.trim();
+    return resource ? { resource } : {};
   }
   /** What the widget's own attributes make of the data's state: a counter's `value` is data, a `value` that is not a number an error. */
   protected withAttributes(state: DataState<T>): DataState<T> {
@@ -93,7 +125,7 @@ export abstract class IomElement<T> extends LitElement {
     const data = this.dataController.stateFor(this.i18n.locale);
     const { error, loading } = this.i18n;
     this.state = error ? { kind: 'error', error, retry: true } : loading ? { kind: 'loading' } : this.withAttributes(data);
-    this.warnings.check(this.options());
+    this.warnings.check([[REFRESH, this.refresh], ...this.options()]);
   }
 
   /** Also waits for the widget's own code that it needs to show what it was given (its words, the data reader). */
@@ -115,7 +147,21 @@ export abstract class IomElement<T> extends LitElement {
       : s.kind === 'error' ? this.renderError(s.error.message, s.retry)
       : s.kind === 'loading' ? (s.last !== undefined ? this.renderReady(s.last) : this.renderSkeleton())
       : this.renderIdle();
-    return html`<div part="base" class="base" aria-busy=${s.kind === 'loading' ? 'true' : 'false'} lang=${this.locale ? this.i18n.locale : nothing}>${content}${this.warnings.note(this.i18n.t('attributeWarning'))}</div>`;
+    const stale = (s.kind === 'ready' || s.kind === 'empty') && s.stale ? staleNote(this.i18n.t('stale'), s.stale.message, { label: this.i18n.t('retry'), run: () => this.reload() }) : nothing;
+    return html`<div part="base" class="base" aria-busy=${s.kind === 'loading' ? 'true' : 'false'} lang=${this.locale ? this.i18n.locale : nothing}>${content}${stale}${this.downloadInside ? nothing : this.renderDownload()}${this.warnings.note(this.i18n.t('attributeWarning'))}</div>`;
+  }
+
+  /** The "Get the data" line goes where the widget's template puts `renderDownload()` (objective-card: in its card's foot), not under the widget. */
+  protected downloadInside = false;
+
+  /** With `download`: "Get the data" for what this update shows, or its place while the data loads (see `base/download.ts`). */
+  protected renderDownload(): unknown {
+    if (!this.download) return nothing;
+    const s = this.state;
+    const shown = s.kind === 'ready' ? s.data : s.kind === 'loading' ? s.last : undefined;
+    const lead = this.i18n.t('download');
+    if (shown !== undefined) return downloadLine(this.localName, lead, ...this.downloadData(shown));
+    return s.kind === 'loading' ? downloadPlaceholder(lead) : nothing;
   }
 
   /** Placeholder while loading. Widgets lay it out as their data, so that nothing moves when the data comes. */

@@ -13,3 +13,11 @@ export function errorBox(title: string, message: string, retry?: { label: string
     ${retry ? html`<button type="button" part="retry" @click=${retry.run}>${retry.label}</button>` : nothing}
   </div>`;
 }
+
+/** Under figures that `refresh` could not read again: they stay, and this says so (`lead`, in the widget's language), why (in English, as errors are), and offers Retry. */
+export function staleNote(lead: string, message: string, retry: { label: string; run: () => void }): TemplateResult {
+  return html`<div class="stale" part="stale" role="status">
+    <strong>${lead}</strong> <span lang="en" dir="ltr">${message}</span>
+    <button type="button" part="retry" @click=${retry.run}>${retry.label}</button>
+  </div>`;
+}

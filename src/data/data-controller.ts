@@ -1,7 +1,7 @@
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { ChunkWait } from '../base/once.js';
-import type { DataShape, DataState } from './data-state.js';
+import type { DataShape, DataState, SourceRequest } from './data-state.js';
 import { DataError } from './errors.js';
 import { clearDataCache, fetchDocument } from './fetch-cache.js';
 import { loadReader, readerMissing, readerOrError, type Reader } from './load-reader.js';
@@ -14,6 +14,8 @@ export interface DataHost extends ReactiveControllerHost, HTMLElement {
   src?: string | null;
   /** Milliseconds to wait for `src`; none given, 15 s. */
   timeout?: number;
+  /** What the widget asks of a publisher's response besides its shape: a CKAN dataset's file, a counter's column. */
+  sourceRequest(): SourceRequest;
 }
 
 type Outcome = { ok: true; data: unknown } | { ok: false; error: DataError };
@@ -26,18 +28,29 @@ type Outcome = { ok: true; data: unknown } | { ok: false; error: DataError };
  */
 export class DataController<T> implements ReactiveController {
   private source: DataSource = { kind: 'none' };
-  private readonly task: Task<[src: string], unknown>;
+  private readonly task: Task<[src: string, refresh: boolean], unknown>;
   /** The load the task was last asked for (see `wanted`). */
   private requested?: string;
   /** The reader's load, awaited for data in hand. */
   private readonly readerWait: ChunkWait;
-  private retries = 0;
+  /** Loads asked for again: Retries and refreshes. */
+  private again = 0;
+  /** A refresh is asked for: the next load keeps what is shown if it fails. */
+  private refreshAsked = false;
+  /** The load (`wanted`) that is a refresh, if the last one is. */
+  private refreshFor?: string;
+  /** The documents the last load read, by URL: a refresh asks for newer ones. */
+  private docs = new Map<string, unknown>();
   /** After Retry, a prerendered snapshot gives way to a real load of `src`. */
   private snapshotDropped = false;
-  private read?: { key: unknown; outcome: Outcome };
+  private read?: { key: unknown; request: string; outcome: Outcome };
   private localized?: { data: unknown; locale: string; value: T };
   /** The data last shown, kept on screen while `src` loads again. */
   private last?: T;
+  /** Its state, kept on screen when a refresh fails. */
+  private lastState?: DataState<T> & { kind: 'ready' | 'empty' };
+  /** A refresh failed: the figures on screen are the last good ones. */
+  private stale = false;
   private observer?: MutationObserver;
 
   constructor(
@@ -47,7 +60,7 @@ export class DataController<T> implements ReactiveController {
     host.addController(this);
     this.readerWait = new ChunkWait(host);
     // Run by hostUpdate, only when there is a file to load: data in hand needs no task.
-    this.task = new Task(host, { task: ([src], { signal }) => this.load(src, signal), autoRun: false });
+    this.task = new Task(host, { task: ([src, refresh], { signal }) => this.load(src, signal, refresh), autoRun: false });
   }
 
   hostConnected(): void {
@@ -65,13 +78,15 @@ export class DataController<T> implements ReactiveController {
     const wanted = this.wanted;
     if (wanted === this.requested) return;
     this.requested = wanted;
-    if (this.source.kind === 'src') void this.task.run([this.source.src]);
+    this.refreshFor = this.refreshAsked ? wanted : undefined;
+    this.refreshAsked = false;
+    if (this.source.kind === 'src') void this.task.run([this.source.src, this.refreshFor !== undefined]);
     else this.task.abort();
   }
 
-  /** What the source asks to load (`src`, with the timeout and the count of Retries), or nothing for data in hand. */
+  /** What the source asks to load (`src`, with the timeout and the count of Retries and refreshes), or nothing for data in hand. */
   private get wanted(): string | undefined {
-    return this.source.kind === 'src' ? JSON.stringify([this.source.src, this.host.timeout, this.retries]) : undefined;
+    return this.source.kind === 'src' ? JSON.stringify([this.source.src, this.host.timeout, this.again, this.host.sourceRequest()]) : undefined;
   }
 
   /** The data state for the update in progress, its language maps picked for `locale`. */
@@ -86,7 +101,10 @@ export class DataController<T> implements ReactiveController {
       this.readerWait.start(loadReader, readerMissing);
       return this.readerWait.error ? { kind: 'error', error: this.readerWait.error, retry: true } : { kind: 'loading' };
     }
-    const read = this.read && this.read.key === source.key ? this.read : (this.read = { key: source.key, outcome: this.readNow(reader, source.read) });
+    const request = this.host.sourceRequest();
+    const key = JSON.stringify(request);
+    const read =
+      this.read && this.read.key === source.key && this.read.request === key ? this.read : (this.read = { key: source.key, request: key, outcome: this.readNow(reader, source.read, request) });
     return this.toState(read.outcome, locale, source.fromSrc);
   }
 
@@ -97,25 +115,42 @@ export class DataController<T> implements ReactiveController {
       case TaskStatus.COMPLETE:
         return this.toState({ ok: true, data: this.task.value }, locale, true);
       case TaskStatus.ERROR:
+        // A refresh that failed: the last good figures stay, with what went wrong.
+        this.stale = this.refreshFor === this.requested && !!this.lastState;
+        if (this.stale) return { ...this.lastState!, stale: asDataError(this.task.error) };
         // What was shown before this failure is not shown again while a Retry loads.
-        this.last = undefined;
+        this.last = this.lastState = undefined;
         return { kind: 'error', error: asDataError(this.task.error), retry: true };
       default:
         return { kind: 'loading', last: this.last };
     }
   }
 
-  /** Loads `src`: the file and, beside it, the reader that checks it. */
-  private async load(src: string, signal: AbortSignal): Promise<unknown> {
+  /**
+   * Loads `src`: the file and, beside it, the reader that checks it; then a file the response names
+   * (a CKAN dataset's), when it names one; then reads it into the widget's shape.
+   */
+  private async load(src: string, signal: AbortSignal, refresh: boolean): Promise<unknown> {
     const { shown, url, pointer } = splitSrc(src, document.baseURI);
-    const [reader, doc] = await Promise.all([readerOrError(), fetchDocument(url, shown, signal, this.host.timeout ?? 15000)]);
+    const docs = new Map<string, unknown>();
+    const load = async (address: string, what: string) => {
+      const doc = await fetchDocument(address, what, signal, this.host.timeout ?? 15000, refresh ? this.docs.get(address) : undefined);
+      docs.set(address, doc);
+      return doc;
+    };
+    const [reader, doc] = await Promise.all([readerOrError(), load(url, shown)]);
+    const shape = this.shapeOf(reader) as DataShape<unknown>;
+    const request = this.host.sourceRequest();
     const raw = pointer === undefined ? doc : reader.resolvePointer(doc, pointer, shown);
-    return reader.readData(this.shapeOf(reader) as DataShape<unknown>, raw);
+    const data = reader.readData(shape, await reader.prepare(shape, raw, { url, request, load }), { url, request });
+    this.docs = docs;
+    return data;
   }
 
-  private readNow(reader: Reader, read: () => unknown): Outcome {
+  private readNow(reader: Reader, read: () => unknown, request: SourceRequest): Outcome {
     try {
-      return { ok: true, data: reader.readData(this.shapeOf(reader) as DataShape<unknown>, read()) };
+      // `src` too, for a snapshot read there: its address tells the reader what the data is.
+      return { ok: true, data: reader.readData(this.shapeOf(reader) as DataShape<unknown>, read(), { url: this.host.src ?? undefined, request }) };
     } catch (error) {
       return { ok: false, error: asDataError(error) };
     }
@@ -124,15 +159,16 @@ export class DataController<T> implements ReactiveController {
   /** The state of an outcome: its data for `locale`, ready or empty; or its error. */
   private toState(outcome: Outcome, locale: string, fromSrc: boolean): DataState<T> {
     if (!outcome.ok) {
-      this.last = undefined;
+      this.last = this.lastState = undefined;
       return { kind: 'error', error: outcome.error, retry: fromSrc };
     }
+    this.stale = false;
     const reader = loadReader.loaded!;
     const known = this.localized;
     const localized =
       known && known.data === outcome.data && known.locale === locale ? known : (this.localized = { data: outcome.data, locale, value: reader.localize(outcome.data, locale) as T });
     const data = (this.last = localized.value);
-    return { kind: this.shapeOf(reader).isEmpty?.(data) ? 'empty' : 'ready', data, validated: outcome.data };
+    return (this.lastState = { kind: this.shapeOf(reader).isEmpty?.(data) ? 'empty' : 'ready', data, validated: outcome.data });
   }
 
   /** While the reader loads for data in hand: settles once it has arrived or failed. */
@@ -157,8 +193,24 @@ export class DataController<T> implements ReactiveController {
       }
     }
     this.snapshotDropped = true;
-    this.retries++;
+    // After a refresh that failed, the figures on screen stay if this load fails too.
+    this.refreshAsked = this.stale;
+    this.again++;
     this.host.requestUpdate();
+  }
+
+  /** When `refresh` asks: reads `src` again, sharing the request with the page's other widgets, and keeps what is shown if it fails. */
+  refresh(): void {
+    this.snapshotDropped = true;
+    this.refreshAsked = true;
+    this.again++;
+    this.host.requestUpdate();
+  }
+
+  /** What `refresh` can read again: data from `src`, or a prerendered snapshot of it (which gives way to fresh data at once). */
+  get refreshable(): 'src' | 'snapshot' | undefined {
+    const { source } = this;
+    return source.kind === 'src' ? 'src' : source.kind === 'value' && source.fromSrc ? 'snapshot' : undefined;
   }
 }
 

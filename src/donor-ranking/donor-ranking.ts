@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { cssProps } from '../base/css-props.js';
+import { SOURCE_COLUMNS, sourceCells, type Table } from '../base/download.js';
 import { IomElement } from '../base/iom-element.js';
 import { choice, numberAttribute, option, wholeNumber, type OptionValue } from '../base/options.js';
 import { ShowMore } from '../base/show-more.js';
@@ -156,6 +157,18 @@ export class DonorRanking extends IomElement<DonorRankingData> {
       ${l.data.total !== undefined && view !== 'table' ? html`<p class="total" part="total">${this.i18n.t('donorRankingTotal', { value: money(l.data.total, l) })}</p>` : nothing}
       ${data.source ? renderSource(data.source, this.i18n.locale) : nothing}
     `;
+  }
+
+  protected downloadData(data: DonorRankingData): [object, () => Table] {
+    const ranked = data.order !== 'alphabetical';
+    const source = sourceCells(data.source);
+    return [
+      data,
+      () => [
+        ['rank', 'name', 'amount', 'currency', 'previous_amount', 'type', 'year', ...SOURCE_COLUMNS],
+        ...data.donors.map((d, i) => [ranked ? i + 1 : undefined, d.name, d.amount, d.amount === undefined ? undefined : (data.currency ?? 'USD'), d.previousAmount, d.type, data.year, ...source]),
+      ],
+    ];
   }
 
   private renderSwitch(l: Layout, view: DonorView): TemplateResult {

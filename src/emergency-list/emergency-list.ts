@@ -1,6 +1,7 @@
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { SOURCE_COLUMNS, sourceCells, type Table } from '../base/download.js';
 import { IomElement } from '../base/iom-element.js';
 import { numberAttribute, type OptionValue } from '../base/options.js';
 import { PrintController } from '../base/print.js';
@@ -229,6 +230,22 @@ export class EmergencyList extends IomElement<EmergencyListData> {
 
   protected override renderSkeleton(): TemplateResult {
     return skeleton(this.i18n.loadingLabel, Math.min(LIMIT.value(this.limit) ?? 5, 8) * 2);
+  }
+
+  protected downloadData(data: EmergencyListData): [object, () => Table] {
+    const list = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join('; ') : value);
+    const head = ['name', 'country', 'iso3', 'region', 'level', 'type', 'status', 'started', 'updated', 'people_affected', 'people_in_need', 'people_targeted', 'people_reached', 'appeal_usd', 'funded_usd', 'url'];
+    return [
+      data,
+      () => [
+        [...head, ...SOURCE_COLUMNS],
+        ...data.emergencies.map((e) => [
+          e.name, list(e.country), list(e.iso3), e.region, e.level, e.type, e.status, e.started, e.updated,
+          e.peopleAffected, e.peopleInNeed, e.peopleTargeted, e.peopleReached, e.appeal, e.funded, e.url,
+          ...sourceCells(e.source ?? data.source),
+        ]),
+      ],
+    ];
   }
 
   protected renderReady(data: EmergencyListData): TemplateResult {

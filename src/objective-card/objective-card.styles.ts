@@ -191,7 +191,8 @@ export const objectiveCardStyles = css`
   .footer {
     display: contents;
   }
-  .source {
+  .source,
+  .download {
     flex-basis: 100%;
     margin: 0;
     color: var(--_fg-muted);

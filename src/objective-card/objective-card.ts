@@ -5,6 +5,7 @@ import { heading } from '../base/heading.js';
 import { IomElement } from '../base/iom-element.js';
 import { choice, numberAttribute, wholeNumber, type OptionValue } from '../base/options.js';
 import { filledSlots, serverContext, showsContent } from '../base/server-context.js';
+import { SOURCE_COLUMNS, sourceCells, type Table } from '../base/download.js';
 import { citeOnce, renderSource } from '../base/source-line.js';
 import type { Reader } from '../data/load-reader.js';
 import { safeUrl } from '../data/safe-url.js';
@@ -163,7 +164,7 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
     const { items: figures, source } = cited;
     const href = safeUrl(data.url);
     const hasBody = !!data.summary || this.hasExtra;
-    const hasFoot = !!href || this.hasFooter || source !== undefined;
+    const hasFoot = !!href || this.hasFooter || source !== undefined || this.download;
     return html`<article class="card" part="card" data-accent=${this.accentKey(data) ?? nothing} aria-labelledby="title">
       <div class="head">
         <div class="icon ${this.hasIcon ? '' : 'is-empty'}" part="icon">
@@ -187,9 +188,18 @@ export class ObjectiveCard extends IomElement<ObjectiveCardData> {
       <div class="foot ${hasFoot ? '' : 'is-empty'}" part="footer">
         ${href ? this.renderLink(href, data) : nothing}
         <div class="footer"><slot name="footer" @slotchange=${this.onSlotChange}></slot></div>
-        ${source !== undefined ? renderSource(source, locale) : nothing}
+        ${source !== undefined ? renderSource(source, locale) : nothing} ${this.renderDownload()}
       </div>
     </article>`;
+  }
+
+  // "Get the data" in the card's foot, under its source: the card is the whole box, in a row of cards too.
+  protected override downloadInside = true;
+
+  protected downloadData(data: ObjectiveCardData): [object, () => Table] {
+    const figures = data.figures ?? [];
+    const row = (f?: (typeof figures)[number]) => [data.number, data.title, f?.label, f?.value, f?.unit, f?.year, ...sourceCells(f?.source ?? data.source)];
+    return [data, () => [['objective', 'title', 'label', 'value', 'unit', 'year', ...SOURCE_COLUMNS], ...(figures.length ? figures.map(row) : [row()])]];
   }
 
   protected renderLink(href: string, data: ObjectiveCardData): TemplateResult {

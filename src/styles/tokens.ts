@@ -153,6 +153,20 @@ export const reset = css`
 
 /** The shared state pieces: skeleton, error box, empty message, buttons. */
 export const states = css`
+  /* "Get the data: CSV · JSON", under the widget: quiet, and not in print (a printout has no downloads). */
+  .download {
+    margin-block: var(--_space-xs) 0;
+    font-size: var(--_size-sm);
+    color: var(--_muted);
+  }
+  .download a {
+    color: inherit;
+  }
+  @media print {
+    .download {
+      display: none;
+    }
+  }
   .skeleton {
     display: grid;
     gap: var(--_space-sm);
@@ -224,7 +238,8 @@ export const states = css`
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
   }
   /* The note on attribute values the widget could not use (it shows its data with the defaults). */
-  .attribute-warning {
+  .attribute-warning,
+  .stale {
     margin-block-start: var(--_space-sm);
     padding: var(--_space-xs) var(--_space-sm);
     border: 1px solid var(--_warning);
@@ -235,7 +250,8 @@ export const states = css`
     font-size: var(--_size-sm);
     overflow-wrap: anywhere;
   }
-  .attribute-warning strong {
+  .attribute-warning strong,
+  .stale strong {
     color: var(--_warning);
   }
   .empty {

@@ -133,7 +133,8 @@ describe('prerender: every way a widget takes its data', () => {
     const hxl = byId(doc, 'list-hxl');
     assert.ok(shadowText(hxl).includes('Lima storm surge (fictitious)'));
     assert.ok(squash(plainText(fallbackOf(hxl))).includes('Mike "dry season" response (fictitious)'));
-    assert.deepEqual(JSON.parse(text(snapshotOf(hxl)))[1][0], '#crisis+name');
+    // The snapshot is the data as the widget read and checked it, not the table it read it from.
+    assert.equal(JSON.parse(text(snapshotOf(hxl))).emergencies[0].name, 'Lima storm surge (fictitious)');
   });
 
   it('donor-ranking from JSON and from HXL CSV', () => {
@@ -193,6 +194,15 @@ describe('prerender: the page around the widgets', () => {
     const { html } = await prerender(input, { file: join(SITE, 'x.html') });
     assert.ok(!html.includes('by hand'));
     assert.equal((html.match(/slot="fallback"/g) ?? []).length, 1);
+  });
+
+  it('writes "Get the data" (download) without its links, and leaves it out of the fallback: the browser makes them from the data', async () => {
+    const { html, problems } = await prerender('<stat-counter id="d" download value="5" label="example things (fictitious)" start="none"></stat-counter>', { file: join(SITE, 'x.html') });
+    assert.deepEqual(problems, []);
+    const el = byId(parse(html), 'd');
+    assert.ok(shadowText(el).endsWith('Get the data: CSV · JSON'), shadowText(el));
+    assert.ok(!html.includes('data:text/csv'));
+    assert.equal(squash(plainText(el)), '5 example things (fictitious)');
   });
 
   it('writes the HTML text it is given (a string in, a string out; an empty page stays empty)', async () => {
