@@ -26,9 +26,10 @@ export function graph(entry, dir = 'dist') {
 /** Gzip size of `file` in `dir` (zlib's default level unless `level` is given). */
 export const gzipSize = (file, { dir = 'dist', level } = {}) => gzipSync(readFileSync(join(dir, file)), level === undefined ? {} : { level }).length;
 
-/** The files dist/ fetches on demand, by name: the data reader, a language's words, the chart file. */
+/** The files dist/ fetches on demand, by name: the data reader, the readers of the sector's APIs (fetched by the data reader), a language's words, the chart file. */
 export const ON_DEMAND = {
   reader: /(^|\/)reader-[\w-]+\.js$/,
+  apis: /(^|\/)apis-[\w-]+\.js$/,
   words: /(^|\/)(fr|es|ar)-[\w-]+\.js$/,
   chart: /^iom-widgets\.chart\.js$/,
 };

@@ -1,7 +1,9 @@
 // Test-only endpoints of the browser tests' server (web-test-runner.config.mjs), as one middleware:
 //   /__test__/delay/<ms>/<path>  answers <path> after <ms>
 //   /__test__/hang               never answers (until 60 s)
-//   /__test__/status/500         a server error
+//   /__test__/status/<code>[/…]  answers with that status (any path after it, any query: an API's
+//                                address); ?message=… gives a JSON body {"error": {"message": …}},
+//                                as ReliefWeb's errors have
 //   /__test__/held/<key>/<path>  answers <path> only once /__test__/held-outcome/<key> is asked for
 //   /__test__/held-arrived/<key> waits (up to 20 s) for that held request to reach the server:
 //                                { arrived: true|false }
@@ -52,6 +54,13 @@ export function testEndpoints() {
       ctx.url = held[2] + (ctx.querystring ? `?${ctx.querystring}` : '');
       return next();
     }
+    const status = /^\/__test__\/status\/(\d{3})(\/.*)?$/.exec(ctx.path);
+    if (status) {
+      ctx.status = Number(status[1]);
+      if (typeof ctx.query.message === 'string') json(ctx, { status: ctx.status, error: { type: 'TestError', message: ctx.query.message } });
+      else ctx.body = status[1] === '500' ? 'boom' : `status ${status[1]}`;
+      return;
+    }
     const arrived = /^\/__test__\/held-arrived\/([\w-]+)$/.exec(ctx.path);
     if (arrived) return json(ctx, { arrived: (await within(hold(arrived[1]).arrived, 20000, false)) === 'arrived' });
     const release = /^\/__test__\/held-release\/([\w-]+)$/.exec(ctx.path);
@@ -73,10 +82,6 @@ export function testEndpoints() {
       case '/__test__/hang':
         await new Promise((r) => setTimeout(r, 60000));
         ctx.status = 504;
-        return;
-      case '/__test__/status/500':
-        ctx.status = 500;
-        ctx.body = 'boom';
         return;
       default:
         return next();

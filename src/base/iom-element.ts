@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DataController } from '../data/data-controller.js';
-import type { DataShape, DataState, DataStatus } from '../data/data-state.js';
+import type { DataShape, DataState, DataStatus, SourceRequest } from '../data/data-state.js';
 import type { Reader } from '../data/load-reader.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { reset, states, tokens } from '../styles/tokens.js';
@@ -33,6 +33,9 @@ export abstract class IomElement<T> extends LitElement {
   /** URL of a JSON (or HXL CSV) file, relative to the page; a fragment is a JSON Pointer into it: `/data/annual-report-2023.json#/objectives/0`. Used when no `data` and no inline `<script type="application/json">` are given. */
   @property({ reflect: true }) src?: string;
 
+  /** Which file of a CKAN dataset (`src` a `package_show` address, such as HDX's) to read: its id, its name or its position from 1. Without it, the first file whose HXL hashtags fit the widget. */
+  @property() resource?: string;
+
   /** Milliseconds to wait for `src` before showing a timeout error. */
   @property({ converter: numberAttribute }) timeout?: number = 15000;
 
@@ -54,6 +57,11 @@ export abstract class IomElement<T> extends LitElement {
   /** The option attributes and their values in this update, checked each update (see `options.ts`). */
   protected options(): OptionValue[] {
     return [];
+  }
+  /** What the widget asks of a publisher's response besides its shape (`resource`; a counter adds its column and filter). @internal */
+  sourceRequest(): SourceRequest {
+    const resource = this.resource?.trim();
+    return resource ? { resource } : {};
   }
   /** What the widget's own attributes make of the data's state: a counter's `value` is data, a `value` that is not a number an error. */
   protected withAttributes(state: DataState<T>): DataState<T> {

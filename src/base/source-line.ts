@@ -1,13 +1,14 @@
 import { html, isServer, type TemplateResult } from 'lit';
 import { safeUrl } from '../data/safe-url.js';
 import type { Source } from '../data/validate.js';
-import { formatYear } from '../i18n/format.js';
+import { formatDate, formatYear } from '../i18n/format.js';
 import { msg } from '../i18n/words.js';
 
 /**
  * The one source citation of every widget: "Source: IOM, Annual Report 2023" in the locale's
  * words ("Source : …" in French, "المصدر: …" in Arabic), the title a link when the source has a
- * safe URL. The publisher and year are added only when the title does not already say them.
+ * safe URL. The publisher and year are added only when the title does not already say them; the
+ * date the figures describe follows, when the source gives it: ", as of 31 May 2024".
  */
 export interface SourceText {
   /** The locale's words before the title ("Source: "). */
@@ -16,7 +17,7 @@ export interface SourceText {
   title: string;
   /** The link, when the source has a safe one. */
   href?: string;
-  /** The locale's words after the title (none in the four languages today). */
+  /** The locale's words after the title: the "as of" date, when the source gives one (", as of 31 May 2024", its separator included). */
   trail: string;
 }
 
@@ -41,18 +42,21 @@ function linkTitle(url: string): string {
 export function sourceText(source: Source, locale: string): SourceText {
   let title: string;
   let href: string | undefined;
+  let asOf: string | undefined;
   if (typeof source === 'string') {
     const link = looksLikeUrl(source) ? safeUrl(source) : undefined;
     title = link ? linkTitle(link) : source;
     href = link;
   } else {
     const extra = (part: string | undefined) => (part && !source.title.includes(part) ? part : undefined);
-    const year = source.year !== undefined && !source.title.includes(String(source.year)) ? formatYear(source.year, locale) : undefined;
+    // The year, unless the title or the "as of" date says it already.
+    const year = source.year !== undefined && !source.title.includes(String(source.year)) && !source.asOf?.startsWith(String(source.year)) ? formatYear(source.year, locale) : undefined;
     title = [extra(source.publisher?.trim()), source.title, year].filter(Boolean).join(', ');
     href = safeUrl(source.url);
+    if (source.asOf) asOf = msg(locale, 'sourceAsOf', { date: formatDate(source.asOf, locale, { dateStyle: 'long', timeZone: 'UTC' }) });
   }
   const [lead, trail = ''] = msg(locale, 'source', { title: '\u0000' }).split('\u0000');
-  return { lead, title, href, trail };
+  return { lead, title, href, trail: asOf ? trail + asOf : trail };
 }
 
 /** The source line's content: the words and the title (in `<bdi>`, its own direction), linked when it can be. */
@@ -71,7 +75,7 @@ export function renderSource(source: Source, locale: string): TemplateResult {
 export function sameSource(a: Source | undefined, b: Source | undefined): boolean {
   if (a === undefined || b === undefined) return false;
   if (typeof a === 'string' || typeof b === 'string') return a === b;
-  return a.title === b.title && a.publisher === b.publisher && a.year === b.year && a.url === b.url;
+  return a.title === b.title && a.publisher === b.publisher && a.year === b.year && a.url === b.url && a.asOf === b.asOf;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { ChunkWait } from '../base/once.js';
-import type { DataShape, DataState } from './data-state.js';
+import type { DataShape, DataState, SourceRequest } from './data-state.js';
 import { DataError } from './errors.js';
 import { clearDataCache, fetchDocument } from './fetch-cache.js';
 import { loadReader, readerMissing, readerOrError, type Reader } from './load-reader.js';
@@ -14,6 +14,8 @@ export interface DataHost extends ReactiveControllerHost, HTMLElement {
   src?: string | null;
   /** Milliseconds to wait for `src`; none given, 15 s. */
   timeout?: number;
+  /** What the widget asks of a publisher's response besides its shape: a CKAN dataset's file, a counter's column. */
+  sourceRequest(): SourceRequest;
 }
 
 type Outcome = { ok: true; data: unknown } | { ok: false; error: DataError };
@@ -34,7 +36,7 @@ export class DataController<T> implements ReactiveController {
   private retries = 0;
   /** After Retry, a prerendered snapshot gives way to a real load of `src`. */
   private snapshotDropped = false;
-  private read?: { key: unknown; outcome: Outcome };
+  private read?: { key: unknown; request: string; outcome: Outcome };
   private localized?: { data: unknown; locale: string; value: T };
   /** The data last shown, kept on screen while `src` loads again. */
   private last?: T;
@@ -71,7 +73,7 @@ export class DataController<T> implements ReactiveController {
 
   /** What the source asks to load (`src`, with the timeout and the count of Retries), or nothing for data in hand. */
   private get wanted(): string | undefined {
-    return this.source.kind === 'src' ? JSON.stringify([this.source.src, this.host.timeout, this.retries]) : undefined;
+    return this.source.kind === 'src' ? JSON.stringify([this.source.src, this.host.timeout, this.retries, this.host.sourceRequest()]) : undefined;
   }
 
   /** The data state for the update in progress, its language maps picked for `locale`. */
@@ -86,7 +88,10 @@ export class DataController<T> implements ReactiveController {
       this.readerWait.start(loadReader, readerMissing);
       return this.readerWait.error ? { kind: 'error', error: this.readerWait.error, retry: true } : { kind: 'loading' };
     }
-    const read = this.read && this.read.key === source.key ? this.read : (this.read = { key: source.key, outcome: this.readNow(reader, source.read) });
+    const request = this.host.sourceRequest();
+    const key = JSON.stringify(request);
+    const read =
+      this.read && this.read.key === source.key && this.read.request === key ? this.read : (this.read = { key: source.key, request: key, outcome: this.readNow(reader, source.read, request) });
     return this.toState(read.outcome, locale, source.fromSrc);
   }
 
@@ -105,17 +110,24 @@ export class DataController<T> implements ReactiveController {
     }
   }
 
-  /** Loads `src`: the file and, beside it, the reader that checks it. */
+  /**
+   * Loads `src`: the file and, beside it, the reader that checks it; then a file the response names
+   * (a CKAN dataset's), when it names one; then reads it into the widget's shape.
+   */
   private async load(src: string, signal: AbortSignal): Promise<unknown> {
     const { shown, url, pointer } = splitSrc(src, document.baseURI);
-    const [reader, doc] = await Promise.all([readerOrError(), fetchDocument(url, shown, signal, this.host.timeout ?? 15000)]);
+    const load = (address: string, what: string) => fetchDocument(address, what, signal, this.host.timeout ?? 15000);
+    const [reader, doc] = await Promise.all([readerOrError(), load(url, shown)]);
+    const shape = this.shapeOf(reader) as DataShape<unknown>;
+    const request = this.host.sourceRequest();
     const raw = pointer === undefined ? doc : reader.resolvePointer(doc, pointer, shown);
-    return reader.readData(this.shapeOf(reader) as DataShape<unknown>, raw);
+    return reader.readData(shape, await reader.prepare(shape, raw, { url, request, load }), { url, request });
   }
 
-  private readNow(reader: Reader, read: () => unknown): Outcome {
+  private readNow(reader: Reader, read: () => unknown, request: SourceRequest): Outcome {
     try {
-      return { ok: true, data: reader.readData(this.shapeOf(reader) as DataShape<unknown>, read()) };
+      // `src` too, for a snapshot read there: its address tells the reader what the data is.
+      return { ok: true, data: reader.readData(this.shapeOf(reader) as DataShape<unknown>, read(), { url: this.host.src ?? undefined, request }) };
     } catch (error) {
       return { ok: false, error: asDataError(error) };
     }

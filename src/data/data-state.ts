@@ -17,6 +17,8 @@ export type DataStatus = DataState<unknown>['kind'];
 
 /** A widget's data: its shape, and how a value given in other forms (shorthand, an HXL table) is read into it. */
 export interface DataShape<T> {
+  /** The widget's tag, for messages: `stat-counter`. */
+  name: string;
   /**
    * The valibot schema: the one definition of the shape (type, runtime check, JSON Schema). Its
    * output may hold language maps; `T` is that output with each map picked for the locale.
@@ -28,8 +30,26 @@ export interface DataShape<T> {
   normalize?(raw: unknown): unknown;
   /** How to read an HXL table (array of arrays with a hashtag row) into the widget's shape. */
   hxl?: { mapping: HxlMapping; toData(records: Record<string, unknown>[]): unknown };
+  /** Reads one figure out of an HXL table (see sources/key-figure.ts), as a counter does. */
+  keyFigure?: boolean;
   /** True when valid data has nothing to show (the empty state). */
   isEmpty?(data: T): boolean;
+}
+
+/** How a counter makes one figure of an HXL table's rows (`hxl-aggregate`): add them up, count them, or add up those of the latest date. */
+export const HXL_AGGREGATES = ['sum', 'count', 'latest'] as const;
+export type HxlAggregate = (typeof HXL_AGGREGATES)[number];
+
+/**
+ * What a widget asks of a publisher's response besides its own shape (see docs/sources.md): which
+ * file of a CKAN dataset (`resource`), and for a counter reading a table, which column, rows and
+ * aggregate (`hxl-value`, `hxl-filter`, `hxl-aggregate`).
+ */
+export interface SourceRequest {
+  resource?: string;
+  value?: string;
+  filter?: string;
+  aggregate?: HxlAggregate;
 }
 
 /** Detail of the `iom-error` event. */

@@ -1,5 +1,11 @@
-/** What went wrong, so a site can react (`event.detail.kind`) and the widget can offer Retry. */
-export type DataErrorKind = 'json' | 'network' | 'http' | 'timeout' | 'pointer' | 'validation' | 'hxl';
+/**
+ * What went wrong, so a site can react (`event.detail.kind`) and the widget can offer Retry. The
+ * kinds of a publisher's API (src/data/sources/): `cors` (the server does not let this page read
+ * it), `quota` (HTTP 429: too many requests), `access` (a key or an approved name is needed, or the
+ * API needs a key that must not be in a page), `html` (a web page came where data was expected),
+ * `source` (an API's response lacks a field the widget reads: its shape changed).
+ */
+export type DataErrorKind = 'json' | 'network' | 'http' | 'timeout' | 'pointer' | 'validation' | 'hxl' | 'cors' | 'quota' | 'access' | 'html' | 'source';
 
 /**
  * An error with a message meant for the webmaster who wrote the tag: it names the attribute,

@@ -1,6 +1,5 @@
 import { DataError } from './errors.js';
 import { readerOrError } from './load-reader.js';
-import { parseJson } from './parse.js';
 
 interface Entry {
   promise: Promise<unknown>;
@@ -21,34 +20,29 @@ export function clearDataCache(url?: string): void {
   else cache.delete(url);
 }
 
-function isCsv(url: string, contentType: string | null): boolean {
-  return /(^|[/+;\s])csv\b/i.test(contentType ?? '') || /\.csv$/i.test(new URL(url).pathname);
-}
-
 /**
  * Reads a downloaded data file: CSV (by its content type or a `.csv` path) into rows, anything else
- * as JSON. `url` is absolute; `shown` is the URL as written, for the error message. (The prerender
- * reads files with it too, so a file fails with the same words on the server and in the browser.)
+ * as JSON (an HTML page is an error of its own). `url` is absolute; `shown` is the URL as written,
+ * for the error message. (The prerender reads files with it too, so a file fails with the same
+ * words on the server and in the browser.)
  */
 export async function parseDocument(text: string, url: string, shown: string, contentType: string | null): Promise<unknown> {
-  if (isCsv(url, contentType)) return (await readerOrError()).parseCsv(text);
-  return parseJson(text, shown);
+  return (await readerOrError()).parseDocument(text, url, shown, contentType);
 }
 
 async function load(url: string, shown: string, signal: AbortSignal): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(url, { signal, headers: { Accept: 'application/json, text/csv;q=0.9, */*;q=0.5' } });
-  } catch (error) {
-    if (signal.aborted) throw error;
-    throw new DataError(`Could not load ${shown}: network error (${(error as Error).message})`, 'network', { cause: error });
+  } catch (cause) {
+    if (signal.aborted) throw cause;
+    // Why there was no answer (the network, or a server that does not let this page read it): the reader's words.
+    throw await (await readerOrError()).requestError(url, shown, { cause }, signal);
   }
-  if (!response.ok) {
-    throw new DataError(`Could not load ${shown}: ${response.status} ${response.statusText || 'error'}`.trim(), 'http', {
-      cause: response,
-    });
-  }
-  return parseDocument(await response.text(), url, shown, response.headers.get('content-type'));
+  const text = await response.text();
+  const reader = await readerOrError();
+  if (!response.ok) throw await reader.requestError(url, shown, { status: response.status, statusText: response.statusText, body: text }, signal);
+  return reader.parseDocument(text, url, shown, response.headers.get('content-type'));
 }
 
 /**

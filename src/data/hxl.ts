@@ -30,12 +30,13 @@ function languageOf(column: HashTag | undefined): string | undefined {
 }
 export type HxlMapping = Record<string, HxlField>;
 
-interface HashTag {
+export interface HashTag {
   tag: string;
   attributes: Set<string>;
 }
 
-function parseHashtag(text: string): HashTag | undefined {
+/** `#affected+idps` read: its tag and attributes, lower case; undefined for text that is not a hashtag. */
+export function parseHashtag(text: string): HashTag | undefined {
   const m = /^\s*#([a-z][a-z0-9_]*)((?:\s*\+\s*[a-z][a-z0-9_]*)*)\s*$/i.exec(text);
   if (!m) return undefined;
   const attributes = new Set(
@@ -47,14 +48,31 @@ function parseHashtag(text: string): HashTag | undefined {
   return { tag: m[1].toLowerCase(), attributes };
 }
 
-function matches(pattern: HashTag, column: HashTag | undefined): boolean {
+/** Whether a column's hashtag has the pattern's tag and at least its attributes (`#org+name+funder` matches `#org+name`). */
+export function matches(pattern: HashTag, column: HashTag | undefined): boolean {
   if (!column || column.tag !== pattern.tag) return false;
   for (const a of pattern.attributes) if (!column.attributes.has(a)) return false;
   return true;
 }
 
+/** Whether some columns (their hashtags as written) have a column for each of the patterns. */
+export function matchesAll(columns: readonly string[], patterns: readonly string[]): boolean {
+  const parsed = columns.map(parseHashtag);
+  return patterns.every((p) => {
+    const pattern = parseHashtag(p);
+    return !!pattern && parsed.some((c) => matches(pattern, c));
+  });
+}
+
+/** The patterns a table needs for `mapping`: one list per way of having its required columns (a field's tag, or its fallback). */
+export function requiredPatterns(mapping: HxlMapping): string[][] {
+  return Object.values(mapping)
+    .filter((f) => f.required)
+    .reduce<string[][]>((ways, f) => ways.flatMap((way) => [f.tag, ...(f.fallback ? [f.fallback] : [])].map((tag) => [...way, tag])), [[]]);
+}
+
 /** The index of the hashtag row: the first row whose non-empty cells are all hashtags (looked for in the first 25 rows). */
-function hashtagRow(rows: unknown[][]): number {
+export function hashtagRow(rows: unknown[][]): number {
   for (let i = 0; i < Math.min(rows.length, 25); i++) {
     const cells = rows[i].filter((c) => typeof c === 'string' && c.trim() !== '');
     if (cells.length > 0 && cells.every((c) => parseHashtag(c as string))) return i;

@@ -92,6 +92,9 @@ export const SourceSchema = v.union([
     publisher: v.optional(v.string()),
     year: v.optional(Year),
     url: v.optional(v.string()),
+    /** The date the figures describe, as the publisher gives it (an API's reporting date): shown as "as of 31 May 2024". */
+    asOf: v.optional(v.pipe(v.string(), v.isoDate('must be a date written YYYY-MM-DD'))),
+    /** When the figures were read from the publisher (`iom-widgets fetch` writes it); not shown. */
     accessed: v.optional(v.string()),
   }),
 ]);

@@ -102,6 +102,7 @@ export function donorsFromHxl(records: Record<string, unknown>[]): unknown {
 }
 
 export const donorRankingShape: DataShape<DonorRankingData> = {
+  name: 'donor-ranking',
   schema: DonorRankingSchema,
   normalize: (raw) => (Array.isArray(raw) ? { donors: raw } : raw),
   hxl: { mapping: DONOR_HXL, toData: donorsFromHxl },

@@ -16,6 +16,10 @@ export const EmergencySchema = v.object({
   level: v.optional(Text),
   /** conflict, disaster, displacement, epidemic, … */
   type: v.optional(Text),
+  /** Where the crisis stands, in words: "Ongoing", "Alert", "Past" (ReliefWeb's statuses, in the widgets' four languages). */
+  status: v.optional(LocalText),
+  /** When the crisis began (YYYY-MM-DD). */
+  started: v.optional(IsoDate),
   peopleAffected: v.optional(Count),
   peopleInNeed: v.optional(Count),
   peopleTargeted: v.optional(Count),
@@ -73,6 +77,7 @@ export const EMERGENCY_HXL: HxlMapping = {
 };
 
 export const emergencyListShape: DataShape<EmergencyListData> = {
+  name: 'emergency-list',
   schema: EmergencyListSchema,
   normalize: (raw) => (Array.isArray(raw) ? { emergencies: raw } : raw),
   hxl: { mapping: EMERGENCY_HXL, toData: (records) => ({ emergencies: records }) },

@@ -126,6 +126,7 @@ export function itemTemplate(entry: Entry, level: number, locale: string, withSo
   const figures = PEOPLE.filter(([key]) => e[key] !== undefined);
   const source = withSource ? e.source : undefined;
   const updated = e.updated ? t('emergencyListUpdated', { date: formatDate(e.updated, locale, { dateStyle: 'medium', timeZone: 'UTC' }) }) : undefined;
+  const started = e.started ? t('emergencyListStarted', { date: formatDate(e.started, locale, { dateStyle: 'medium', timeZone: 'UTC' }) }) : undefined;
 
   return html`<div class="head">
       ${heading(level, name, { part: 'name', class: 'name' })}
@@ -136,11 +137,11 @@ export function itemTemplate(entry: Entry, level: number, locale: string, withSo
         : nothing}
     </div>
     ${showCountries ? html`<p class="countries"><bdi>${listFormat(locale, { type: 'unit' }).format(countries)}</bdi></p>` : nothing}
-    ${e.region || e.type
+    ${e.region || e.type || e.status
       ? html`<p class="meta">
           ${e.region ? html`<span class="region"><bdi>${e.region}</bdi></span>` : nothing} ${e.type
             ? html`<span class="type"><bdi>${e.type}</bdi></span>`
-            : nothing}
+            : nothing} ${e.status ? html`<span class="status"><bdi>${e.status}</bdi></span>` : nothing}
         </p>`
       : nothing}
     ${figures.length
@@ -149,9 +150,11 @@ export function itemTemplate(entry: Entry, level: number, locale: string, withSo
         </dl>`
       : nothing}
     ${fundingTemplate(e, locale)} ${e.summary ? html`<p part="summary" class="summary"><bdi>${e.summary}</bdi></p>` : nothing}
-    ${updated || source
+    ${started || updated || source
       ? html`<p class="foot">
-          ${updated ? html`<span>${updated}</span>` : nothing} ${source ? html`<span>${sourceContent(source, locale)}</span>` : nothing}
+          ${started ? html`<span>${started}</span>` : nothing} ${updated ? html`<span>${updated}</span>` : nothing} ${source
+            ? html`<span>${sourceContent(source, locale)}</span>`
+            : nothing}
         </p>`
       : nothing}`;
 }

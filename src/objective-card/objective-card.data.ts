@@ -29,4 +29,4 @@ export const ObjectiveCardSchemaMeta = {
   description: 'One strategic objective for <objective-card>: { number, title, summary?, figures?: [stat-counter data], url?, linkLabel?, source? }.',
 };
 
-export const objectiveCardShape: DataShape<ObjectiveCardData> = { schema: ObjectiveCardSchema };
+export const objectiveCardShape: DataShape<ObjectiveCardData> = { name: 'objective-card', schema: ObjectiveCardSchema };

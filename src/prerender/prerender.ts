@@ -9,6 +9,7 @@ import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { SERVER_CONTEXT, SNAPSHOT_ATTRIBUTE, slotFilledBy, type ServerContext } from '../base/server-context.js';
+import type { DataState } from '../data/data-state.js';
 import { DataError } from '../data/errors.js';
 import { loadReader } from '../data/load-reader.js';
 import { resolveSource } from '../data/source.js';
@@ -121,13 +122,13 @@ const CSS_TOKENS = /("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|\/\*[\s\S]*?\*\/|\s*([
 const compactCss = (css: string) => css.replace(CSS_TOKENS, (token, string?: string, punctuation?: string) => string ?? punctuation ?? (token.startsWith('/*') ? '' : ' ')).trim();
 
 /** The widget's shadow content as @lit-labs/ssr renders it, without Lit's hydration markers (the browser re-renders rather than hydrates). */
-async function renderShadow(el: Element, context: ServerContext, files?: StyleFiles): Promise<string> {
+async function renderShadow(el: Element, context: ServerContext, files?: StyleFiles): Promise<{ shadow: string; element?: HTMLElement }> {
   const tag = el.tagName;
   const attributes = el.attrs
     .filter((a) => /^[^\s"'<>/=`]+$/.test(a.name))
     .map((a) => ` ${a.name}="${escapeAttribute(a.value)}"`)
     .join('');
-  pending = { tag, context };
+  const rendering = (pending = { tag, context } as NonNullable<typeof pending>);
   try {
     const out = await collectResult(render(html`${unsafeStatic(`<${tag}${attributes}></${tag}>`)}`));
     const host = parseFragment(out, { sourceCodeLocationInfo: true }).childNodes.find((n): n is Element => isTag(n, tag));
@@ -138,7 +139,7 @@ async function renderShadow(el: Element, context: ServerContext, files?: StyleFi
       .slice(loc.startTag.endOffset, loc.endTag.startOffset)
       .replace(LIT_MARKERS, '')
       .replace(/<style>([\s\S]*?)<\/style>/g, (_, css: string) => `<style>${compactCss(css)}</style>`);
-    return files ? files.externalize(shadow) : shadow;
+    return { shadow: files ? files.externalize(shadow) : shadow, element: rendering.element };
   } finally {
     pending = undefined;
   }
@@ -203,20 +204,25 @@ export async function prerender(page: string, options: PrerenderOptions = {}): P
     if (src) {
       const timeout = Number(attr(el, 'timeout') ?? 15000);
       try {
-        context.fetched = { src, value: await reader.read(src, Number.isFinite(timeout) ? timeout : 15000) };
+        context.fetched = { src, value: await reader.read(src, Number.isFinite(timeout) ? timeout : 15000, el.tagName, el.attrs) };
       } catch (error) {
         context.fetched = { src, error: error instanceof DataError ? error : new DataError(String((error as Error)?.message ?? error), 'network', { cause: error }) };
       }
     }
 
-    const shadow = await renderShadow(el, context, files);
+    const { shadow, element } = await renderShadow(el, context, files);
     const message = errorMessageIn(shadow);
     if (message !== undefined) {
       problems.push({ file: options.file ?? 'index.html', line: loc.startLine, column: loc.startCol, tag: el.tagName, message });
     }
+    // The snapshot is the widget's data as it read and checked it (not the whole response of an API,
+    // nor a dataset's list of files): what the browser reads again without a request.
+    // (The element's state: protected in TypeScript, read here, where the element is only a renderer's.)
+    const state = (element as unknown as { state?: DataState<unknown> } | undefined)?.state;
+    const read = state && (state.kind === 'ready' || state.kind === 'empty') ? state.validated : undefined;
     const snapshot =
-      context.fetched && 'value' in context.fetched && message === undefined
-        ? `<script type="application/json" ${SNAPSHOT_ATTRIBUTE}="${escapeAttribute(src!)}">${scriptJson(context.fetched.value)}</script>`
+      context.fetched && 'value' in context.fetched && message === undefined && read !== undefined
+        ? `<script type="application/json" ${SNAPSHOT_ATTRIBUTE}="${escapeAttribute(src!)}">${scriptJson(read)}</script>`
         : '';
     edits.push({ at: loc.startTag.endOffset, end: loc.startTag.endOffset, text: `<template shadowrootmode="open">${shadow}</template>${fallbackFrom(shadow)}${snapshot}` });
     for (const old of el.childNodes.filter(isWritten)) {

@@ -36,4 +36,4 @@ export const StatCounterSchemaMeta = {
   description: 'One headline figure for <stat-counter>: a number with its label, format, unit, year and source.',
 };
 
-export const statCounterShape: DataShape<StatCounterData> = { schema: StatCounterSchema };
+export const statCounterShape: DataShape<StatCounterData> = { name: 'stat-counter', keyFigure: true, schema: StatCounterSchema };

@@ -2,7 +2,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { IomElement } from '../base/iom-element.js';
 import { choice, numberAttribute, option, wholeNumber, type OptionValue } from '../base/options.js';
-import { shownData, type DataState } from '../data/data-state.js';
+import { HXL_AGGREGATES, shownData, type DataState, type SourceRequest } from '../data/data-state.js';
 import { DataError, describeValue } from '../data/errors.js';
 import type { Reader } from '../data/load-reader.js';
 import { plainNumber } from '../data/parse.js';
@@ -28,6 +28,7 @@ const CURRENCY = option('currency', (raw) => (typeof raw === 'string' && /^[a-z]
 const FRACTION_DIGITS = wholeNumber('maximum-fraction-digits', 0, 20, undefined, "using the format's precision");
 const DURATION = option('duration', (raw) => ((finite(raw) ?? -1) >= 0 ? (raw as number) : undefined), COUNT_DURATION, 'a number of milliseconds, 0 or more', `counting for ${COUNT_DURATION} ms`);
 const PREVIOUS = option('previous', finite, undefined, 'a number written with digits only, such as 26400000', 'showing no change');
+const AGGREGATE = choice('hxl-aggregate', HXL_AGGREGATES, undefined, "adding up the rows (or the source's own way)");
 
 type Figure = StatCounterData;
 /**
@@ -138,6 +139,18 @@ export class StatCounter extends IomElement<StatCounterData> {
   @property()
   start: StatCounterStart = 'visible';
 
+  /** With `src` an HXL table (CSV, the HXL Proxy's JSON, a CKAN dataset's file): the hashtag of the column that holds the figure, `#affected+idps`. */
+  @property({ attribute: 'hxl-value' })
+  hxlValue?: string;
+
+  /** With `src` an HXL table: the rows to use, `#country+code=HTI` (several conditions separated by `;`, `!=` for "not"). */
+  @property({ attribute: 'hxl-filter' })
+  hxlFilter?: string;
+
+  /** With `src` an HXL table: `sum` adds up the rows' values (default), `count` counts the rows, `latest` adds up the rows of the latest `#date` only (a figure reported again each round, such as IDPs). */
+  @property({ attribute: 'hxl-aggregate' })
+  hxlAggregate?: string;
+
   /** Its figure was on screen before its script ran: it took over a prerendered shadow root, or is a figure of a prerendered card (which sets it). That figure does not count up. @internal */
   get prerendered(): boolean {
     return this.figureShown || this.takeover.prerendered;
@@ -166,7 +179,20 @@ export class StatCounter extends IomElement<StatCounterData> {
       [FRACTION_DIGITS, this.maximumFractionDigits],
       [DURATION, this.duration],
       [PREVIOUS, this.previous],
+      [AGGREGATE, this.hxlAggregate],
     ];
+  }
+
+  /** @internal */
+  override sourceRequest(): SourceRequest {
+    const request: SourceRequest = { ...super.sourceRequest() };
+    const value = this.hxlValue?.trim();
+    const filter = this.hxlFilter?.trim();
+    const aggregate = AGGREGATE.value(this.hxlAggregate);
+    if (value) request.value = value;
+    if (filter) request.filter = filter;
+    if (aggregate) request.aggregate = aggregate;
+    return request;
   }
 
   /** A `value` alone is the figure; a `value` that is not a number, or a currency format without a currency, leaves nothing true to show. */

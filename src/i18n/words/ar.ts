@@ -9,6 +9,7 @@ export const ar: Words = {
   showAll: 'عرض الكل ({count})',
   showFewer: 'عرض أقل',
   source: 'المصدر: {title}',
+  sourceAsOf: '، البيانات حتى {date}',
   attributeWarning: 'سمة مُتجاهَلة:',
   notAvailable: 'غير متاح',
   noData: 'لم تُقدَّم بيانات: أضف السمة src أو السمة data أو <script type="application/json"> داخل <{tag}>.',
@@ -40,6 +41,7 @@ export const ar: Words = {
   emergencyListFundedPercent: 'نسبة التمويل {percent}',
   emergencyListFundedOf: 'تم تلقي {funded} من أصل {appeal} مطلوبة',
   emergencyListUpdated: 'آخر تحديث: {date}',
+  emergencyListStarted: 'بدأت في {date}',
   emergencyListAsOf: 'البيانات حتى {date}',
   // donor-ranking
   donorRankingTitle: 'الجهات المانحة',

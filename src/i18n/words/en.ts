@@ -12,6 +12,7 @@ export const en = {
   showAll: 'Show all {count}',
   showFewer: 'Show fewer',
   source: 'Source: {title}',
+  sourceAsOf: ', as of {date}',
   attributeWarning: 'Attribute ignored:',
   notAvailable: 'not available',
   noData: 'No data given: add a src attribute, a data attribute or a <script type="application/json"> inside <{tag}>.',
@@ -43,6 +44,7 @@ export const en = {
   emergencyListFundedPercent: '{percent} funded',
   emergencyListFundedOf: '{funded} received of {appeal} required',
   emergencyListUpdated: 'Updated {date}',
+  emergencyListStarted: 'Started {date}',
   emergencyListAsOf: 'As of {date}',
   // donor-ranking
   donorRankingTitle: 'Donors',

@@ -9,6 +9,7 @@ export const es: Words = {
   showAll: 'Mostrar los {count}',
   showFewer: 'Mostrar menos',
   source: 'Fuente: {title}',
+  sourceAsOf: ', datos al {date}',
   attributeWarning: 'Atributo ignorado:',
   notAvailable: 'no disponible',
   noData: 'No se proporcionaron datos: añada un atributo src, un atributo data o un <script type="application/json"> dentro de <{tag}>.',
@@ -40,6 +41,7 @@ export const es: Words = {
   emergencyListFundedPercent: 'financiado al {percent}',
   emergencyListFundedOf: '{funded} recibidos de {appeal} solicitados',
   emergencyListUpdated: 'Actualizado el {date}',
+  emergencyListStarted: 'Inicio: {date}',
   emergencyListAsOf: 'Datos al {date}',
   // donor-ranking
   donorRankingTitle: 'Donantes',

@@ -9,6 +9,7 @@ export const fr: Words = {
   showAll: 'Afficher les {count}',
   showFewer: 'Afficher moins',
   source: 'Source : {title}',
+  sourceAsOf: ', données au {date}',
   attributeWarning: 'Attribut ignoré :',
   notAvailable: 'non disponible',
   noData: 'Aucune donnée fournie : ajoutez un attribut src, un attribut data ou un <script type="application/json"> dans <{tag}>.',
@@ -40,6 +41,7 @@ export const fr: Words = {
   emergencyListFundedPercent: 'financé à {percent}',
   emergencyListFundedOf: '{funded} reçus sur {appeal} demandés',
   emergencyListUpdated: 'Mis à jour le {date}',
+  emergencyListStarted: 'Début : {date}',
   emergencyListAsOf: 'Situation au {date}',
   // donor-ranking
   donorRankingTitle: 'Donateurs',
