@@ -48,6 +48,7 @@ const STEPS = [
   { name: 'builder', needs: ['demo'], run: built('builder'), what: 'the embed builder: each snippet pasted into a blank page' },
   { name: 'css', needs: ['build'], run: built('css'), what: 'minified CSS: same computed styles as written' },
   { name: 'host', needs: ['build'], run: built('host-pages'), what: 'CSP, hostile theme, focus rings, forced colours, flaky network' },
+  { name: 'live-data', needs: ['build'], run: built('live-data'), what: 'the scheduled `iom-widgets fetch` example, against recorded APIs' },
   { name: 'prerender', needs: ['build'], run: node('--test', 'test/prerender/prerender.test.mjs', 'test/prerender/browser.test.mjs') },
   { name: 'size', needs: ['build'], run: node('scripts/size.mjs') },
 ];
