@@ -23,13 +23,14 @@ const KB = 1024;
 //   page loads holds what each widget asks of it (`resource`, a counter's `hxl-value`, `hxl-filter`,
 //   `hxl-aggregate`), the "as of" date of the source line in four languages, and the request the
 //   data reader needs to read an API's response; the readers themselves are on demand;
-// - the one-file build, 50 → 54.5 kB: it carries everything a page may need, the readers of the
+// - the loader's page of counters, 23.5 → 24 kB, for the same reasons as the counter page;
+// - the one-file build, 50 → 55 kB: it carries everything a page may need, the readers of the
 //   six APIs (6.4 kB on demand in the library) included; leaving them out of it would make the
 //   one-file build need a second file beside it, or read no API.
 const ENTRIES = [
   ['stat-counter.js', 23.5, 'a page of counters: one element, with Lit and the core'],
   ['iom-widgets.js', 52, 'all four elements, without chart.js'],
-  ['iom-widgets.bundle.js', 54.5, 'the one-file build: all four elements, no static import'],
+  ['iom-widgets.bundle.js', 55, 'the one-file build: all four elements, no static import'],
   ['emergency-list.js', 27, 'one element, with Lit and the core'],
   ['donor-ranking.js', 27, 'one element, without chart.js'],
   ['objective-card.js', 28, 'one element, with stat-counter'],
@@ -37,7 +38,7 @@ const ENTRIES = [
 ];
 const CHART_PAGE = 98;
 const LOADER = [1, 'the loader: finds the widgets of a page and fetches their files'];
-const LOADER_COUNTER = [23.5, "the loader's page of counters (issue 31 asked for 22 kB; see BENCHMARKS.md)"];
+const LOADER_COUNTER = [24, "the loader's page of counters (issue 31 asked for 22 kB; see BENCHMARKS.md)"];
 const LOADER_ALL = [52, "the loader's page of all four elements, without chart.js"];
 const ON_DEMAND_CEILINGS = [
   [ON_DEMAND.words, 3, 'the words of one language, fetched when a widget shows it'],
