@@ -63,6 +63,10 @@ const shownPath = (path: string) => {
 /** Runs the command; returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'fetch' && (rest.includes('-h') || rest.includes('--help'))) {
+    process.stdout.write(`${FETCH_USAGE}\n`);
+    return 0;
+  }
   if (command === undefined || command === '-h' || command === '--help' || rest.includes('-h') || rest.includes('--help')) {
     (command === undefined ? process.stderr : process.stdout).write(`${USAGE}\n`);
     return command === undefined ? 2 : 0;
