@@ -13,6 +13,7 @@ import { HXL_AGGREGATES, type DataShape, type HxlAggregate, type SourceRequest }
 import { DataError } from '../data/errors.js';
 import { loadReader, type Reader } from '../data/load-reader.js';
 import { isHxlTable } from '../data/hxl.js';
+import { safeUrl } from '../data/safe-url.js';
 import { apiOf } from '../data/sources/recognise.js';
 import { httpError } from '../data/sources/requests.js';
 import { validate } from '../data/validate.js';
@@ -210,8 +211,10 @@ function section(widget: Widget, data: Record<string, unknown>, source: FetchSou
   const cited = { ...cite, accessed };
   if (widget === 'donor-ranking') return validate(ReportDonorRankingSchema, { ...data, source: cited }, source.name);
   if (widget === 'emergency-list') {
+    // A link that is not one the widgets would follow (javascript:…) is not written: the file may be read by other tools.
+    const emergencies = (data.emergencies as Record<string, unknown>[]).map(({ url, ...rest }) => (safeUrl(url) ? { ...rest, url } : rest));
     // The list describes the day it was read, unless the source dates it.
-    return validate(ReportEmergencyListSchema, { ...data, asOf: data.asOf ?? cite.asOf ?? accessed.slice(0, 10), source: cited }, source.name);
+    return validate(ReportEmergencyListSchema, { ...data, emergencies, asOf: data.asOf ?? cite.asOf ?? accessed.slice(0, 10), source: cited }, source.name);
   }
   const label = source.label ?? data.label;
   const figure = {

@@ -172,6 +172,14 @@ describe('iom-widgets fetch, other recorded responses of the same APIs (a check 
     assert.equal(r.copy.source.title, 'copies');
   });
 
+  it('writes an API’s strings as text data, and leaves out a link that is not one (javascript:)', async () => {
+    const { status, report } = await fetchTo(['https://copies/reliefweb-hostile.fictitious.json']);
+    assert.equal(status, 0);
+    const [first, second, third] = report!.emergencies.emergencies;
+    assert.equal(first.name, '<img src=x onerror="window.__hacked=1">Examplia: Floods (fictitious)', 'the name as it came: the widgets show it as text');
+    assert.deepEqual([first.url, second.url, third.url], [undefined, undefined, 'https://reliefweb.int/disaster/tc-2025-000003-xxd']);
+  });
+
   it('reads the HXL Proxy’s JSON in both styles into a list, by hashtags', async () => {
     for (const style of ['data.json', 'data.objects.json']) {
       const { status, printed } = await fetchTo([`https://proxy.hxlstandard.org/${style}?url=https%3A%2F%2Fexample.org%2Ft.csv`, '--widget', 'stat-counter', '--hxl-value', '#affected+idps', '--hxl-filter', '#country+code=HTI', '--hxl-aggregate', 'latest']);
