@@ -50,6 +50,7 @@ const STEPS = [
   { name: 'host', needs: ['build'], run: built('host-pages'), what: 'CSP, hostile theme, focus rings, forced colours, flaky network' },
   { name: 'forced', needs: ['build'], run: built('forced-colours'), what: "the donor chart in Firefox's forced colours, as pixels" },
   { name: 'print', needs: ['build'], run: built('print'), what: 'all four widgets printed to PDF (Chromium, Firefox): every figure and donor row in its text' },
+  { name: 'live-data', needs: ['build'], run: built('live-data'), what: 'the scheduled `iom-widgets fetch` example, against recorded APIs' },
   { name: 'prerender', needs: ['build'], run: node('--test', 'test/prerender/prerender.test.mjs', 'test/prerender/browser.test.mjs') },
   { name: 'size', needs: ['build'], run: node('scripts/size.mjs') },
 ];

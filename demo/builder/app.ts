@@ -7,11 +7,20 @@ import { live } from 'lit/directives/live.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { defineElement } from '../../src/base/define-element.js';
 import { contrastRatio, parseHex, toHex, CONTRAST_PAIRS, type Rgb } from './contrast.js';
-import { ancestorsOf, checkValue, childrenOf, entryOf, firstValid, loadAddress, parsePasted, pointerFragment, valueAt, type Check, type TreeEntry } from './data.js';
+import { ancestorsOf, apiOf, checkSource, checkValue, childrenOf, entryOf, firstValid, loadAddress, parsePasted, pointerFragment, valueAt, type Check, type TreeEntry } from './data.js';
 import type { AttributeField, ThemeToken, WidgetInfo } from './manifest.js';
 import { elementMarkup, fallbackOf, snippet, type SnippetInput } from './snippet.js';
 import { BUILDER_LANGUAGES, DEFAULTS, MAX_PASTE_IN_URL, fromQuery, naturalDir, toQuery, type BuilderLanguage, type BuilderState, type SourceKind } from './state.js';
 import { BUILDER_STRINGS, LANGUAGE_NAMES, type BuilderStringKey } from './strings.js';
+
+/** Addresses of the sector's APIs the widgets read (docs/sources.md): the examples under "An address". */
+const API_EXAMPLES: [name: string, url: string][] = [
+  ['OCHA FTS', 'https://api.hpc.tools/v1/public/fts/flow?organizationAbbrev=IOM&year=2023&groupby=organization'],
+  ['ReliefWeb', 'https://api.reliefweb.int/v2/disasters?appname=YOUR-APPNAME&filter[field]=status&filter[value]=ongoing&profile=list&limit=20'],
+  ['HDX (CKAN)', 'https://data.humdata.org/api/3/action/package_show?id=global-iom-dtm-from-api'],
+  ['HXL Proxy', 'https://proxy.hxlstandard.org/data.json?url=https%3A%2F%2Fdata.humdata.org%2Fdataset%2Fglobal-iom-dtm-from-api%2Fresource%2F80911e9b-7527-469a-a545-4074860e1288%2Fdownload%2Fglobal-iom-dtm-from-api-admin-0-to-2.csv'],
+  ['Missing Migrants Project', 'https://missingmigrants.iom.int/global-figures/2024/json'],
+];
 
 type Load = { status: 'idle' | 'loading' } | { status: 'ready'; doc: unknown } | { status: 'error'; message: string };
 
@@ -62,6 +71,8 @@ export class EmbedBuilder extends LitElement {
   @state() private copyStatus: Record<string, string> = {};
   @state() private pasteDraft = '';
   @state() private urlDraft = '';
+  /** What the widget makes of an API's response (read whole from its address), for the address, widget and attributes in `key`. */
+  @state() private apiCheck?: { key: string; check: Check };
 
   private loadKey = '';
   private loadAbort?: AbortController;
@@ -69,6 +80,7 @@ export class EmbedBuilder extends LitElement {
   private autoPick = false;
   private previewKey = '';
   private previewRun = 0;
+  private apiChecking = '';
   private canvas?: CanvasRenderingContext2D | null;
 
   protected override createRenderRoot(): HTMLElement {
@@ -118,9 +130,21 @@ export class EmbedBuilder extends LitElement {
     return this.localAddress ?? this.t('pastedData');
   }
 
+  /** The API whose response the address gave (docs/sources.md), in words, or undefined. */
+  private get api(): string | undefined {
+    return this.load.status === 'ready' && this.s.source === 'url' ? apiOf(this.load.doc) : undefined;
+  }
+
+  /** What an API's check depends on: the address, the widget, and the attributes that say what it takes. */
+  private get apiKey(): string {
+    return JSON.stringify([this.s.url, this.s.widget, this.attributeList.filter(([name]) => name === 'resource' || name.startsWith('hxl-'))]);
+  }
+
   /** The chosen entry, checked: the value and what the widget says of it. */
   private get chosen(): { value?: unknown; check: Check } | undefined {
     if (this.load.status !== 'ready') return undefined;
+    // An API's response is read whole, from its address, by the widget's readers (checked in `updated`).
+    if (this.api) return this.apiCheck?.key === this.apiKey ? { value: this.load.doc, check: this.apiCheck.check } : undefined;
     const found = valueAt(this.load.doc, this.s.pointer, this.where);
     if (!found.ok) return { check: { ok: false, message: found.message } };
     return { value: found.value, check: checkValue(this.s.widget, found.value) };
@@ -143,9 +167,10 @@ export class EmbedBuilder extends LitElement {
     if (form === 'src') {
       const address = forPreview ? this.localAddress : this.siteAddress;
       if (!address) return undefined;
-      return { ...base, src: `${address}${pointerFragment(this.s.pointer)}` };
+      return { ...base, src: `${address}${this.api ? '' : pointerFragment(this.s.pointer)}` };
     }
-    return { ...base, inline: chosen.value };
+    // An API's response given inline is not read (the widget says to give its address).
+    return this.api ? undefined : { ...base, inline: chosen.value };
   }
 
   // ---- loading --------------------------------------------------------------------------------
@@ -205,8 +230,18 @@ export class EmbedBuilder extends LitElement {
   // ---- preview, fallback, contrast -------------------------------------------------------------
 
   protected override updated(): void {
+    void this.checkApi();
     void this.refreshPreview();
     this.measureTheme();
+  }
+
+  private async checkApi(): Promise<void> {
+    const key = this.apiKey;
+    if (!this.api || this.apiCheck?.key === key || this.apiChecking === key || this.load.status !== 'ready') return;
+    this.apiChecking = key;
+    const url = new URL(this.s.url.trim(), document.baseURI).href.replace(/#.*$/, '');
+    const check = await checkSource(this.s.widget, this.load.doc, url, this.attributeList, new AbortController().signal);
+    if (this.apiChecking === key) this.apiCheck = { key, check };
   }
 
   private async refreshPreview(): Promise<void> {
@@ -292,6 +327,13 @@ export class EmbedBuilder extends LitElement {
     this.autoPick = true;
     this.open = new Set(['']);
     this.set({ file, pointer: '' });
+  }
+
+  private useExample(url: string): void {
+    this.urlDraft = url;
+    this.autoPick = true;
+    this.open = new Set(['']);
+    this.set({ url, pointer: '' });
   }
 
   private useUrl(event: Event): void {
@@ -448,6 +490,10 @@ export class EmbedBuilder extends LitElement {
                 <input id="data-url" type="text" inputmode="url" spellcheck="false" aria-describedby="data-url-hint" .value=${live(this.urlDraft)} @input=${(e: Event) => (this.urlDraft = (e.target as HTMLInputElement).value)} />
                 <button type="submit">${this.t('load')}</button>
               </div>
+              <p class="hint">
+                ${this.t('urlExamples')}
+                ${API_EXAMPLES.map(([name, url], i) => html`${i ? ', ' : ''}<button type="button" class="link" @click=${() => this.useExample(url)}>${name}</button>`)}
+              </p>
             </form>`
           : nothing}
         ${s.source === 'paste'
@@ -469,6 +515,18 @@ export class EmbedBuilder extends LitElement {
     if (load.status === 'error') return html`<p class="problem" role="alert"><strong>${this.t('loadFailed')}</strong> <span lang="en" dir="auto">${load.message}</span></p>`;
     if (load.status !== 'ready') return html`<p class="status" role="status">${this.t('loadingData')}</p>`;
     const check = this.chosen?.check;
+    if (this.api) {
+      return html`
+        <p class="hint">${this.t('apiFound')} <span lang="en" dir="auto">${this.api}</span>: ${this.t('apiWhole')}</p>
+        <p id="pointer-check" class=${check?.ok ? 'ok' : 'problem'} role="status">
+          ${check === undefined
+            ? this.t('apiChecking')
+            : check.ok
+              ? this.t(check.empty ? 'pointerEmpty' : 'pointerOk', { tag: this.s.widget })
+              : html`${this.t('pointerBad', { tag: this.s.widget })} <span lang="en" dir="auto">${check.message}</span>`}
+        </p>
+      `;
+    }
     const root = entryOf(load.doc, '', '');
     return html`
       <h3 id="tree-title">${this.t('treeTitle', { tag: this.s.widget })}</h3>

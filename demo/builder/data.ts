@@ -2,7 +2,7 @@
 // tree, and checking each entry with the widget's own data shape (the valibot schema, HXL mapping
 // and shorthand forms the widget's DataController applies), so only data the widget accepts can be
 // picked, and every other entry says why not, in the widget's own words.
-import type { DataShape } from '../../src/data/data-state.js';
+import type { DataShape, SourceRequest } from '../../src/data/data-state.js';
 import { DataError } from '../../src/data/errors.js';
 import { fetchDocument, parseDocument } from '../../src/data/fetch-cache.js';
 import { isHxlTable } from '../../src/data/hxl.js';
@@ -44,6 +44,27 @@ export function checkValue(tag: string, raw: unknown): Check {
   const shape = shapeOf(tag);
   try {
     const data = readData(shape, raw);
+    return { ok: true, empty: !!shape.isEmpty?.(localize(data, 'en')) };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export { apiOf } from '../../src/data/sources/recognise.js';
+
+/**
+ * What the widget makes of a response of the sector's APIs (docs/sources.md) read at `url`, with
+ * `attributes` (resource, hxl-value…): the widget's own request and the readers it loads, so the
+ * builder accepts what the widget shows, and says what it would say.
+ */
+export async function checkSource(tag: string, doc: unknown, url: string, attributes: [string, string][], signal: AbortSignal): Promise<Check> {
+  const shape = shapeOf(tag);
+  const el = document.createElement(tag) as unknown as HTMLElement & { sourceRequest(): SourceRequest };
+  for (const [name, value] of attributes) el.setAttribute(name, value);
+  try {
+    const reader = await loadReader();
+    const prepared = await reader.prepare(shape, doc, { url, request: el.sourceRequest(), load: (address, shown) => fetchDocument(address, shown, signal, 15000) });
+    const data = reader.readData(shape, prepared);
     return { ok: true, empty: !!shape.isEmpty?.(localize(data, 'en')) };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };

@@ -1,7 +1,8 @@
 /// <reference types="node" />
-// The `iom-widgets` command. One subcommand: prerender.
+// The `iom-widgets` command. Two subcommands: prerender, and fetch (./fetch.ts).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
+import { FETCH_USAGE, fetchCommand } from './fetch.js';
 import { prerenderFile } from './prerender.js';
 
 const USAGE = `Usage: iom-widgets prerender IN.html [--root DIR] [-o OUT.html] [--styles DIR] [--strict]
@@ -18,7 +19,9 @@ its figures before any script runs, and to readers that run none.
                  instead of inline <style> and style attributes (links are relative to IN.html:
                  write the output beside it or in place)
   --strict       exit with status 1 when a widget's data fails (each is reported either way)
-  -h, --help     this help`;
+  -h, --help     this help
+
+${FETCH_USAGE}`;
 
 interface Args {
   input?: string;
@@ -60,10 +63,15 @@ const shownPath = (path: string) => {
 /** Runs the command; returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'fetch' && (rest.includes('-h') || rest.includes('--help'))) {
+    process.stdout.write(`${FETCH_USAGE}\n`);
+    return 0;
+  }
   if (command === undefined || command === '-h' || command === '--help' || rest.includes('-h') || rest.includes('--help')) {
     (command === undefined ? process.stderr : process.stdout).write(`${USAGE}\n`);
     return command === undefined ? 2 : 0;
   }
+  if (command === 'fetch') return fetchCommand(rest);
   if (command !== 'prerender') {
     process.stderr.write(`iom-widgets: unknown command ${command}\n\n${USAGE}\n`);
     return 2;

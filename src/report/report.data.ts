@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { SourceSchema, Year } from '../data/validate.js';
+import { LanguageMap, SourceSchema, Year } from '../data/validate.js';
 import { StatCounterSchema } from '../stat-counter/stat-counter.data.js';
 import { EmergencyListSchema, EmergencySchema } from '../emergency-list/emergency-list.data.js';
 import { DonorRankingSchema, DonorSchema } from '../donor-ranking/donor-ranking.data.js';
@@ -15,7 +15,10 @@ const Label = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 const Key = v.pipe(v.string(), v.regex(/^[a-z][A-Za-z0-9]*$/, 'must be a camelCase name such as peopleReached'));
 const isKey = (key: string) => /^[a-z][A-Za-z0-9]*$/.test(key);
 
-/** One figure of a report: stat-counter data with `label`, `unit`, `year` and `source` required. */
+/**
+ * One figure of a report: stat-counter data with `label`, `unit`, `year` and `source` required. Its
+ * label may be in several languages (`iom-widgets fetch` writes the four for the columns it knows).
+ */
 export const ReportFigureSchema = v.strictObject({
   ...StatCounterSchema.entries,
   value: v.pipe(
@@ -23,7 +26,7 @@ export const ReportFigureSchema = v.strictObject({
     // The annual-report page shows 0 wherever an animated counter was captured before it ran.
     v.notValue(0, 'is 0: a figure the source does not give is left out, never written as 0'),
   ),
-  label: Label,
+  label: v.union([Label, LanguageMap]),
   unit: Label,
   year: Year,
   source: SourceSchema,

@@ -19,7 +19,8 @@ before(async () => {
   blank = mkdtempSync(join(tmpdir(), 'iom-builder-'));
   // As on a site that self-hosts the files (docs/pasting.md "Get the files"): the script at
   // /iom-widgets/, the data at /data/, which are the builder's default addresses.
-  server = await serveStatic({ '/': join(ROOT, 'dist-demo'), '/iom-widgets/': join(ROOT, 'dist'), '/blank/': blank });
+  // /sources/: recorded responses of the sector's APIs (test/fixtures/sources/), as a saved copy serves them.
+  server = await serveStatic({ '/': join(ROOT, 'dist-demo'), '/iom-widgets/': join(ROOT, 'dist'), '/blank/': blank, '/sources/': join(ROOT, 'test/fixtures/sources') });
   browser = await chromium();
 });
 after(async () => {
@@ -145,6 +146,38 @@ describe('each widget, set up in the builder, pasted into a blank page', { concu
       await checkFallback(`${tag} src form`, srcPage, out.src);
     });
   }
+});
+
+it('an API’s address (recorded OCHA FTS, ReliefWeb): read whole by the widget, checked by its readers, previewed, and its src snippet renders the same pasted', async () => {
+  const settledSrc = (page) => page.waitForFunction(() => /slot="fallback"/.test(document.querySelector('#code-src')?.textContent ?? '') && /ready|prête|prêt|lista|جاهزة/.test(document.querySelector('.preview-step .status')?.textContent ?? ''), { timeout: TIMEOUT, polling: 100 });
+  const page = await openBuilder('?widget=stat-counter');
+  await page.waitForSelector('input[name=widget]', { timeout: TIMEOUT });
+  await page.click('input[name=source][value="url"]');
+  assert.deepEqual(await page.$$eval('#data-url ~ .hint button.link, form .hint button.link', (b) => b.map((x) => x.textContent.trim())), ['OCHA FTS', 'ReliefWeb', 'HDX (CKAN)', 'HXL Proxy', 'Missing Migrants Project'], 'the examples under "An address"');
+  await page.$eval('#data-url', (el) => {
+    el.value = '/sources/fts-flow-groupby-organization.fictitious.json';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.click('#data-url + button');
+  // A counter does not read FTS: the builder says what the widget would.
+  await page.waitForFunction(() => /read by <donor-ranking>, not by <stat-counter>/.test(document.querySelector('#pointer-check')?.textContent ?? ''), { timeout: TIMEOUT, polling: 100 });
+  assert.match(await page.$eval('#pointer-check', (el) => el.previousElementSibling.textContent), /an OCHA FTS response/);
+  await page.click('input[name=widget][value="donor-ranking"]');
+  await settledSrc(page);
+  const out = await builderOutput(page);
+  assert.match(out.src, /<donor-ranking src="\/sources\/fts-flow-groupby-organization\.fictitious\.json">/, 'the address, whole');
+  assert.equal(out.inline, undefined, 'no inline form: an API is read from its address');
+  assert.match(out.preview, /Government of Example A \(fictitious\)/);
+  assert.deepEqual(page.problems, [], 'no console error or warning in the builder');
+  await page.close();
+  await pasteAndCompare('donor-ranking from FTS', out.src, out);
+
+  const list = await openBuilder(`?widget=emergency-list&source=url&url=${encodeURIComponent('/sources/reliefweb-disasters-public-examples.json')}`);
+  await settledSrc(list);
+  const rw = await builderOutput(list);
+  assert.match(rw.preview, /Tropical Cyclone Mekunu - May 2018/);
+  await list.close();
+  await pasteAndCompare('emergency-list from ReliefWeb', rw.src, rw);
 });
 
 it('pasted CSV gives only the inline form, which renders; a contrast below WCAG AA is warned about; axe finds nothing (English; Arabic, dark preview)', async () => {

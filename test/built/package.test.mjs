@@ -8,7 +8,7 @@
 //   node --test test/built/package.test.mjs      (after npm run build:lib; IOM_KEEP=1 keeps the app)
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
@@ -16,6 +16,7 @@ import * as esbuild from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { ROOT, chromium, needBuilt, openPage, serveStatic } from '../../scripts/pages.mjs';
 import { TAGS } from '../../scripts/tags.mjs';
+import { serveRecordedApis } from '../support/recorded-apis.mjs';
 
 const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 // The React the app installs: the exact versions the repository develops against.
@@ -50,7 +51,7 @@ describe('the tarball', () => {
   it('packs dist/ (and `prepack` builds it for `npm publish`), with the license, the docs, the data, the types and the editor hints', () => {
     const files = new Set(pack.files.map((f) => f.path));
     assert.equal(PKG.scripts.prepack, 'npm run build:lib');
-    const required = ['LICENSE', 'README.md', 'CHANGELOG.md', 'package.json', 'custom-elements.json', 'dist/iom-widgets.js', 'dist/types/index.d.ts', 'dist/iom-widgets.bundle.js', 'dist/iom-widgets.chart.js', 'data/annual-report-2023.json', 'dist/react.js', 'dist/types/react/index.d.ts', 'dist/types/react/jsx.d.ts', ...EDITOR_FILES];
+    const required = ['bin/iom-widgets.js', 'dist/cli.js', 'LICENSE', 'README.md', 'CHANGELOG.md', 'package.json', 'custom-elements.json', 'dist/iom-widgets.js', 'dist/types/index.d.ts', 'dist/iom-widgets.bundle.js', 'dist/iom-widgets.chart.js', 'data/annual-report-2023.json', 'dist/react.js', 'dist/types/react/index.d.ts', 'dist/types/react/jsx.d.ts', ...EDITOR_FILES];
     assert.deepEqual(required.filter((f) => !files.has(f)), [], 'missing from the tarball');
     assert.deepEqual([...files].filter((f) => f.endsWith('.map') || /^(src|test|stories)\//.test(f)), [], 'no source maps, src/, test/ or stories/');
     assert.ok(/^MIT License/.test(readFileSync(join(ROOT, 'LICENSE'), 'utf8')) && PKG.license === 'MIT', 'the MIT license, as package.json says');
@@ -75,6 +76,22 @@ describe('in the app', () => {
     assert.match(page, /<stat-counter src="data\.json#\/f"><template shadowrootmode="open">[\s\S]*600,000/);
     const api = run(process.execPath, ['--input-type=module', '-e', "import { prerender } from 'iom-widgets/prerender'; const r = await prerender('<stat-counter value=\"5\" label=\"x\"></stat-counter>', { file: 'x.html' }); process.stdout.write(String(r.widgets));"], app);
     assert.equal(api.trim(), '1');
+  });
+
+  it('the installed `iom-widgets fetch` reads an API into a report file (the recorded Missing Migrants Project)', async () => {
+    const apis = await serveRecordedApis();
+    try {
+      // Not execFileSync: the recorded API answers from this process.
+      const args = ['--import', join(ROOT, 'test/support/recorded-apis.mjs'), join(app, 'node_modules/.bin/iom-widgets'), 'fetch', 'https://missingmigrants.iom.int/global-figures/2024/json', '-o', 'data/live.json'];
+      const env = { ...process.env, IOM_RECORDED_APIS: apis.base };
+      const printed = await new Promise((ok, fail) => execFile(process.execPath, args, { cwd: app, env }, (error, stdout, stderr) => (error ? fail(new Error(stderr)) : ok(stderr))));
+      assert.match(printed, /wrote data\/live\.json \(figure\)/);
+      const report = readJson(join(app, 'data/live.json'));
+      assert.equal(report.figure.source.title, 'Missing Migrants Project');
+      assert.equal(report.figure.year, 2024);
+    } finally {
+      await apis.close();
+    }
   });
 
   const fromTarball = (file) => file.startsWith(installed + sep) || file.startsWith(join('node_modules', 'iom-widgets') + sep);

@@ -47,8 +47,8 @@ function fromSource(shape: Shape, raw: unknown, ctx: ReadContext, kit: Kit): unk
   if (raw instanceof CitedTable) table = raw;
   else if (isDtm(raw)) table = tableFromDtm(raw);
   else if (isMissingMigrants(raw)) table = tableFromMissingMigrants(raw, ctx.url);
-  else if (isHxlObjects(raw)) table = new CitedTable(rowsFromHxlObjects(raw), proxyCitation(ctx.url));
-  else if (isHxlTable(raw)) table = new CitedTable(raw, proxyCitation(ctx.url));
+  else if (isHxlObjects(raw)) table = new CitedTable(rowsFromHxlObjects(raw), proxyCitation(ctx.url) ?? ctx.cite);
+  else if (isHxlTable(raw)) table = new CitedTable(raw, proxyCitation(ctx.url) ?? ctx.cite);
   return table ? fromTable(shape, table, ctx, kit) : raw;
 }
 

@@ -23,6 +23,8 @@ export interface Kit {
 export interface ReadContext {
   url?: string;
   request?: SourceRequest;
+  /** The citation of a plain HXL table, which names no source of its own (`iom-widgets fetch` gives the table's address). */
+  cite?: Citation;
 }
 
 /** A citation as the readers write it: the widget's `source` object. */
