@@ -1,4 +1,5 @@
 import { html, isServer, nothing, type TemplateResult } from 'lit';
+import type { DataState } from '../data/data-state.js';
 import type { Source } from '../data/validate.js';
 
 /**
@@ -54,4 +55,11 @@ export function downloadLine(name: string, lead: string, shown: object, table: (
 /** The line's place while the data loads: its words in a grey bar, so that nothing moves when the data comes. */
 export function downloadPlaceholder(lead: string): TemplateResult {
   return html`<p class="download" part="download" data-fallback="omit" aria-hidden="true"><span class="placeholder">${lead} CSV · JSON</span></p>`;
+}
+
+/** "Get the data" for the data a state shows (kept on screen while it loads again), or its place while the first data loads. */
+export function downloadFor<T>(state: DataState<T>, name: string, lead: string, data: (shown: T) => [shown: object, table: () => Table]): unknown {
+  const shown = state.kind === 'ready' ? state.data : state.kind === 'loading' ? state.last : undefined;
+  if (shown !== undefined) return downloadLine(name, lead, ...data(shown));
+  return state.kind === 'loading' ? downloadPlaceholder(lead) : nothing;
 }

@@ -6,10 +6,10 @@ import type { Reader } from '../data/load-reader.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { reset, states, tokens } from '../styles/tokens.js';
 import { IOM_WIDGET } from './define-element.js';
-import { downloadLine, downloadPlaceholder, type Table } from './download.js';
+import { downloadFor, type Table } from './download.js';
 import { emit, OutcomeEvents } from './events.js';
 import { AttributeWarnings, numberAttribute, type OptionValue } from './options.js';
-import { REFRESH, RefreshController } from './refresh.js';
+import { REFRESH, RefreshController, refreshDelay } from './refresh.js';
 import { errorBox, skeleton, staleNote } from './state-views.js';
 import { TakeoverController } from './takeover.js';
 import { takeTurn } from './turns.js';
@@ -56,16 +56,10 @@ export abstract class IomElement<T> extends LitElement {
   protected readonly takeover = new TakeoverController(this);
   protected readonly warnings = new AttributeWarnings(this);
   protected readonly dataController = new DataController<T>(this, (reader) => this.dataShape(reader));
-  // `refresh`: when to read `src` again (ms after this update): a snapshot at once, figures from `src` every `refresh` s.
+  // `refresh`: when to read `src` again (see `refreshDelay`).
   protected readonly refresher = new RefreshController(
     this,
-    () => {
-      const every = REFRESH.value(this.refresh);
-      const from = this.dataController.refreshable;
-      if (every === undefined || from === undefined) return undefined;
-      if (from === 'snapshot') return 0;
-      return this.state.kind === 'ready' || this.state.kind === 'empty' ? every * 1000 : undefined;
-    },
+    () => refreshDelay(this.refresh, this.dataController.refreshable, this.state.kind === 'ready' || this.state.kind === 'empty'),
     () => this.dataController.refresh(),
   );
   /** What this update shows, set in `willUpdate`. */
@@ -156,12 +150,7 @@ export abstract class IomElement<T> extends LitElement {
 
   /** With `download`: "Get the data" for what this update shows, or its place while the data loads (see `base/download.ts`). */
   protected renderDownload(): unknown {
-    if (!this.download) return nothing;
-    const s = this.state;
-    const shown = s.kind === 'ready' ? s.data : s.kind === 'loading' ? s.last : undefined;
-    const lead = this.i18n.t('download');
-    if (shown !== undefined) return downloadLine(this.localName, lead, ...this.downloadData(shown));
-    return s.kind === 'loading' ? downloadPlaceholder(lead) : nothing;
+    return this.download ? downloadFor(this.state, this.localName, this.i18n.t('download'), (data) => this.downloadData(data)) : nothing;
   }
 
   /** Placeholder while loading. Widgets lay it out as their data, so that nothing moves when the data comes. */

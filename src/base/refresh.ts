@@ -16,6 +16,17 @@ export const REFRESH: Option<number | undefined> = {
 };
 
 /**
+ * When to read `src` again, in ms after this update: a prerendered snapshot at once; figures read
+ * from `src` every `refresh` seconds once shown (not while a load is under way); else never.
+ */
+export function refreshDelay(refresh: number | undefined, from: 'src' | 'snapshot' | undefined, shown: boolean): number | undefined {
+  const every = REFRESH.value(refresh);
+  if (every === undefined || from === undefined) return undefined;
+  if (from === 'snapshot') return 0;
+  return shown ? every * 1000 : undefined;
+}
+
+/**
  * Runs `run` every so often while the widget is on screen: `delay()` says in how many ms after
  * this update (none: no refresh now, as while a load is under way). When the time comes while the
  * widget is off screen or its tab hidden, it runs as soon as the widget is seen again.

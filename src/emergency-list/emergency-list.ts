@@ -1,7 +1,7 @@
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { SOURCE_COLUMNS, sourceCells, type Table } from '../base/download.js';
+import type { Table } from '../base/download.js';
 import { IomElement } from '../base/iom-element.js';
 import { numberAttribute, type OptionValue } from '../base/options.js';
 import { PrintController } from '../base/print.js';
@@ -17,7 +17,7 @@ import { KeptItems } from './kept-items.js';
 import { NO_FILTERS, modelFor, offeredFilters, offeredSorts, searchTokens, viewOf, type EmergencyFilter, type EmergencySort, type Entry, type View } from './model.js';
 import { FILTERS, HEADING_LEVEL, LAYOUT, LIMIT, SORT, type EmergencyFilterChangeDetail, type EmergencyLayout } from './options.js';
 import { ProgressiveList } from './progressive.js';
-import { controlsTemplate, countText, itemTemplate, noMatchTemplate, titleTemplate } from './templates.js';
+import { controlsTemplate, countText, emergencyTable, itemTemplate, noMatchTemplate, titleTemplate } from './templates.js';
 
 export { EMERGENCY_FILTERS, EMERGENCY_SORTS, type EmergencyFilter, type EmergencySort } from './model.js';
 export { EMERGENCY_LAYOUTS, type EmergencyFilterChangeDetail, type EmergencyLayout } from './options.js';
@@ -233,19 +233,7 @@ export class EmergencyList extends IomElement<EmergencyListData> {
   }
 
   protected downloadData(data: EmergencyListData): [object, () => Table] {
-    const list = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join('; ') : value);
-    const head = ['name', 'country', 'iso3', 'region', 'level', 'type', 'status', 'started', 'updated', 'people_affected', 'people_in_need', 'people_targeted', 'people_reached', 'appeal_usd', 'funded_usd', 'url'];
-    return [
-      data,
-      () => [
-        [...head, ...SOURCE_COLUMNS],
-        ...data.emergencies.map((e) => [
-          e.name, list(e.country), list(e.iso3), e.region, e.level, e.type, e.status, e.started, e.updated,
-          e.peopleAffected, e.peopleInNeed, e.peopleTargeted, e.peopleReached, e.appeal, e.funded, e.url,
-          ...sourceCells(e.source ?? data.source),
-        ]),
-      ],
-    ];
+    return [data, () => emergencyTable(data)];
   }
 
   protected renderReady(data: EmergencyListData): TemplateResult {

@@ -3,6 +3,7 @@
 // wherever and whenever it is asked for (the element skips unchanged ones with `guard`).
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { SOURCE_COLUMNS, sourceCells, type Table } from '../base/download.js';
 import { cssProps } from '../base/css-props.js';
 import { heading } from '../base/heading.js';
 import { sourceContent } from '../base/source-line.js';
@@ -181,4 +182,18 @@ function fundingTemplate(e: Emergency, locale: string): TemplateResult | typeof 
     </div>
     <p class="funding-text"><strong>${line}</strong> <span class="funding-detail">${detail}</span></p>
   </div>`;
+}
+
+/** What the list shows, as "Get the data" writes it: a row per emergency, in the data's order. */
+export function emergencyTable(data: EmergencyListData): Table {
+  const list = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join('; ') : value);
+  const head = ['name', 'country', 'iso3', 'region', 'level', 'type', 'status', 'started', 'updated', 'people_affected', 'people_in_need', 'people_targeted', 'people_reached', 'appeal_usd', 'funded_usd', 'url'];
+  return [
+    [...head, ...SOURCE_COLUMNS],
+    ...data.emergencies.map((e) => [
+      e.name, list(e.country), list(e.iso3), e.region, e.level, e.type, e.status, e.started, e.updated,
+      e.peopleAffected, e.peopleInNeed, e.peopleTargeted, e.peopleReached, e.appeal, e.funded, e.url,
+      ...sourceCells(e.source ?? data.source),
+    ]),
+  ];
 }

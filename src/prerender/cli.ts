@@ -2,7 +2,8 @@
 // The `iom-widgets` command. Two subcommands: prerender, and fetch (./fetch.ts).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
-import { FETCH_USAGE, fetchCommand } from './fetch.js';
+import { fetchCommand } from './fetch.js';
+import { FETCH_USAGE } from './fetch-args.js';
 import { prerenderFile } from './prerender.js';
 
 const USAGE = `Usage: iom-widgets prerender IN.html [--root DIR] [-o OUT.html] [--styles DIR] [--strict]
