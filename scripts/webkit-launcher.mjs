@@ -1,7 +1,7 @@
 // web-test-runner's WebDriver launcher, driving WebKit (WebKitGTK's MiniBrowser: Safari's engine)
 // through WebKitWebDriver, a W3C WebDriver server, in a virtual display (xvfb-run). Coverage is
 // Chromium's only, and one test page runs at a time, each in a browser of its own.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer, connect } from 'node:net';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 
@@ -33,8 +33,7 @@ export function webkitLauncher({ driver, browser }) {
     hostname: '127.0.0.1',
     port: 0,
     logLevel: 'error',
-    // A new session (a MiniBrowser started for each test page) that has not answered in 30 s is
-    // asked for again: once in a while a MiniBrowser start hangs (seen on a loaded 2-core machine).
+    // A request unanswered in 30 s fails (a new session that hangs: see stopSession below).
     connectionRetryTimeout: 30_000,
     connectionRetryCount: 3,
     // Classic WebDriver: WebKitWebDriver has no BiDi session, which webdriverio asks for by default.
@@ -54,10 +53,22 @@ export function webkitLauncher({ driver, browser }) {
   // Each test page in a browser of its own, as in Chromium and Firefox: WebKit keeps the modules
   // of an earlier page (even those sent as no-store), so a page would never ask for code an
   // earlier page loaded, and a test of that code's first request could not run.
+  // Once in a while (seen on a loaded 2-core machine, and on CI) a MiniBrowser start hangs, and
+  // WebKitWebDriver, which holds one session at a time, answers no new one: webdriverio does not
+  // retry a request that timed out, so the hung MiniBrowser is killed and the session asked for again.
   const stopSession = launcher.stopSession.bind(launcher);
   launcher.stopSession = async (id) => {
     const result = await stopSession(id);
-    await launcher.driver?.reloadSession();
+    for (let attempt = 1; launcher.driver; attempt++) {
+      try {
+        await launcher.driver.reloadSession();
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        console.warn(`WebKit: no new session (${error.message.split('\n')[0]}); its MiniBrowser ended, asked again (${attempt}/2)`);
+        spawnSync('pkill', ['-KILL', '-f', `${browser} --automation`]);
+      }
+    }
     return result;
   };
   const stop = launcher.stop.bind(launcher);
