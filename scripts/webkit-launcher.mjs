@@ -45,6 +45,14 @@ export function webkitLauncher({ driver, browser }) {
   launcher.initialize = async (config, testFiles) => {
     options.port = await freePort();
     server = spawn('xvfb-run', ['-a', driver, `--port=${options.port}`], { stdio: 'ignore', detached: true });
+    // Its own process group, ended with the test run, also when the run ends on an error.
+    process.once('exit', () => {
+      try {
+        process.kill(-server.pid, 'SIGTERM');
+      } catch {
+        // Already ended by stop().
+      }
+    });
     await listening(options.port);
     // One page at a time, each in a session of its own (not in iframes of one page).
     await initialize({ ...config, concurrency: 1, coverage: false }, testFiles);
