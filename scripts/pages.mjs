@@ -97,6 +97,9 @@ function install(tags) {
   };
 }
 
+/** Gives `page`, and every document it loads (frames too), the harness's `__iom` (see `install`). */
+export const installHelpers = (page) => page.evaluateOnNewDocument(install, TAGS);
+
 /** Resolves after two animation frames in the page: what was just laid out is painted. */
 export const frames = (page) => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
 
@@ -113,7 +116,7 @@ export async function openPage(browser, url, { width = 1280, height = 900, motio
   page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
   await page.setViewport({ width, height, deviceScaleFactor: 1 });
   if (!motion) await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
-  await page.evaluateOnNewDocument(install, TAGS);
+  await installHelpers(page);
   await before?.(page);
   if (!url) return page;
   await page.goto(url, { waitUntil: 'load', timeout });

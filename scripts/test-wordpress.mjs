@@ -33,7 +33,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ensureBrowser } from './browser.mjs';
-import { ROOT, chromium } from './pages.mjs';
+import { ROOT, chromium, installHelpers } from './pages.mjs';
 import { TAGS } from './tags.mjs';
 import { USERS, ensurePackages, startSite } from './wordpress-site.mjs';
 
@@ -118,19 +118,6 @@ const expect = (ok, message) => {
 const section = (title) => console.log(`\n${title}`);
 
 // ---- in the browser ------------------------------------------------------------------------------------
-/** The text of a widget as seen: its shadow DOM, and the shadow roots inside it (objective-card's counters). */
-const SHADOW_TEXT = `function shadowText(el) {
-  const text = (node) => {
-    let out = '';
-    for (const n of node.childNodes) {
-      if (n.nodeType === 3) out += n.data;
-      else if (n.nodeType === 1 && n.localName !== 'style' && n.localName !== 'script') out += (n.shadowRoot ? text(n.shadowRoot) : '') + text(n);
-    }
-    return out;
-  };
-  return el.shadowRoot ? text(el.shadowRoot).replace(/\\s+/g, ' ').trim() : '';
-}`;
-
 /** Marks the form control labelled `label` inside `scope` with data-iom-test=`mark`; rejects when there is none. */
 async function markControl(page, scope, label, mark) {
   const found = await page.evaluate(
@@ -162,6 +149,8 @@ const notOffline = (line) => !OFFLINE.some((pattern) => pattern.test(line));
 async function login(browser, role) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
+  // window.__iom.text(el): a widget's text as seen, its nested shadow roots included (scripts/pages.mjs).
+  await installHelpers(page);
   await page.setViewport({ width: 1280, height: 1000 });
   const errors = [];
   // WordPress's own editor asks for things a role may not have (an Editor gets 403 for the theme's
@@ -281,6 +270,8 @@ async function publish(page, label = 'Publish') {
 async function openPublished(link, { javaScript = true } = {}) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
+  // window.__iom.text(el): a widget's text as seen, its nested shadow roots included (scripts/pages.mjs).
+  await installHelpers(page);
   await page.setViewport({ width: 1280, height: 1000 });
   await page.setJavaScriptEnabled(javaScript);
   await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
@@ -299,8 +290,7 @@ async function openPublished(link, { javaScript = true } = {}) {
 /** Every widget on a published page, once settled: tag, status, the text it shows, its fallback's text. */
 async function widgetsOn(page) {
   return page.evaluate(
-    async (tags, shadowTextSource) => {
-      const shadowText = new Function(`return ${shadowTextSource}`)();
+    async (tags) => {
       const found = [...document.querySelectorAll(tags.join(','))];
       for (const el of found) {
         await customElements.whenDefined(el.localName);
@@ -312,14 +302,13 @@ async function widgetsOn(page) {
         tag: el.localName,
         status: el.status,
         error: el.shadowRoot.querySelector('[part~="error"]')?.textContent.replace(/\s+/g, ' ').trim(),
-        text: shadowText(el),
+        text: window.__iom.text(el),
         fallback: el.querySelector(':scope > [slot="fallback"]')?.textContent.replace(/\s+/g, ' ').trim() ?? '',
         parent: el.parentElement.localName,
         box: [el.getBoundingClientRect().left, el.getBoundingClientRect().width].map(Math.round),
       }));
     },
     TAGS,
-    SHADOW_TEXT,
   );
 }
 
@@ -485,7 +474,7 @@ try {
       });
       const attributes = await step(where, 'the live widget renders in the editor and its fallback is made', async () => {
         const attributes = await waitForPreview(page, clientId, block.tag);
-        const text = await page.$eval(`${blockScope} ${block.tag}`, (el, source) => new Function(`return ${source}`)()(el), SHADOW_TEXT);
+        const text = await page.$eval(`${blockScope} ${block.tag}`, (el) => window.__iom.text(el));
         for (const shown of block.shows) expect(text.includes(shown), `the editor's widget does not show "${shown}": ${text.slice(0, 200)}`);
         return attributes;
       });
@@ -635,7 +624,7 @@ try {
       const value = await frame.$eval('.iom-widgets-data-picker select', (s) => [...s.options].find((o) => o.textContent === 'annual-report-2023.json')?.value);
       await frame.select('.iom-widgets-data-picker select', value);
       await frame.waitForFunction(() => document.querySelector('stat-counter')?.status === 'ready', { timeout: 20_000 });
-      const text = await frame.$eval('stat-counter', (el, source) => new Function(`return ${source}`)()(el), SHADOW_TEXT);
+      const text = await frame.$eval('stat-counter', (el) => window.__iom.text(el));
       expect(text.includes(report.highlights.peopleReached.label), `the widget in the frame shows: ${text.slice(0, 200)}`);
       await page.waitForFunction(() => {
         const all = (blocks) => blocks.flatMap((b) => [b, ...all(b.innerBlocks)]);
