@@ -45,9 +45,7 @@ export class DataController<T> implements ReactiveController {
   private snapshotDropped = false;
   private read?: { key: unknown; request: string; outcome: Outcome };
   private localized?: { data: unknown; locale: string; value: T };
-  /** The data last shown, kept on screen while `src` loads again. */
-  private last?: T;
-  /** Its state, kept on screen when a refresh fails. */
+  /** The data last shown: kept on screen while `src` loads again, and when a refresh fails. */
   private lastState?: DataState<T> & { kind: 'ready' | 'empty' };
   /** A refresh failed: the figures on screen are the last good ones. */
   private stale = false;
@@ -110,7 +108,7 @@ export class DataController<T> implements ReactiveController {
 
   private fromTask(locale: string): DataState<T> {
     // A load not started yet (it starts in hostUpdate) shows what was there, as loading.
-    if (this.requested !== this.wanted) return { kind: 'loading', last: this.last };
+    if (this.requested !== this.wanted) return { kind: 'loading', last: this.lastState?.data };
     switch (this.task.status) {
       case TaskStatus.COMPLETE:
         return this.toState({ ok: true, data: this.task.value }, locale, true);
@@ -119,10 +117,10 @@ export class DataController<T> implements ReactiveController {
         this.stale = this.refreshFor === this.requested && !!this.lastState;
         if (this.stale) return { ...this.lastState!, stale: asDataError(this.task.error) };
         // What was shown before this failure is not shown again while a Retry loads.
-        this.last = this.lastState = undefined;
+        this.lastState = undefined;
         return { kind: 'error', error: asDataError(this.task.error), retry: true };
       default:
-        return { kind: 'loading', last: this.last };
+        return { kind: 'loading', last: this.lastState?.data };
     }
   }
 
@@ -159,7 +157,7 @@ export class DataController<T> implements ReactiveController {
   /** The state of an outcome: its data for `locale`, ready or empty; or its error. */
   private toState(outcome: Outcome, locale: string, fromSrc: boolean): DataState<T> {
     if (!outcome.ok) {
-      this.last = this.lastState = undefined;
+      this.lastState = undefined;
       return { kind: 'error', error: outcome.error, retry: fromSrc };
     }
     this.stale = false;
@@ -167,7 +165,7 @@ export class DataController<T> implements ReactiveController {
     const known = this.localized;
     const localized =
       known && known.data === outcome.data && known.locale === locale ? known : (this.localized = { data: outcome.data, locale, value: reader.localize(outcome.data, locale) as T });
-    const data = (this.last = localized.value);
+    const data = localized.value;
     return (this.lastState = { kind: this.shapeOf(reader).isEmpty?.(data) ? 'empty' : 'ready', data, validated: outcome.data });
   }
 
