@@ -37,7 +37,7 @@ const links = new WeakMap<object, { csv: string; json: string }>();
  * "Get the data: CSV · JSON", under a widget: links that download what it shows, made in the
  * browser from the data it holds (`data:` URLs, no request). `shown` is the widget's data as shown
  * (text in its locale); its table, `table`. The prerender writes the words without the addresses
- * (no copy of the data in the page's HTML), and not in the fallback (`data-fallback="omit"`): the
+ * (no copy of the data in the page's HTML), unseen, and not in the fallback (`data-fallback="omit"`): the
  * browser adds them when it takes the widget over.
  */
 export function downloadLine(name: string, lead: string, shown: object, table: () => Table): TemplateResult {
@@ -49,7 +49,8 @@ export function downloadLine(name: string, lead: string, shown: object, table: (
     };
     links.set(shown, made);
   }
-  return html`<p class="download" part="download" data-fallback="omit">${lead} <a download="${name}.csv" href=${made?.csv ?? nothing} type="text/csv">CSV</a> · <a download="${name}.json" href=${made?.json ?? nothing} type="application/json">JSON</a></p>`;
+  // Written by the prerender, the line holds its place unseen: without a script there is nothing to download.
+  return html`<p class=${made ? 'download' : 'download pending'} part="download" data-fallback="omit" aria-hidden=${made ? nothing : 'true'}>${lead} <a download="${name}.csv" href=${made?.csv ?? nothing} type="text/csv">CSV</a> · <a download="${name}.json" href=${made?.json ?? nothing} type="application/json">JSON</a></p>`;
 }
 
 /** The line's place while the data loads: its words in a grey bar, so that nothing moves when the data comes. */

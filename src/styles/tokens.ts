@@ -162,6 +162,10 @@ export const states = css`
   .download a {
     color: inherit;
   }
+  /* As prerendered, before the script makes its links: its place kept, nothing shown. */
+  .download.pending {
+    visibility: hidden;
+  }
   @media print {
     .download {
       display: none;

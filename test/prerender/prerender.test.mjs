@@ -196,13 +196,15 @@ describe('prerender: the page around the widgets', () => {
     assert.equal((html.match(/slot="fallback"/g) ?? []).length, 1);
   });
 
-  it('writes "Get the data" (download) without its links, and leaves it out of the fallback: the browser makes them from the data', async () => {
+  it('writes "Get the data" (download) without its links, unseen, and leaves it out of the fallback: the browser makes them from the data', async () => {
     const { html, problems } = await prerender('<stat-counter id="d" download value="5" label="example things (fictitious)" start="none"></stat-counter>', { file: join(SITE, 'x.html') });
     assert.deepEqual(problems, []);
     const el = byId(parse(html), 'd');
     assert.ok(shadowText(el).endsWith('Get the data: CSV · JSON'), shadowText(el));
     assert.ok(!html.includes('data:text/csv'));
     assert.equal(squash(plainText(el)), '5 example things (fictitious)');
+    // Without a script there is nothing to download: the line keeps its place, unseen and unread.
+    assert.match(html, /<p class="download pending"[^>]*aria-hidden="true"/);
   });
 
   it('writes the HTML text it is given (a string in, a string out; an empty page stays empty)', async () => {
