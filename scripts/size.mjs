@@ -33,10 +33,12 @@ const KB = 1024;
 //   render needs them (a counter from attributes loads no reader, so the tables cannot wait for it).
 //   With issue 29's chart tooltip, this put a donor ranking at 27.1 kB (27 → 27.5) and a page of
 //   all four with a chart at 98.3 kB: issue 27's 98 kB ceiling raised to 98.5 for that reason.
+// - the one-file build, 56.5 → 57 kB: it measured 56.5 kB exactly, so that a prerendered "Get the
+//   data" line kept unseen (a class and one CSS rule, tens of bytes) tipped it over; 0.5 kB of room.
 const ENTRIES = [
   ['stat-counter.js', 24.2, 'a page of counters: one element, with Lit and the core'],
   ['iom-widgets.js', 52, 'all four elements, without chart.js'],
-  ['iom-widgets.bundle.js', 56.5, 'the one-file build: all four elements, no static import'],
+  ['iom-widgets.bundle.js', 57, 'the one-file build: all four elements, no static import'],
   ['emergency-list.js', 28, 'one element, with Lit and the core'],
   ['donor-ranking.js', 27.5, 'one element, without chart.js'],
   ['objective-card.js', 29, 'one element, with stat-counter'],
